@@ -1,0 +1,11 @@
+package cn.minqing.cases;
+
+import java.time.OffsetDateTime;
+
+/** A villager's problem as stored: the source of truth for the process and the search index. */
+public record CaseRecord(long id, String number, String title, String description, String categoryCode,
+                         String villageCode, String reporter, boolean anonymous, Double lat, Double lon,
+                         String address, CaseStatus status, String urgency, String handlingOrg,
+                         String outcomeNote, String processInstanceId, int supporters,
+                         OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt) {
+}

@@ -1,0 +1,118 @@
+package cn.minqing.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case store. Every change also writes a row to the search outbox in the same transaction,
+ * so the index can never miss a committed change.
+ */
+@Repository
+public class Cases {
+
+    private static final String SELECT = """
+            select id, number, title, description, category_code, village_code, reporter, anonymous, lat, lon,
+                   address, status, urgency, handling_org, outcome_note, process_instance_id, supporters,
+                   created_at, updated_at, closed_at
+              from minqing.case_record
+            """;
+
+    private final JdbcClient jdbc;
+
+    Cases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(String number, NewCase c, OffsetDateTime at) {
+        long id = jdbc.sql("""
+                insert into minqing.case_record (number, title, description, category_code, village_code, reporter,
+                    anonymous, lat, lon, address, status, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) returning id
+                """).params(number, c.title(), c.description(), c.categoryCode(), c.villageCode(), c.reporter(),
+                        c.anonymous(), c.lat(), c.lon(), c.address(), at, at)
+                .query(Long.class).single();
+        changed(number);
+        return id;
+    }
+
+    public Optional<CaseRecord> find(String number) {
+        return jdbc.sql(SELECT + " where number = ?").param(number).query(Cases::map).optional();
+    }
+
+    public List<CaseRecord> byNumbers(List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where number = any(?::varchar[])")
+                .param("{" + String.join(",", numbers) + "}").query(Cases::map).list();
+    }
+
+    public List<CaseRecord> ofReporter(String reporter, int limit) {
+        return jdbc.sql(SELECT + " where reporter = ? order by created_at desc limit ?")
+                .params(reporter, limit).query(Cases::map).list();
+    }
+
+    /** A page of all cases in id order, for rebuilding the index. */
+    public List<CaseRecord> page(long afterId, int size) {
+        return jdbc.sql(SELECT + " where id > ? order by id limit ?").params(afterId, size).query(Cases::map).list();
+    }
+
+    public void linkProcess(String number, String processInstanceId) {
+        jdbc.sql("update minqing.case_record set process_instance_id = ? where number = ?")
+                .params(processInstanceId, number).update();
+    }
+
+    public void moveTo(String number, CaseStatus status) {
+        jdbc.sql("update minqing.case_record set status = ?, updated_at = now() where number = ?")
+                .params(status.code(), number).update();
+        changed(number);
+    }
+
+    public void setUrgency(String number, String urgency) {
+        jdbc.sql("update minqing.case_record set urgency = ?, updated_at = now() where number = ?")
+                .params(urgency, number).update();
+        changed(number);
+    }
+
+    public void assignHandler(String number, String organisationCode) {
+        jdbc.sql("update minqing.case_record set handling_org = ?, updated_at = now() where number = ?")
+                .params(organisationCode, number).update();
+        changed(number);
+    }
+
+    /** Ends a case with its outcome; the note says why where the outcome needs a reason. */
+    public void close(String number, CaseStatus outcome, String note) {
+        jdbc.sql("""
+                update minqing.case_record set status = ?, outcome_note = ?, closed_at = now(), updated_at = now()
+                 where number = ?
+                """).params(outcome.code(), note, number).update();
+        changed(number);
+    }
+
+    public void addSupporter(String number) {
+        jdbc.sql("update minqing.case_record set supporters = supporters + 1, updated_at = now() where number = ?")
+                .param(number).update();
+        changed(number);
+    }
+
+    /** Queue the case for (re)indexing, inside the caller's transaction. */
+    public void changed(String number) {
+        jdbc.sql("insert into minqing.search_outbox (case_number) values (?)").param(number).update();
+    }
+
+    static CaseRecord map(ResultSet rs, int row) throws SQLException {
+        return new CaseRecord(rs.getLong("id"), rs.getString("number"), rs.getString("title"),
+                rs.getString("description"), rs.getString("category_code"), rs.getString("village_code"),
+                rs.getString("reporter"), rs.getBoolean("anonymous"), (Double) rs.getObject("lat"),
+                (Double) rs.getObject("lon"), rs.getString("address"), CaseStatus.of(rs.getString("status")),
+                rs.getString("urgency"), rs.getString("handling_org"), rs.getString("outcome_note"),
+                rs.getString("process_instance_id"), rs.getInt("supporters"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getObject("closed_at", OffsetDateTime.class));
+    }
+}

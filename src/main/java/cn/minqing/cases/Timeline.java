@@ -1,0 +1,30 @@
+package cn.minqing.cases;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The timeline of each case (办理过程). */
+@Repository
+public class Timeline {
+
+    private final JdbcClient jdbc;
+
+    Timeline(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void record(String caseNumber, String actor, String kind, String stage, String note) {
+        jdbc.sql("""
+                insert into minqing.case_event (case_id, actor, kind, stage, note)
+                select id, ?, ?, ?, ? from minqing.case_record where number = ?
+                """).params(actor, kind, stage, note, caseNumber).update();
+    }
+
+    public List<TimelineEntry> of(String caseNumber) {
+        return jdbc.sql("""
+                select e.at, e.actor, e.kind, e.stage, e.note from minqing.case_event e
+                  join minqing.case_record c on c.id = e.case_id where c.number = ? order by e.at, e.id
+                """).param(caseNumber).query(TimelineEntry.class).list();
+    }
+}

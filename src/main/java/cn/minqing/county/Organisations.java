@@ -1,0 +1,51 @@
+package cn.minqing.county;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Organisations of the element library; routing refers to them by code. */
+@Repository
+public class Organisations {
+
+    private static final String SELECT = "select code, name, kind, region_code, categories from minqing.organisation";
+    private final JdbcClient jdbc;
+
+    Organisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Organisation> find(String code) {
+        return jdbc.sql(SELECT + " where code = ?").param(code).query(this::map).optional();
+    }
+
+    /** The organisation of a kind responsible for a region, e.g. the township office of QS01. */
+    public Optional<Organisation> ofKindIn(String kind, String regionCode) {
+        return jdbc.sql(SELECT + " where kind = ? and region_code = ? and active order by code limit 1")
+                .params(kind, regionCode).query(this::map).optional();
+    }
+
+    public List<Organisation> all() {
+        return jdbc.sql(SELECT + " order by code").query(this::map).list();
+    }
+
+    public void save(Organisation o) {
+        jdbc.sql("""
+                insert into minqing.organisation (code, name, kind, region_code, categories)
+                values (?, ?, ?, ?, ?::varchar[])
+                on conflict (code) do update set name = excluded.name, kind = excluded.kind,
+                  region_code = excluded.region_code, categories = excluded.categories
+                """).params(o.code(), o.name(), o.kind(), o.regionCode(),
+                        "{" + String.join(",", o.categories()) + "}").update();
+    }
+
+    private Organisation map(ResultSet rs, int row) throws SQLException {
+        String[] cats = (String[]) rs.getArray("categories").getArray();
+        return new Organisation(rs.getString("code"), rs.getString("name"), rs.getString("kind"),
+                rs.getString("region_code"), Arrays.asList(cats));
+    }
+}

@@ -1,0 +1,44 @@
+package cn.minqing.county;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The region tree of the element library (要素库). */
+@Repository
+public class Regions {
+
+    private final JdbcClient jdbc;
+
+    Regions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Region> find(String code) {
+        return jdbc.sql("select code, name, level, parent_code, lat, lon from minqing.region where code = ?")
+                .param(code).query(Region.class).optional();
+    }
+
+    public List<Region> atLevel(String level) {
+        return jdbc.sql("select code, name, level, parent_code, lat, lon from minqing.region where level = ? and active order by code")
+                .param(level).query(Region.class).list();
+    }
+
+    public boolean isVillage(String code) {
+        return jdbc.sql("select count(*) from minqing.region where code = ? and level = 'village' and active")
+                .param(code).query(Integer.class).single() > 0;
+    }
+
+    public void save(Region r) {
+        jdbc.sql("""
+                insert into minqing.region (code, name, level, parent_code, lat, lon) values (?, ?, ?, ?, ?, ?)
+                on conflict (code) do update set name = excluded.name, level = excluded.level,
+                  parent_code = excluded.parent_code, lat = excluded.lat, lon = excluded.lon
+                """).params(r.code(), r.name(), r.level(), r.parentCode(), r.lat(), r.lon()).update();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from minqing.region").query(Long.class).single();
+    }
+}

@@ -1,0 +1,97 @@
+package cn.minqing.intake;
+
+import cn.minqing.cases.CaseNumbers;
+import cn.minqing.cases.Cases;
+import cn.minqing.cases.NewCase;
+import cn.minqing.cases.Timeline;
+import cn.minqing.casework.CaseProcess;
+import cn.minqing.county.Categories;
+import cn.minqing.county.Regions;
+import cn.minqing.people.CurrentUser;
+import cn.minqing.people.Role;
+import cn.minqing.platform.web.FieldProblem;
+import cn.minqing.platform.web.InvalidInputException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files a report: checks it, numbers it, stores it, starts its process and queues it for the
+ * index, all in one transaction. A retried request with the same Idempotency-Key gets the first case.
+ */
+@Service
+public class CaseFiling {
+
+    private final Cases cases;
+    private final CaseNumbers numbers;
+    private final Timeline timeline;
+    private final CaseProcess process;
+    private final IdempotencyKeys idempotency;
+    private final Categories categories;
+    private final Regions regions;
+    private final Clock clock;
+
+    CaseFiling(Cases cases, CaseNumbers numbers, Timeline timeline, CaseProcess process,
+               IdempotencyKeys idempotency, Categories categories, Regions regions, Clock clock) {
+        this.cases = cases;
+        this.numbers = numbers;
+        this.timeline = timeline;
+        this.process = process;
+        this.idempotency = idempotency;
+        this.categories = categories;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    public record Filed(String number, boolean replayed) {
+    }
+
+    @Transactional
+    public Filed file(CaseReport report, CurrentUser reporter, String idempotencyKey) {
+        return fileAt(report, reporter, idempotencyKey, OffsetDateTime.now(clock));
+    }
+
+    /** Files a report as of {@code now}; the demo county uses it to spread its history over past months. */
+    @Transactional
+    public Filed fileAt(CaseReport report, CurrentUser reporter, String idempotencyKey, OffsetDateTime now) {
+        NewCase checked = check(report, reporter);
+        String number = numbers.next(now.atZoneSameInstant(clock.getZone()).toLocalDate());
+        if (idempotencyKey != null) {
+            String first = idempotency.claim(reporter.username(), idempotencyKey, report.fingerprint(), number);
+            if (!first.equals(number)) {
+                return new Filed(first, true);
+            }
+        }
+        cases.insert(number, checked, now);
+        timeline.record(number, reporter.username(), "filed", null, checked.title());
+        process.start(number, checked.villageCode());
+        return new Filed(number, false);
+    }
+
+    private NewCase check(CaseReport r, CurrentUser reporter) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (categories.find(r.category()).isEmpty()) {
+            problems.add(new FieldProblem("category", "case.category.unknown", r.category()));
+        }
+        String village = r.villageCode();
+        if ((village == null || village.isBlank()) && reporter.is(Role.VILLAGER)) {
+            village = reporter.villageCode();
+        }
+        if (village == null || village.isBlank()) {
+            problems.add(new FieldProblem("villageCode", "case.village.required"));
+        } else if (!regions.isVillage(village)) {
+            problems.add(new FieldProblem("villageCode", "case.village.unknown", village));
+        }
+        if ((r.lat() == null) != (r.lon() == null)) {
+            problems.add(new FieldProblem(r.lat() == null ? "lat" : "lon", "case.location.pair"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new NewCase(r.title().strip(), r.description().strip(), r.category(), village, reporter.username(),
+                Boolean.TRUE.equals(r.anonymous()), r.lat(), r.lon(), r.address());
+    }
+}

@@ -1,0 +1,24 @@
+package cn.minqing.people;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Loads accounts for sign-in. */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final UserAccounts accounts;
+
+    AccountUserDetailsService(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return accounts.find(username)
+                .map(a -> new Principal(a.user(), a.passwordHash(), a.enabled()))
+                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    }
+}

@@ -1,0 +1,74 @@
+package cn.minqing.people;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Accounts of villagers, cadres, leaders and admins. */
+@Repository
+public class UserAccounts {
+
+    private static final String SELECT = """
+            select u.username, u.password_hash, u.display_name, u.roles, u.village_code, u.organisation_code,
+                   u.enabled, o.kind as org_kind, o.region_code as org_region
+              from minqing.app_user u left join minqing.organisation o on o.code = u.organisation_code
+            """;
+
+    private final JdbcClient jdbc;
+
+    UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Account(String username, String passwordHash, boolean enabled, CurrentUser user) {
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.sql(SELECT + " where u.username = ?").param(username).query(this::map).optional();
+    }
+
+    public void create(String username, String passwordHash, String displayName, Set<Role> roles,
+                       String villageCode, String organisationCode) {
+        jdbc.sql("""
+                insert into minqing.app_user (username, password_hash, display_name, roles, village_code, organisation_code)
+                values (?, ?, ?, ?::varchar[], ?, ?)
+                """).params(username, passwordHash, displayName,
+                        "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}",
+                        villageCode, organisationCode).update();
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("select count(*) from minqing.app_user where username = ?").param(username)
+                .query(Integer.class).single() > 0;
+    }
+
+    private Account map(ResultSet rs, int row) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Array array = rs.getArray("roles");
+        for (Object r : (Object[]) array.getArray()) {
+            roles.add(Role.valueOf(r.toString()));
+        }
+        String village = rs.getString("village_code");
+        String orgKind = rs.getString("org_kind");
+        String scope = scopeOf(roles, village, rs.getString("org_region"));
+        CurrentUser user = new CurrentUser(rs.getString("username"), rs.getString("display_name"), roles,
+                village, rs.getString("organisation_code"), orgKind, scope);
+        return new Account(user.username(), rs.getString("password_hash"), rs.getBoolean("enabled"), user);
+    }
+
+    /** Cadres and leaders see the region of their organisation; a grid member without one, their village. */
+    private static String scopeOf(Set<Role> roles, String village, String orgRegion) {
+        if (roles.contains(Role.ADMIN)) {
+            return "";
+        }
+        if (roles.contains(Role.CADRE) || roles.contains(Role.LEADER)) {
+            return orgRegion != null ? orgRegion : village;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+package cn.minqing.search;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A case as indexed in Elasticsearch (see search-mappings/cases.json). {@code regionPath} holds the
+ * county, township and village codes so that a scope filter is one term query.
+ */
+record CaseDocument(String number, String title, String description, String category, String categoryName,
+                    String villageCode, String villageName, String townshipCode, String townshipName,
+                    List<String> regionPath, String status, String urgency, String handlingOrg, String reporter,
+                    boolean anonymous, int supporters, GeoPoint location, String address,
+                    OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt) {
+
+    record GeoPoint(double lat, double lon) {
+    }
+}

@@ -1,0 +1,57 @@
+package cn.minqing.search;
+
+import cn.minqing.cases.CaseRecord;
+import cn.minqing.county.Categories;
+import cn.minqing.county.Category;
+import cn.minqing.county.Region;
+import cn.minqing.county.Regions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Turns stored cases into search documents, naming their village, township and category. */
+@Component
+class CaseDocuments {
+
+    private final Regions regions;
+    private final Categories categories;
+
+    CaseDocuments(Regions regions, Categories categories) {
+        this.regions = regions;
+        this.categories = categories;
+    }
+
+    List<CaseDocument> of(List<CaseRecord> cases) {
+        Map<String, Region> regionCache = new HashMap<>();
+        Map<String, String> categoryNames = new HashMap<>();
+        categories.all().forEach(c -> categoryNames.put(c.code(), c.nameZh()));
+        List<CaseDocument> docs = new ArrayList<>(cases.size());
+        for (CaseRecord c : cases) {
+            Region village = regionCache.computeIfAbsent(c.villageCode(), code -> regions.find(code).orElseThrow());
+            Region township = village.parentCode() == null ? null
+                    : regionCache.computeIfAbsent(village.parentCode(), code -> regions.find(code).orElseThrow());
+            docs.add(document(c, village, township, categoryNames.getOrDefault(c.categoryCode(), c.categoryCode())));
+        }
+        return docs;
+    }
+
+    private static CaseDocument document(CaseRecord c, Region village, Region township, String categoryName) {
+        List<String> path = new ArrayList<>();
+        if (township != null) {
+            if (township.parentCode() != null) {
+                path.add(township.parentCode());
+            }
+            path.add(township.code());
+        }
+        path.add(village.code());
+        CaseDocument.GeoPoint location = c.lat() != null ? new CaseDocument.GeoPoint(c.lat(), c.lon())
+                : village.lat() != null ? new CaseDocument.GeoPoint(village.lat(), village.lon()) : null;
+        return new CaseDocument(c.number(), c.title(), c.description(), c.categoryCode(), categoryName,
+                village.code(), village.name(), township == null ? null : township.code(),
+                township == null ? null : township.name(), path, c.status().code(), c.urgency(), c.handlingOrg(),
+                c.reporter(), c.anonymous(), c.supporters(), location, c.address(), c.createdAt(), c.updatedAt(),
+                c.closedAt());
+    }
+}

@@ -1,0 +1,107 @@
+package cn.minqing.search;
+
+import cn.minqing.people.CurrentUser;
+import cn.minqing.people.Role;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Finds cases by what people wrote, always within the searcher's scope. */
+@Service
+class CaseSearch {
+
+    private static final List<String> FACETS = List.of("category", "status", "townshipName");
+    private final ElasticsearchClient client;
+    private final SearchIndex index;
+
+    CaseSearch(ElasticsearchClient client, SearchIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    record Criteria(String q, String category, String status, String region, int size, int from) {
+    }
+
+    SearchResult search(Criteria c, CurrentUser user) throws IOException {
+        index.ensureExists();
+        boolean hasText = c.q() != null && !c.q().isBlank();
+        SearchResponse<CaseDocument> response = client.search(s -> {
+            s.index(index.alias()).size(c.size()).from(c.from()).trackTotalHits(t -> t.enabled(true))
+                    .query(q -> q.bool(b -> filters(text(b, c.q()), c, user)));
+            if (hasText) {
+                s.highlight(h -> h.preTags("<em>").postTags("</em>")
+                        .fields("title", f -> f.numberOfFragments(0))
+                        .fields("description", f -> f.fragmentSize(80).numberOfFragments(2)));
+            } else {
+                s.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+            }
+            FACETS.forEach(name -> s.aggregations(name, a -> a.terms(t -> t.field(name).size(20))));
+            return s;
+        }, CaseDocument.class);
+        return result(response);
+    }
+
+    private static BoolQuery.Builder text(BoolQuery.Builder b, String q) {
+        if (q == null || q.isBlank()) {
+            return b;
+        }
+        return b.must(m -> m.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields)
+                .fields("title^3", "description", "title.bigram^2", "description.bigram", "address")
+                .minimumShouldMatch("60%")));
+    }
+
+    private static BoolQuery.Builder filters(BoolQuery.Builder b, Criteria c, CurrentUser user) {
+        term(b, "category", c.category());
+        term(b, "status", c.status());
+        term(b, "regionPath", c.region());
+        Query scope = scope(user);
+        if (scope != null) {
+            b.filter(scope);
+        }
+        return b;
+    }
+
+    /** Villagers find their own cases; cadres and leaders their region; admins everything. */
+    private static Query scope(CurrentUser user) {
+        if (user.is(Role.ADMIN)) {
+            return null;
+        }
+        if ((user.is(Role.CADRE) || user.is(Role.LEADER)) && user.scopeRegion() != null) {
+            return Query.of(q -> q.term(t -> t.field("regionPath").value(user.scopeRegion())));
+        }
+        return Query.of(q -> q.term(t -> t.field("reporter").value(user.username())));
+    }
+
+    private static void term(BoolQuery.Builder b, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            b.filter(f -> f.term(t -> t.field(field).value(value)));
+        }
+    }
+
+    private static SearchResult result(SearchResponse<CaseDocument> response) {
+        List<SearchResult.Hit> hits = response.hits().hits().stream().map(CaseSearch::hit).toList();
+        Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
+        response.aggregations().forEach((name, agg) -> facets.put(name, agg.sterms().buckets().array().stream()
+                .map((StringTermsBucket bucket) -> new SearchResult.Bucket(bucket.key().stringValue(), bucket.docCount()))
+                .toList()));
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResult(total, hits, facets);
+    }
+
+    private static SearchResult.Hit hit(Hit<CaseDocument> h) {
+        CaseDocument d = h.source();
+        return new SearchResult.Hit(d.number(), d.title(), d.status(), d.category(), d.categoryName(),
+                d.villageCode(), d.villageName(), d.townshipName(), d.supporters(), d.createdAt(), h.score(),
+                h.highlight());
+    }
+}

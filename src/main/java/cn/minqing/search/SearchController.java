@@ -1,0 +1,34 @@
+package cn.minqing.search;
+
+import cn.minqing.people.Principal;
+import cn.minqing.platform.web.InvalidInputException;
+import java.io.IOException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Precise lookup of cases (精准抓取群众需求). */
+@RestController
+class SearchController {
+
+    private final CaseSearch search;
+
+    SearchController(CaseSearch search) {
+        this.search = search;
+    }
+
+    @GetMapping("/api/search")
+    SearchResult search(@AuthenticationPrincipal Principal me,
+                        @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String category,
+                        @RequestParam(required = false) String status,
+                        @RequestParam(required = false) String region,
+                        @RequestParam(defaultValue = "20") int size,
+                        @RequestParam(defaultValue = "0") int from) throws IOException {
+        if (size < 1 || size > 100) {
+            throw new InvalidInputException("size", "search.size.invalid");
+        }
+        return search.search(new CaseSearch.Criteria(q, category, status, region, size, Math.max(0, from)), me.user());
+    }
+}

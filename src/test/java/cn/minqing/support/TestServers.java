@@ -1,0 +1,63 @@
+package cn.minqing.support;
+
+import cn.minqing.platform.LocalElasticsearchNode;
+import cn.minqing.platform.LocalPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts one real PostgreSQL and one real Elasticsearch node (with the project's Chinese analysis
+ * plugin) for the whole test run, before any test class, and stops them when the run ends. The app
+ * under test finds them through spring.datasource.url and spring.elasticsearch.uris, so it starts
+ * nothing embedded itself.
+ */
+public class TestServers implements LauncherSessionListener {
+
+    private static LocalPostgres postgres;
+    private static LocalElasticsearchNode elasticsearch;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        start();
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (elasticsearch != null) {
+            elasticsearch.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    static synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        postgres = LocalPostgres.scratch(Path.of("target/test-postgres"));
+        elasticsearch = new LocalElasticsearchNode(Path.of("target/test-elasticsearch"),
+                LocalElasticsearchNode.findDistribution(null), freePort(), freePort(), "512m").withCleanData().start();
+        System.setProperty("spring.datasource.url", postgres.jdbcUrl());
+        System.setProperty("spring.datasource.username", postgres.username());
+        System.setProperty("spring.datasource.password", postgres.password());
+        System.setProperty("spring.elasticsearch.uris", elasticsearch.uri());
+    }
+
+    /** The shared node, for tests that stop and restart Elasticsearch. */
+    public static LocalElasticsearchNode elasticsearch() {
+        return elasticsearch;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
