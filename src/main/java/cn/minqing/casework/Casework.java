@@ -36,10 +36,13 @@ public class Casework {
 
     /** My tasks and my groups' unclaimed tasks, earliest deadline first. */
     @Transactional(readOnly = true)
-    public List<TaskView> tasksFor(CurrentUser user, String stage, int max) {
+    public List<TaskView> tasksFor(CurrentUser user, String stage, String caseNumber, int max) {
         TaskQuery query = visibleTo(user);
         if (stage != null) {
             query.taskDefinitionKey(stage);
+        }
+        if (caseNumber != null) {
+            query.processInstanceBusinessKey(caseNumber);
         }
         List<Task> found = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, max);
         return views(found);

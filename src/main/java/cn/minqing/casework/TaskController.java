@@ -24,8 +24,9 @@ class TaskController {
 
     @GetMapping("/api/tasks")
     List<TaskView> tasks(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String stage,
+                         @RequestParam(required = false) String caseNumber,
                          @RequestParam(defaultValue = "100") int size) {
-        return casework.tasksFor(me.user(), stage, Math.max(1, Math.min(size, 500)));
+        return casework.tasksFor(me.user(), stage, caseNumber, Math.max(1, Math.min(size, 500)));
     }
 
     @PostMapping("/api/tasks/{id}/claim")

@@ -51,7 +51,7 @@ class DemoCases {
     }
 
     int load(List<Region> regions, int count) {
-        List<String[]> reports = DemoText.rows("reports.tsv", "\t");
+        List<String[]> reports = interleaved(DemoText.rows("reports.tsv", "\t"));
         Map<String, List<String[]>> notes = notesByStage();
         List<Region> villages = regions.stream().filter(r -> r.level().equals("village")).toList();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -146,6 +146,21 @@ class DemoCases {
                   closed_at = case when closed_at is null then null
                                    else (select max(at) from minqing.case_event e where e.case_id = c.id) end
                  where number = ?""").params(filed, number).update();
+    }
+
+    /** Round-robin over categories, so that any first N reports cover every category. */
+    private static List<String[]> interleaved(List<String[]> reports) {
+        Map<String, List<String[]>> byCategory = new java.util.LinkedHashMap<>();
+        reports.forEach(r -> byCategory.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r));
+        List<String[]> out = new ArrayList<>();
+        for (int i = 0; out.size() < reports.size(); i++) {
+            for (List<String[]> rows : byCategory.values()) {
+                if (i < rows.size()) {
+                    out.add(rows.get(i));
+                }
+            }
+        }
+        return out;
     }
 
     private Map<String, List<String[]>> notesByStage() {

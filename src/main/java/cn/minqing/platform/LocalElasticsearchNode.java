@@ -68,6 +68,7 @@ public final class LocalElasticsearchNode implements AutoCloseable {
             stopLeftover(home);
             if (cleanData) {
                 ElasticsearchInstaller.deleteTree(baseDir.resolve("data"));
+                cleanData = false; // a restart keeps what the first start indexed
             }
             writeConfig(home);
             user.own(baseDir);

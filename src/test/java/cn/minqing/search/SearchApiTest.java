@@ -1,0 +1,60 @@
+package cn.minqing.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SearchApiTest extends ApiTest {
+
+    @Test
+    void aFiledReportIsFoundWithinFiveSecondsWithHighlights() {
+        String number = file("villager1", "饮水管道破裂", "村里自来水管道破裂，饮水困难，已经两天了", "water");
+
+        JsonNode result = await(Duration.ofSeconds(5), "grid1", "/api/search?q=自来水管道",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+
+        JsonNode hit = hitFor(result, number);
+        assertThat(hit.get("village").asText()).isEqualTo("李家村");
+        assertThat(hit.get("status").asText()).isEqualTo("received");
+        assertThat(hit.get("highlight").toString()).contains("<em>");
+        assertThat(result.get("total").asLong()).isPositive();
+        assertThat(result.get("facets").has("category")).isTrue();
+    }
+
+    @Test
+    void searchKeepsToTheCallersScope() {
+        String number = file("villager2", "枫树坪桥头垃圾成堆", "桥头垃圾成堆发臭", "sanitation");
+        await(Duration.ofSeconds(5), "admin", "/api/search?q=桥头垃圾成堆发臭",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+
+        assertThat(get("villager1", "/api/search?q=桥头垃圾成堆发臭").getBody().get("hits").findValuesAsText("number"))
+                .doesNotContain(number);
+        assertThat(get("grid1", "/api/search?q=桥头垃圾成堆发臭").getBody().get("hits").findValuesAsText("number"))
+                .doesNotContain(number);
+        assertThat(get("villager2", "/api/search?q=桥头垃圾成堆发臭").getBody().get("hits").findValuesAsText("number"))
+                .contains(number);
+    }
+
+    @Test
+    void filtersNarrowTheHits() {
+        JsonNode result = get("admin", "/api/search?category=water&size=100").getBody();
+        assertThat(result.get("hits").findValuesAsText("category")).isNotEmpty().allMatch("water"::equals);
+    }
+
+    @Test
+    void aPageSizeOutOfRangeIsRefused() {
+        assertThat(get("admin", "/api/search?q=水&size=1000").getStatusCode().value()).isEqualTo(400);
+    }
+
+    static JsonNode hitFor(JsonNode result, String number) {
+        for (JsonNode hit : result.get("hits")) {
+            if (hit.get("number").asText().equals(number)) {
+                return hit;
+            }
+        }
+        throw new AssertionError(number + " not in " + result);
+    }
+}
