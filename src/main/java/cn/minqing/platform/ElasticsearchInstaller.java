@@ -53,7 +53,7 @@ final class ElasticsearchInstaller {
             Files.copy(in, zip, StandardCopyOption.REPLACE_EXISTING);
         }
         String checksum = sha256(zip);
-        Path marker = home.resolve("plugins/" + PLUGIN + ".sha256");
+        Path marker = home.resolve(PLUGIN + ".sha256"); // not in plugins/: every entry there must be a plugin
         if (Files.exists(home.resolve("plugins/" + PLUGIN)) && Files.exists(marker)
                 && Files.readString(marker).equals(checksum)) {
             return;

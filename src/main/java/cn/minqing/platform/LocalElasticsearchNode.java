@@ -106,6 +106,8 @@ public final class LocalElasticsearchNode implements AutoCloseable {
                 "path.logs: " + logs,
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.destructive_requires_name: true",
+                "xpack.security.enabled: false",
+                "xpack.security.autoconfiguration.enabled: false",
                 "");
         Files.writeString(home.resolve("config/elasticsearch.yml"), yml);
     }

@@ -33,6 +33,10 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static LocalPostgres start(Path dataDir, int port, boolean durable) {
         try {
+            stopLeftover(dataDir);
+            if (!durable) {
+                ElasticsearchInstaller.deleteTree(dataDir);
+            }
             Files.createDirectories(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
@@ -51,6 +55,22 @@ public final class LocalPostgres implements AutoCloseable {
             return new LocalPostgres(pg);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A server left running by a killed earlier run still holds the data directory: stop it first. */
+    private static void stopLeftover(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (first.matches("\\d+")) {
+            ProcessHandle.of(Long.parseLong(first)).ifPresent(old -> {
+                log.warn("Stopping PostgreSQL left running by an earlier run (pid {})", first);
+                old.destroy();
+                old.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+            });
         }
     }
 

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -17,6 +21,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public class TestServers implements LauncherSessionListener {
 
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
     private static LocalPostgres postgres;
     private static LocalElasticsearchNode elasticsearch;
 
@@ -27,6 +32,8 @@ public class TestServers implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        // close the apps first, so none of their threads waits on a server that is gone
+        CONTEXTS.forEach(ConfigurableApplicationContext::close);
         if (elasticsearch != null) {
             elasticsearch.close();
         }
@@ -40,12 +47,25 @@ public class TestServers implements LauncherSessionListener {
             return;
         }
         postgres = LocalPostgres.scratch(Path.of("target/test-postgres"));
-        elasticsearch = new LocalElasticsearchNode(Path.of("target/test-elasticsearch"),
-                LocalElasticsearchNode.findDistribution(null), freePort(), freePort(), "512m").withCleanData().start();
+        try {
+            elasticsearch = new LocalElasticsearchNode(Path.of("target/test-elasticsearch"),
+                    LocalElasticsearchNode.findDistribution(null), freePort(), freePort(), "512m").withCleanData().start();
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         System.setProperty("spring.datasource.url", postgres.jdbcUrl());
         System.setProperty("spring.datasource.username", postgres.username());
         System.setProperty("spring.datasource.password", postgres.password());
         System.setProperty("spring.elasticsearch.uris", elasticsearch.uri());
+    }
+
+    /** Registered in META-INF/spring.factories: remembers every app context the tests start. */
+    public static class ContextTracker implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            CONTEXTS.add(context);
+        }
     }
 
     /** The shared node, for tests that stop and restart Elasticsearch. */

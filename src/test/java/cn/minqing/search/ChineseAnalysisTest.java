@@ -1,0 +1,44 @@
+package cn.minqing.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The project's Elasticsearch plugin is installed and the cases index analyses Chinese with it. */
+class ChineseAnalysisTest extends ApiTest {
+
+    @Autowired
+    ElasticsearchClient client;
+    @Autowired
+    SearchIndex index;
+
+    @Test
+    void wordsAreSegmentedAndPunctuationDropped() throws Exception {
+        assertThat(tokens("zh_words", "村里自来水管道破裂，饮水困难"))
+                .contains("村里", "自来水", "管道", "破裂", "饮水", "困难")
+                .doesNotContain("，");
+    }
+
+    @Test
+    void theBigramSubFieldCatchesWhatSegmentationMisses() throws Exception {
+        assertThat(tokens("zh_bigrams", "李家村路灯不亮")).contains("李家", "家村", "路灯");
+    }
+
+    @Test
+    void thePluginOffersItsAnalyzerByName() throws Exception {
+        List<String> tokens = client.indices().analyze(a -> a.analyzer("minqing_chinese").text("自来水管道破裂"))
+                .tokens().stream().map(AnalyzeToken::token).toList();
+        assertThat(tokens).contains("自来水", "管道");
+    }
+
+    private List<String> tokens(String analyzer, String text) throws Exception {
+        index.ensureExists();
+        return client.indices().analyze(a -> a.index(index.alias()).analyzer(analyzer).text(text))
+                .tokens().stream().map(AnalyzeToken::token).toList();
+    }
+}
