@@ -7,5 +7,13 @@ public record CaseRecord(long id, String number, String title, String descriptio
                          String villageCode, String reporter, boolean anonymous, Double lat, Double lon,
                          String address, CaseStatus status, String urgency, String handlingOrg,
                          String outcomeNote, String processInstanceId, int supporters,
-                         OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt) {
+                         OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
+                         Handling handling) {
+
+    /** Deadlines and the counts of casework: returns (退单), rework (重办), supervision (督办), rating (回访). */
+    public record Handling(OffsetDateTime signDue, OffsetDateTime resolveDue, OffsetDateTime warnAt,
+                           String deadlineLevel, OffsetDateTime signedAt, int returns, int reworks,
+                           int supervisions, java.math.BigDecimal estimatedCost, String rating,
+                           String ratingComment, OffsetDateTime ratedAt) {
+    }
 }

@@ -9,5 +9,5 @@ public record CaseView(String number, String title, String description, String c
                        String urgency, String handlingOrganisation, String outcomeNote, String reporter,
                        boolean anonymous, Double lat, Double lon, String address, int supporters,
                        OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
-                       List<TimelineEntry> timeline) {
+                       CaseRecord.Handling handling, boolean overdue, List<TimelineEntry> timeline) {
 }

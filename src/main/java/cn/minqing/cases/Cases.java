@@ -18,7 +18,8 @@ public class Cases {
     private static final String SELECT = """
             select id, number, title, description, category_code, village_code, reporter, anonymous, lat, lon,
                    address, status, urgency, handling_org, outcome_note, process_instance_id, supporters,
-                   created_at, updated_at, closed_at
+                   created_at, updated_at, closed_at, sign_due, resolve_due, warn_at, deadline_level, signed_at,
+                   returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at
               from minqing.case_record
             """;
 
@@ -88,15 +89,55 @@ public class Cases {
     /** Ends a case with its outcome; the note says why where the outcome needs a reason. */
     public void close(String number, CaseStatus outcome, String note) {
         jdbc.sql("""
-                update minqing.case_record set status = ?, outcome_note = ?, closed_at = now(), updated_at = now()
+                update minqing.case_record set status = ?, outcome_note = ?, closed_at = ?, updated_at = now()
                  where number = ?
-                """).params(outcome.code(), note, number).update();
+                """).params(outcome.code(), note, CaseClock.now(), number).update();
         changed(number);
     }
 
     public void addSupporter(String number) {
         jdbc.sql("update minqing.case_record set supporters = supporters + 1, updated_at = now() where number = ?")
                 .param(number).update();
+        changed(number);
+    }
+
+    public void setDeadlines(String number, OffsetDateTime signDue, OffsetDateTime resolveDue, OffsetDateTime warnAt) {
+        update(number, "sign_due = ?, resolve_due = ?, warn_at = ?", signDue, resolveDue, warnAt);
+    }
+
+    public void markSigned(String number, OffsetDateTime at) {
+        update(number, "signed_at = coalesce(signed_at, ?), status = 'signed'", at);
+    }
+
+    /** 退单: the organisation handed the case back. */
+    public void countReturn(String number) {
+        update(number, "returns = returns + 1, signed_at = null");
+    }
+
+    /** 重办: the villager was not satisfied; the case goes back to the handler. */
+    public void countRework(String number) {
+        update(number, "reworks = reworks + 1, status = 'rework', rating = null, rated_at = null");
+    }
+
+    /** Yellow at 75% of the deadline, red when overdue; red also counts a supervision (督办). */
+    public void flag(String number, String level) {
+        update(number, "red".equals(level) ? "deadline_level = ?, supervisions = supervisions + 1" : "deadline_level = ?", level);
+    }
+
+    public void setEstimatedCost(String number, java.math.BigDecimal cost) {
+        update(number, "estimated_cost = ?", cost);
+    }
+
+    /** 回访: satisfied, basically, dissatisfied or no-response. */
+    public void rate(String number, String rating, String comment, OffsetDateTime at) {
+        update(number, "rating = ?, rating_comment = ?, rated_at = ?", rating, comment, at);
+    }
+
+    private void update(String number, String assignments, Object... values) {
+        Object[] params = java.util.Arrays.copyOf(values, values.length + 1);
+        params[values.length] = number;
+        jdbc.sql("update minqing.case_record set " + assignments + ", updated_at = now() where number = ?")
+                .params(params).update();
         changed(number);
     }
 
@@ -113,6 +154,11 @@ public class Cases {
                 rs.getString("urgency"), rs.getString("handling_org"), rs.getString("outcome_note"),
                 rs.getString("process_instance_id"), rs.getInt("supporters"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getObject("closed_at", OffsetDateTime.class));
+                rs.getObject("closed_at", OffsetDateTime.class), new CaseRecord.Handling(
+                rs.getObject("sign_due", OffsetDateTime.class), rs.getObject("resolve_due", OffsetDateTime.class),
+                rs.getObject("warn_at", OffsetDateTime.class), rs.getString("deadline_level"),
+                rs.getObject("signed_at", OffsetDateTime.class), rs.getInt("returns"), rs.getInt("reworks"),
+                rs.getInt("supervisions"), rs.getBigDecimal("estimated_cost"), rs.getString("rating"),
+                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class)));
     }
 }

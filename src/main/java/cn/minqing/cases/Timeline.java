@@ -16,9 +16,9 @@ public class Timeline {
 
     public void record(String caseNumber, String actor, String kind, String stage, String note) {
         jdbc.sql("""
-                insert into minqing.case_event (case_id, actor, kind, stage, note)
-                select id, ?, ?, ?, ? from minqing.case_record where number = ?
-                """).params(actor, kind, stage, note, caseNumber).update();
+                insert into minqing.case_event (case_id, at, actor, kind, stage, note)
+                select id, ?, ?, ?, ?, ? from minqing.case_record where number = ?
+                """).params(CaseClock.now(), actor, kind, stage, note, caseNumber).update();
     }
 
     public List<TimelineEntry> of(String caseNumber) {

@@ -2,18 +2,19 @@ package cn.minqing.casework;
 
 import cn.minqing.cases.Cases;
 import cn.minqing.county.Organisation;
-import cn.minqing.county.Organisations;
 import cn.minqing.county.Region;
 import cn.minqing.county.Regions;
 import cn.minqing.people.TaskGroups;
+import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts the grassroots-case process for a filed case (business key = case number). Intake review
- * goes to the village's grid members and cadres; investigation and design to the township office.
+ * goes to the village's grid members and cadres; routing (DMN) later picks the handling organisation.
  */
 @Component
 public class CaseProcess {
@@ -21,30 +22,33 @@ public class CaseProcess {
     private final RuntimeService runtime;
     private final Cases cases;
     private final Regions regions;
-    private final Organisations organisations;
+    private final Handlers handlers;
+    private final int feedbackDays;
 
-    CaseProcess(RuntimeService runtime, Cases cases, Regions regions, Organisations organisations) {
+    CaseProcess(RuntimeService runtime, Cases cases, Regions regions, Handlers handlers,
+                @Value("${minqing.casework.feedback-days:7}") int feedbackDays) {
         this.runtime = runtime;
         this.cases = cases;
         this.regions = regions;
-        this.organisations = organisations;
+        this.handlers = handlers;
+        this.feedbackDays = feedbackDays;
     }
 
-    public void start(String caseNumber, String villageCode) {
-        Organisation handler = handlerFor(villageCode);
-        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.PROCESS, caseNumber, Map.of(
-                ProcessKeys.CASE_NUMBER, caseNumber,
-                ProcessKeys.VILLAGE_GROUP, TaskGroups.village(villageCode),
-                ProcessKeys.HANDLER_GROUP, TaskGroups.organisation(handler.code())));
-        cases.linkProcess(caseNumber, instance.getId());
-        cases.assignHandler(caseNumber, handler.code());
-    }
-
-    /** The township office of the village's township, else the county centre (兜底). */
-    private Organisation handlerFor(String villageCode) {
+    public void start(String caseNumber, String villageCode, String categoryCode, String reporter) {
         Region village = regions.find(villageCode).orElseThrow();
-        return organisations.ofKindIn("township-office", village.parentCode())
-                .or(() -> regions.find(village.parentCode()).flatMap(t -> organisations.ofKindIn("county-centre", t.parentCode())))
-                .orElseThrow(() -> new IllegalStateException("No township office or county centre for " + villageCode));
+        Organisation centre = handlers.countyCentre();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessKeys.CASE_NUMBER, caseNumber);
+        variables.put(ProcessKeys.REPORTER, reporter);
+        variables.put(ProcessKeys.CATEGORY, categoryCode);
+        variables.put(ProcessKeys.TOWNSHIP, village.parentCode());
+        variables.put(ProcessKeys.VILLAGE_GROUP, TaskGroups.village(villageCode));
+        variables.put(ProcessKeys.DISPATCHER_GROUP, TaskGroups.organisation(centre.code()));
+        variables.put(ProcessKeys.LEADER_GROUP, handlers.leaders());
+        variables.put(ProcessKeys.SUPERVISOR_GROUP, handlers.leaders());
+        variables.put(ProcessKeys.FEEDBACK_WAIT, "P" + feedbackDays + "D");
+        variables.put(ProcessKeys.RETURNS, 0);
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.PROCESS, caseNumber, variables);
+        cases.linkProcess(caseNumber, instance.getId());
     }
 }

@@ -1,12 +1,25 @@
 package cn.minqing.casework;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The fields a stage may take when completed; each stage reads the ones it needs:
- * accept {outcome: accept|reject|merge, urgency, reason, mergeInto}, investigate {findings},
- * design {plan, cost}, verify {outcome: solved|unsolvable, note}.
+ * accept {outcome: accept|reject|merge, urgency, reason, mergeInto}; dispatch {organisation, note};
+ * sign {outcome: sign|return, reason}; investigate {findings}; design {plan, cost, departments};
+ * approve {outcome: approve|reject, note}; implement {report}; verify {outcome: solved|unsolvable, note};
+ * feedback {rating: satisfied|basically|dissatisfied, comment}; supervise {note}.
  */
-public record CompletionForm(String outcome, String urgency, String reason, String mergeInto, String findings,
-                             String plan, BigDecimal cost, String note) {
+public record CompletionForm(String outcome, String urgency, String reason, String mergeInto, String organisation,
+                             String findings, String plan, BigDecimal cost, List<String> departments,
+                             String report, String note, String rating, String comment) {
+
+    public static CompletionForm empty() {
+        return new CompletionForm(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public CompletionForm withOutcome(String value) {
+        return new CompletionForm(value, urgency, reason, mergeInto, organisation, findings, plan, cost, departments,
+                report, note, rating, comment);
+    }
 }

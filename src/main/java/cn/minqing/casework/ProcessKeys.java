@@ -1,14 +1,35 @@
 package cn.minqing.casework;
 
-/** Keys and variable names shared by the BPMN and the code. */
+/** Keys and variable names shared by the BPMN, the DMN tables and the code. */
 public final class ProcessKeys {
 
     public static final String PROCESS = "grassroots-case";
     public static final String CASE_NUMBER = "caseNumber";
+    public static final String REPORTER = "reporter";
+    public static final String CATEGORY = "category";
+    public static final String TOWNSHIP = "townshipCode";
     public static final String VILLAGE_GROUP = "villageGroup";
     public static final String HANDLER_GROUP = "handlerGroup";
+    public static final String HANDLER_ORG = "handlerOrg";
+    public static final String DISPATCHER_GROUP = "dispatcherGroup";
+    public static final String LEADER_GROUP = "leaderGroup";
+    public static final String SUPERVISOR_GROUP = "supervisorGroup";
     public static final String OUTCOME = "outcome";
     public static final String OUTCOME_NOTE = "outcomeNote";
+    public static final String URGENCY = "urgency";
+    public static final String ORGANISATION = "organisation";
+    public static final String RETURNS = "returns";
+    public static final String MUST_TAKE = "mustTake";
+    public static final String NEEDS_APPROVAL = "needsApproval";
+    public static final String VERDICT = "verdict";
+    public static final String RATING = "rating";
+    public static final String REWORK = "rework";
+    public static final String ROUTING = "routing";
+    public static final String DEADLINE_RULE = "deadlineRule";
+    public static final String SIGN_DUE = "signDue";
+    public static final String RESOLVE_DUE = "resolveDue";
+    public static final String WARN_AT = "warnAt";
+    public static final String FEEDBACK_WAIT = "feedbackWait";
 
     private ProcessKeys() {
     }

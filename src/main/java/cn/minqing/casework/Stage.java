@@ -2,12 +2,21 @@ package cn.minqing.casework;
 
 import cn.minqing.cases.CaseStatus;
 
-/** The user tasks of the grassroots-case process; {@code code} is the BPMN activity id and the API's "stage". */
+/**
+ * The user tasks of the grassroots-case process (12345 接诉即办: 受理 → 派单 → 签收 → 办理 → 回访 → 办结);
+ * {@code code} is the BPMN activity id and the API's "stage".
+ */
 public enum Stage {
-    ACCEPT("accept", CaseStatus.RECEIVED),          // 受理
+    ACCEPT("accept", CaseStatus.RECEIVED),            // 受理
+    DISPATCH("dispatch", CaseStatus.ACCEPTED),        // 派单 (re-routing after a return)
+    SIGN("sign", CaseStatus.DISPATCHED),              // 签收 or 退单
     INVESTIGATE("investigate", CaseStatus.INVESTIGATING), // 调研
-    DESIGN("design", CaseStatus.DESIGNING),         // 制定方案
-    VERIFY("verify", CaseStatus.VERIFYING);         // 核实
+    DESIGN("design", CaseStatus.DESIGNING),           // 制定方案
+    APPROVE("approve", CaseStatus.APPROVING),         // 领导审批
+    IMPLEMENT("implement", CaseStatus.IMPLEMENTING),  // 实施
+    VERIFY("verify", CaseStatus.VERIFYING),           // 核实
+    FEEDBACK("feedback", CaseStatus.AWAITING_FEEDBACK), // 回访 (the villager rates)
+    SUPERVISE("supervise", null);                     // 督办 (beside the case's own stage)
 
     private final String code;
     private final CaseStatus status;
@@ -21,7 +30,7 @@ public enum Stage {
         return code;
     }
 
-    /** The case's status while this stage is open. */
+    /** The case's status while this stage is open; null when the stage runs beside the others. */
     public CaseStatus status() {
         return status;
     }

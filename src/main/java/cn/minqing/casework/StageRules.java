@@ -1,66 +1,98 @@
 package cn.minqing.casework;
 
 import cn.minqing.cases.CaseRecord;
-import cn.minqing.cases.CaseStatus;
 import cn.minqing.cases.Cases;
+import cn.minqing.county.Organisations;
 import cn.minqing.platform.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what a cadre submits for each stage and turns it into process variables and a timeline note.
- * Bad input is refused before anything changes.
+ * Checks what a person submits for each stage and turns it into process variables, a timeline entry
+ * and the case fields it changes. Bad input is refused before anything changes.
  */
 @Component
 class StageRules {
 
     static final List<String> URGENCIES = List.of("emergency", "general", "complex");
+    static final List<String> RATINGS = List.of("satisfied", "basically", "dissatisfied");
+
     private final Cases cases;
+    private final Organisations organisations;
+    private final BigDecimal approvalThreshold;
 
-    StageRules(Cases cases) {
+    StageRules(Cases cases, Organisations organisations,
+               @Value("${minqing.casework.approval-cost-threshold:20000}") BigDecimal approvalThreshold) {
         this.cases = cases;
+        this.organisations = organisations;
+        this.approvalThreshold = approvalThreshold;
     }
 
-    /** What completing a stage does: process variables, the timeline entry, and the urgency if set. */
-    record Completion(Map<String, Object> variables, String kind, String note, String urgency, String mergeInto) {
+    /** What completing a stage does. Optional parts are null when the stage does not set them. */
+    record Completion(Map<String, Object> variables, String kind, String note, String urgency, String mergeInto,
+                      BigDecimal cost, String rating, boolean signed) {
+
+        static Completion of(String kind, String note, Map<String, Object> variables) {
+            return new Completion(variables, kind, note, null, null, null, null, false);
+        }
     }
 
-    Completion check(Stage stage, CompletionForm f, String caseNumber) {
+    Completion check(Stage stage, CompletionForm f, CaseRecord c, Map<String, Object> processVariables) {
         return switch (stage) {
-            case ACCEPT -> accept(f, caseNumber);
-            case INVESTIGATE -> simple("investigated", required("findings", f.findings()));
+            case ACCEPT -> accept(f, c);
+            case DISPATCH -> dispatch(f);
+            case SIGN -> sign(f, processVariables);
+            case INVESTIGATE -> Completion.of("investigated", required("findings", f.findings()), Map.of());
             case DESIGN -> design(f);
+            case APPROVE -> approve(f);
+            case IMPLEMENT -> Completion.of("implemented", required("report", f.report()), Map.of());
             case VERIFY -> verify(f);
+            case FEEDBACK -> feedback(f);
+            case SUPERVISE -> Completion.of("supervised", required("note", f.note()), Map.of());
         };
     }
 
-    private Completion accept(CompletionForm f, String caseNumber) {
-        String outcome = outcome(f.outcome(), "accept", "reject", "merge");
+    private Completion accept(CompletionForm f, CaseRecord c) {
+        String outcome = oneOf("outcome", f.outcome(), "accept", "reject", "merge");
         Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.OUTCOME, outcome));
-        return switch (outcome) {
-            case "reject" -> {
-                String reason = required("reason", f.reason());
-                vars.put(ProcessKeys.OUTCOME_NOTE, reason);
-                yield new Completion(vars, "rejected", reason, null, null);
+        if (outcome.equals("reject")) {
+            String reason = required("reason", f.reason());
+            vars.put(ProcessKeys.OUTCOME_NOTE, reason);
+            return Completion.of("rejected", reason, vars);
+        }
+        if (outcome.equals("merge")) {
+            String target = required("mergeInto", f.mergeInto());
+            CaseRecord into = cases.find(target).filter(t -> !t.status().isFinal() && !t.number().equals(c.number()))
+                    .orElseThrow(() -> new InvalidInputException("mergeInto", "task.mergeInto.unknown", target));
+            vars.put(ProcessKeys.OUTCOME_NOTE, "合并至 " + into.number());
+            return new Completion(vars, "merged", "合并至 " + into.number(), null, into.number(), null, null, false);
+        }
+        String urgency = f.urgency() == null ? "general" : oneOf("urgency", f.urgency(), URGENCIES.toArray(String[]::new));
+        vars.put(ProcessKeys.URGENCY, urgency);
+        return new Completion(vars, "accepted", f.reason(), urgency, null, null, null, false);
+    }
+
+    private Completion dispatch(CompletionForm f) {
+        String org = required("organisation", f.organisation());
+        if (!org.equals(Handlers.TOWNSHIP_OFFICE) && organisations.find(org).isEmpty()) {
+            throw new InvalidInputException("organisation", "task.organisation.unknown", org);
+        }
+        return Completion.of("redispatched", f.note(), Map.of(ProcessKeys.ORGANISATION, org));
+    }
+
+    private Completion sign(CompletionForm f, Map<String, Object> processVariables) {
+        String outcome = oneOf("outcome", f.outcome(), "sign", "return");
+        if (outcome.equals("return")) {
+            if (Boolean.TRUE.equals(processVariables.get(ProcessKeys.MUST_TAKE))) {
+                throw new InvalidInputException("outcome", "task.sign.mustTake");
             }
-            case "merge" -> {
-                String target = required("mergeInto", f.mergeInto());
-                CaseRecord into = cases.find(target).filter(c -> !c.status().isFinal() && !c.number().equals(caseNumber))
-                        .orElseThrow(() -> new InvalidInputException("mergeInto", "task.mergeInto.unknown", target));
-                vars.put(ProcessKeys.OUTCOME_NOTE, "合并至 " + into.number());
-                yield new Completion(vars, "merged", "合并至 " + into.number(), null, into.number());
-            }
-            default -> {
-                String urgency = f.urgency() == null ? "general" : f.urgency();
-                if (!URGENCIES.contains(urgency)) {
-                    throw new InvalidInputException("urgency", "task.urgency.invalid");
-                }
-                yield new Completion(vars, "accepted", f.reason(), urgency, null);
-            }
-        };
+            return Completion.of("returned", required("reason", f.reason()), Map.of(ProcessKeys.OUTCOME, outcome));
+        }
+        return new Completion(Map.of(ProcessKeys.OUTCOME, outcome), "signed", f.reason(), null, null, null, null, true);
     }
 
     private Completion design(CompletionForm f) {
@@ -69,27 +101,39 @@ class StageRules {
         if (cost.signum() < 0) {
             throw new InvalidInputException("cost", "task.cost.invalid");
         }
-        Map<String, Object> vars = Map.of("cost", cost.doubleValue());
-        return new Completion(vars, "designed", plan + "（预计费用 " + cost.toPlainString() + " 元）", null, null);
+        List<String> departments = f.departments() == null ? List.of() : f.departments();
+        boolean needsApproval = cost.compareTo(approvalThreshold) > 0 || departments.size() > 1;
+        String note = plan + "（预计费用 " + cost.toPlainString() + " 元"
+                + (departments.isEmpty() ? "" : "，涉及 " + String.join("、", departments)) + "）";
+        return new Completion(Map.of(ProcessKeys.NEEDS_APPROVAL, needsApproval, "cost", cost.doubleValue()),
+                "designed", note, null, null, cost, null, false);
+    }
+
+    private Completion approve(CompletionForm f) {
+        String outcome = oneOf("outcome", f.outcome(), "approve", "reject");
+        String note = outcome.equals("reject") ? required("note", f.note()) : f.note();
+        return Completion.of(outcome.equals("approve") ? "approved" : "approval-rejected", note,
+                Map.of(ProcessKeys.OUTCOME, outcome));
     }
 
     private Completion verify(CompletionForm f) {
-        String outcome = outcome(f.outcome(), CaseStatus.SOLVED.code(), CaseStatus.UNSOLVABLE.code());
-        String note = outcome.equals("unsolvable") ? required("note", f.note()) : f.note();
-        Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.OUTCOME, outcome));
+        String verdict = oneOf("outcome", f.outcome(), "solved", "unsolvable");
+        String note = verdict.equals("unsolvable") ? required("note", f.note()) : f.note();
+        Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.VERDICT, verdict, ProcessKeys.REWORK, false));
         if (note != null) {
             vars.put(ProcessKeys.OUTCOME_NOTE, note);
         }
-        return new Completion(vars, "verified", note, null, null);
+        return Completion.of("verified", note, vars);
     }
 
-    private static Completion simple(String kind, String note) {
-        return new Completion(Map.of(), kind, note, null, null);
+    private Completion feedback(CompletionForm f) {
+        String rating = oneOf("rating", f.rating(), RATINGS.toArray(String[]::new));
+        return new Completion(Map.of(ProcessKeys.RATING, rating), "rated", f.comment(), null, null, null, rating, false);
     }
 
-    private static String outcome(String given, String... allowed) {
+    private static String oneOf(String field, String given, String... allowed) {
         if (given == null || !List.of(allowed).contains(given)) {
-            throw new InvalidInputException("outcome", "task.outcome.invalid", String.join(" | ", allowed));
+            throw new InvalidInputException(field, "task.choice.invalid", field, String.join(" | ", allowed));
         }
         return given;
     }

@@ -3,7 +3,6 @@ package cn.minqing.casework;
 import cn.minqing.people.Principal;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The cadre's task list over HTTP. */
+/** The task list over HTTP: list, count, claim, complete. */
 @RestController
 class TaskController {
 
@@ -23,10 +22,14 @@ class TaskController {
     }
 
     @GetMapping("/api/tasks")
-    List<TaskView> tasks(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String stage,
-                         @RequestParam(required = false) String caseNumber,
-                         @RequestParam(defaultValue = "100") int size) {
-        return casework.tasksFor(me.user(), stage, caseNumber, Math.max(1, Math.min(size, 500)));
+    List<TaskView> tasks(@AuthenticationPrincipal Principal me, TaskQueryParams params) {
+        return casework.tasksFor(me.user(), params.filter());
+    }
+
+    /** Open tasks per stage, for the workbench's counters. */
+    @GetMapping("/api/tasks/counts")
+    Map<String, Long> counts(@AuthenticationPrincipal Principal me, TaskQueryParams params) {
+        return casework.countsFor(me.user(), params.filter());
     }
 
     @PostMapping("/api/tasks/{id}/claim")
@@ -35,9 +38,19 @@ class TaskController {
     }
 
     @PostMapping("/api/tasks/{id}/complete")
-    ResponseEntity<Map<String, String>> complete(@AuthenticationPrincipal Principal me, @PathVariable String id,
-                                                 @RequestBody CompletionForm form) {
+    Map<String, String> complete(@AuthenticationPrincipal Principal me, @PathVariable String id,
+                                 @RequestBody CompletionForm form) {
         casework.complete(id, me.user(), form);
-        return ResponseEntity.ok(Map.of("task", id, "result", "completed"));
+        return Map.of("task", id, "result", "completed");
+    }
+
+    /** Query parameters of the task list. */
+    record TaskQueryParams(String stage, String caseNumber, String category, String village, String urgency,
+                           Boolean overdue, Boolean mine, Integer size, Integer from) {
+        TaskFilter filter() {
+            int s = size == null ? 100 : Math.max(1, Math.min(size, 500));
+            return new TaskFilter(stage, caseNumber, category, village, urgency, overdue, mine, s,
+                    from == null ? 0 : Math.max(0, from));
+        }
     }
 }

@@ -1,10 +1,14 @@
 package cn.minqing.casework;
 
-import java.util.Date;
+import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A task on a cadre's list. */
-public record TaskView(String id, String caseNumber, String stage, String name, Date created, Date due,
-                       List<String> candidateGroups, String assignee, String caseTitle, String villageCode,
-                       String category) {
+/**
+ * A task on a worker's list, with the case it belongs to. {@code flag}: none, yellow (75% of the
+ * time allowed has passed) or red (overdue).
+ */
+public record TaskView(String id, String caseNumber, String stage, String name, OffsetDateTime created,
+                       OffsetDateTime due, List<String> candidateGroups, String assignee, String caseTitle,
+                       String villageCode, String category, String urgency, String caseStatus, String flag,
+                       boolean overdue) {
 }

@@ -1,6 +1,9 @@
 package cn.minqing.demo;
 
+import cn.minqing.cases.CaseClock;
 import cn.minqing.casework.Casework;
+import cn.minqing.casework.TaskFilter;
+import cn.minqing.casework.TaskView;
 import cn.minqing.casework.CompletionForm;
 import cn.minqing.county.Region;
 import cn.minqing.intake.CaseFiling;
@@ -12,12 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,17 +37,15 @@ class DemoCases {
 
     private final CaseFiling filing;
     private final Casework casework;
-    private final TaskService tasks;
     private final UserAccounts accounts;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, CurrentUser> users = new HashMap<>();
     private final Random random = new Random(20261128L);
 
-    DemoCases(CaseFiling filing, Casework casework, TaskService tasks, UserAccounts accounts, JdbcClient jdbc, Clock clock) {
+    DemoCases(CaseFiling filing, Casework casework, UserAccounts accounts, JdbcClient jdbc, Clock clock) {
         this.filing = filing;
         this.casework = casework;
-        this.tasks = tasks;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -66,9 +67,13 @@ class DemoCases {
             OffsetDateTime filed = now.minus(Duration.ofMinutes(30 + random.nextInt(180 * 24 * 60)));
             CaseReport r = new CaseReport(report[1], report[2], report[0], village.code(),
                     jitter(village.lat()), jitter(village.lon()), null, random.nextInt(12) == 0);
-            String number = filing.fileAt(r, user(reporter), null, filed).number();
-            work(number, village, plan(filed, now), notes);
-            backdate(number, filed, now);
+            try {
+                ClockUtil.setCurrentTime(Date.from(filed.toInstant()));
+                String number = filing.fileAt(r, user(reporter), null, filed).number();
+                work(number, plan(filed, now), notes, now);
+            } finally {
+                ClockUtil.reset();
+            }
         }
         return count;
     }
@@ -76,50 +81,81 @@ class DemoCases {
     private Plan plan(OffsetDateTime filed, OffsetDateTime now) {
         long ageDays = Duration.between(filed, now).toDays();
         int roll = random.nextInt(100);
-        if (ageDays < 3 || roll < 8) {
+        if (ageDays < 2 || roll < 6) {
             return new Plan(random.nextInt(2), "accept", null);
         }
-        if (roll < 14) {
+        if (roll < 12) {
             return new Plan(1, "reject", null);
         }
-        if (roll < 30) {
-            return new Plan(2 + random.nextInt(3), "accept", null);
+        if (roll < 32) {
+            return new Plan(2 + random.nextInt(6), "accept", null);
         }
-        return new Plan(4, "accept", roll < 40 ? "unsolvable" : "solved");
+        return new Plan(40, "accept", roll < 40 ? "unsolvable" : "solved");
     }
 
-    private void work(String number, Region village, Plan plan, Map<String, List<String[]>> notes) {
-        String grid = DemoUsers.gridOf(village.code());
-        String staff = DemoUsers.staffOf(village.parentCode());
+    /** Works the case stage by stage as the demo user of each stage's group, moving the engine clock on. */
+    private void work(String number, Plan plan, Map<String, List<String[]>> notes, OffsetDateTime now) {
+        OffsetDateTime at = CaseClock.now();
+        int reworks = 0;
         for (int step = 0; step < plan.steps(); step++) {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult();
+            at = at.plusMinutes(30 + random.nextInt(plan.steps() > 10 ? 40 * 60 : 72 * 60));
+            if (at.isAfter(now.minusMinutes(5))) {
+                return;
+            }
+            ClockUtil.setCurrentTime(Date.from(at.toInstant()));
+            TaskView task = casework.tasksFor(admin(), TaskFilter.ofCase(number)).stream()
+                    .filter(t -> !t.stage().equals("supervise")).findFirst().orElse(null);
             if (task == null) {
                 return;
             }
-            String stage = task.getTaskDefinitionKey();
-            CompletionForm form = switch (stage) {
-                case "accept" -> plan.acceptOutcome().equals("reject")
-                        ? new CompletionForm("reject", null, note(notes, "reject"), null, null, null, null, null)
-                        : new CompletionForm("accept", urgency(), note(notes, "accept"), null, null, null, null, null);
-                case "investigate" -> new CompletionForm(null, null, null, null, note(notes, "investigate"), null, null, null);
-                case "design" -> design(notes);
-                case "verify" -> plan.verifyOutcome() == null ? null : plan.verifyOutcome().equals("solved")
-                        ? new CompletionForm("solved", null, null, null, null, null, null, note(notes, "verify"))
-                        : new CompletionForm("unsolvable", null, null, null, null, null, null, note(notes, "unsolvable"));
-                default -> null;
-            };
-            if (form == null) {
-                return;
+            String worker = task.candidateGroups().isEmpty() ? reporterOf(number)
+                    : DemoUsers.workerFor(task.candidateGroups().get(0));
+            CompletionForm form = form(task.stage(), plan, notes, reworks);
+            if (form.rating() != null && form.rating().equals("dissatisfied")) {
+                reworks++;
             }
-            String worker = stage.equals("accept") || stage.equals("verify") ? grid : staff;
-            casework.complete(task.getId(), user(worker), form);
+            casework.complete(task.id(), user(worker), form);
         }
+    }
+
+    private CompletionForm form(String stage, Plan plan, Map<String, List<String[]>> notes, int reworks) {
+        CompletionForm f = CompletionForm.empty();
+        return switch (stage) {
+            case "accept" -> plan.acceptOutcome().equals("reject")
+                    ? with(f, "reject", "reason", note(notes, "reject"))
+                    : new CompletionForm("accept", urgency(), note(notes, "accept"), null, null, null, null, null, null, null, null, null, null);
+            case "sign" -> random.nextInt(12) == 0 ? with(f, "return", "reason", "不属于本单位职责范围，请重新派单") : f.withOutcome("sign");
+            case "dispatch" -> new CompletionForm(null, null, null, null, "township", null, null, null, null, null, "改派所在乡镇办理", null, null);
+            case "investigate" -> new CompletionForm(null, null, null, null, null, note(notes, "investigate"), null, null, null, null, null, null, null);
+            case "design" -> design(notes);
+            case "approve" -> random.nextInt(6) == 0 ? with(f, "reject", "note", "方案费用偏高，请优化后再报") : f.withOutcome("approve");
+            case "implement" -> new CompletionForm(null, null, null, null, null, null, null, null, null, "已按方案组织实施，现场整改完成", null, null, null);
+            case "verify" -> plan.verifyOutcome() == null || plan.verifyOutcome().equals("solved")
+                    ? with(f, "solved", "note", note(notes, "verify"))
+                    : with(f, "unsolvable", "note", note(notes, "unsolvable"));
+            case "feedback" -> feedback(notes, reworks);
+            default -> with(f, null, "note", "请加快办理进度");
+        };
+    }
+
+    private static CompletionForm with(CompletionForm f, String outcome, String field, String text) {
+        return new CompletionForm(outcome, null, field.equals("reason") ? text : null, null, null, null, null, null,
+                null, null, field.equals("note") ? text : null, null, null);
+    }
+
+    private CompletionForm feedback(Map<String, List<String[]>> notes, int reworks) {
+        String[] row = pick(notes.get("feedback"));
+        String rating = row.length > 3 && !row[3].isBlank() ? row[3].strip() : "satisfied";
+        if (reworks > 0 && rating.equals("dissatisfied")) {
+            rating = "basically";
+        }
+        return new CompletionForm(null, null, null, null, null, null, null, null, null, null, null, rating, row[1]);
     }
 
     private CompletionForm design(Map<String, List<String[]>> notes) {
         String[] row = pick(notes.get("design"));
         BigDecimal cost = row.length > 2 && !row[2].isBlank() ? new BigDecimal(row[2].strip()) : BigDecimal.valueOf(500);
-        return new CompletionForm(null, null, null, null, null, row[1], cost, null);
+        return new CompletionForm(null, null, null, null, null, null, row[1], cost, null, null, null, null, null);
     }
 
     private String urgency() {
@@ -127,25 +163,12 @@ class DemoCases {
         return r == 0 ? "emergency" : r < 3 ? "complex" : "general";
     }
 
-    /** Spreads the case's timeline from its filing date, a few hours to days per step, never in the future. */
-    private void backdate(String number, OffsetDateTime filed, OffsetDateTime now) {
-        List<Long> events = jdbc.sql("""
-                select e.id from minqing.case_event e join minqing.case_record c on c.id = e.case_id
-                 where c.number = ? order by e.id""").param(number).query(Long.class).list();
-        OffsetDateTime at = filed;
-        for (Long id : events) {
-            jdbc.sql("update minqing.case_event set at = ? where id = ?").params(at, id).update();
-            at = at.plus(Duration.ofMinutes(60 + random.nextInt(72 * 60)));
-            if (at.isAfter(now)) {
-                at = now.minusMinutes(events.size());
-            }
-        }
-        jdbc.sql("""
-                update minqing.case_record c set created_at = ?,
-                  updated_at = (select max(at) from minqing.case_event e where e.case_id = c.id),
-                  closed_at = case when closed_at is null then null
-                                   else (select max(at) from minqing.case_event e where e.case_id = c.id) end
-                 where number = ?""").params(filed, number).update();
+    private String reporterOf(String number) {
+        return jdbc.sql("select reporter from minqing.case_record where number = ?").param(number).query(String.class).single();
+    }
+
+    private CurrentUser admin() {
+        return user("admin");
     }
 
     /** Round-robin over categories, so that any first N reports cover every category. */

@@ -39,6 +39,11 @@ class DemoUsers {
         create(hash, "leader1", "赵卫东（县领导）", Set.of(Role.LEADER), null, "QS-CENTRE");
         create(hash, "admin", "系统管理员", Set.of(Role.ADMIN), null, null);
         int n = 0;
+        for (var bureau : DemoCounty.BUREAUS) {
+            if (!bureau.code().equals("QS-WATER") && !bureau.kind().equals("county-centre")) {
+                create(hash, staffOf(bureau.code()), name(n++) + "（" + bureau.name() + "）", Set.of(Role.CADRE), null, bureau.code());
+            }
+        }
         for (Region r : regions) {
             if (r.level().equals("township") && !r.code().equals("QS01")) {
                 create(hash, staffOf(r.code()), name(n++) + "（" + r.name() + "）", Set.of(Role.CADRE), null, r.code() + "-GOV");
@@ -52,6 +57,20 @@ class DemoUsers {
                 }
             }
         }
+    }
+
+    /** Who works a task of a candidate group in the demo: village:X, org:X or leaders:X. */
+    static String workerFor(String group) {
+        String[] kindAndCode = group.split(":", 2);
+        return switch (kindAndCode[0]) {
+            case "village" -> gridOf(kindAndCode[1]);
+            case "leaders" -> "leader1";
+            default -> switch (kindAndCode[1]) {
+                case "QS-WATER" -> "county1";
+                case "QS-CENTRE" -> "leader1";
+                default -> staffOf(kindAndCode[1].endsWith("-GOV") ? kindAndCode[1].replace("-GOV", "") : kindAndCode[1]);
+            };
+        };
     }
 
     static String gridOf(String villageCode) {

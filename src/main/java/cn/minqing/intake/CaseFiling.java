@@ -1,5 +1,6 @@
 package cn.minqing.intake;
 
+import cn.minqing.cases.CaseClock;
 import cn.minqing.cases.CaseNumbers;
 import cn.minqing.cases.Cases;
 import cn.minqing.cases.NewCase;
@@ -51,7 +52,7 @@ public class CaseFiling {
 
     @Transactional
     public Filed file(CaseReport report, CurrentUser reporter, String idempotencyKey) {
-        return fileAt(report, reporter, idempotencyKey, OffsetDateTime.now(clock));
+        return fileAt(report, reporter, idempotencyKey, CaseClock.now());
     }
 
     /** Files a report as of {@code now}; the demo county uses it to spread its history over past months. */
@@ -67,7 +68,7 @@ public class CaseFiling {
         }
         cases.insert(number, checked, now);
         timeline.record(number, reporter.username(), "filed", null, checked.title());
-        process.start(number, checked.villageCode());
+        process.start(number, checked.villageCode(), checked.categoryCode(), checked.reporter());
         return new Filed(number, false);
     }
 

@@ -4,31 +4,91 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minqing.support.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
-/** Walks cases filed by villager1 to their end through the API alone, as the demo cadres. */
+/** Walks cases filed by villager1 through the API alone, as the demo users who work each stage. */
 class CaseLifecycleApiTest extends ApiTest {
 
     @Test
-    void aCaseIsWalkedFromFilingToSolved() {
+    void aCaseIsWalkedToSolvedByTheDemoUsers() {
         String number = file("villager1", "村道坑洼", "去镇上的村道坑坑洼洼，下雨天积水，电动车经常摔倒。", "road");
 
         complete("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
+        assertThat(status(number)).isEqualTo("dispatched");
+        assertThat(get("villager1", "/api/cases/" + number).getBody().get("handlingOrganisation").asText()).isEqualTo("石门镇人民政府");
+        complete("township1", number, "sign", Map.of("outcome", "sign"));
         assertThat(status(number)).isEqualTo("investigating");
         complete("township1", number, "investigate", Map.of("findings", "现场查看，约200米路面破损"));
-        assertThat(status(number)).isEqualTo("designing");
-        complete("township1", number, "design", Map.of("plan", "铺设水泥路面修补坑洼", "cost", 18000));
-        assertThat(status(number)).isEqualTo("verifying");
+        complete("township1", number, "design", Map.of("plan", "铺设水泥路面修补坑洼", "cost", 8000));
+        assertThat(status(number)).isEqualTo("implementing");
+        complete("township1", number, "implement", Map.of("report", "已修补完成"));
         complete("grid1", number, "verify", Map.of("outcome", "solved", "note", "已修补，村民通行正常"));
+        assertThat(status(number)).isEqualTo("awaiting-feedback");
+        complete("villager1", number, "feedback", Map.of("rating", "satisfied", "comment", "修得很好"));
 
         JsonNode done = get("villager1", "/api/cases/" + number).getBody();
         assertThat(done.get("status").asText()).isEqualTo("solved");
-        assertThat(done.get("closedAt")).isNotNull();
-        assertThat(done.get("urgency").asText()).isEqualTo("general");
+        assertThat(done.at("/handling/rating").asText()).isEqualTo("satisfied");
+        assertThat(done.at("/handling/resolveDue").isTextual()).isTrue();
         assertThat(get("villager1", "/api/cases/" + number + "/timeline").getBody().findValuesAsText("kind"))
-                .containsSubsequence("filed", "accepted", "investigated", "designed", "verified", "closed");
+                .containsSubsequence("filed", "accepted", "dispatched", "signed", "investigated", "designed",
+                        "implemented", "verified", "rated", "closed");
+    }
+
+    @Test
+    void aDissatisfiedRatingBringsBackARework() {
+        String number = file("villager1", "自来水浑浊", "自来水有泥沙，烧开了也有沉淀。", "water");
+        complete("grid1", number, "accept", Map.of("outcome", "accept"));
+        complete("township1", number, "sign", Map.of("outcome", "sign"));
+        complete("township1", number, "investigate", Map.of("findings", "水池未清洗"));
+        complete("township1", number, "design", Map.of("plan", "清洗蓄水池", "cost", 600));
+        complete("township1", number, "implement", Map.of("report", "已清洗"));
+        complete("grid1", number, "verify", Map.of("outcome", "solved"));
+        complete("villager1", number, "feedback", Map.of("rating", "dissatisfied", "comment", "还是浑的"));
+
+        assertThat(status(number)).isEqualTo("rework");
+        assertThat(get("villager1", "/api/cases/" + number).getBody().at("/handling/reworks").asInt()).isEqualTo(1);
+        assertThat(taskOf("township1", number, "implement")).isNotBlank();
+    }
+
+    @Test
+    void aCostlySolutionNeedsTheLeadersApproval() {
+        String number = file("villager1", "危桥改造", "后山石拱桥裂缝很大，需要重建。", "road");
+        complete("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
+        complete("township1", number, "sign", Map.of("outcome", "sign"));
+        complete("township1", number, "investigate", Map.of("findings", "桥体开裂"));
+        complete("township1", number, "design", Map.of("plan", "拆除重建", "cost", 380000));
+        assertThat(status(number)).isEqualTo("approving");
+        complete("leader1", number, "approve", Map.of("outcome", "reject", "note", "请比较加固方案"));
+        assertThat(status(number)).isEqualTo("designing");
+        complete("township1", number, "design", Map.of("plan", "加固并限载", "cost", 60000, "departments", List.of("QS01-GOV", "QS-TRANSPORT")));
+        complete("leader1", number, "approve", Map.of("outcome", "approve"));
+        assertThat(status(number)).isEqualTo("implementing");
+    }
+
+    @Test
+    void returnsGoToTheDispatcherThenToTheCountyCentre() {
+        String number = file("villager1", "合作社欠款", "合作社收了辣椒一直不给钱。", "farm-sales");
+        complete("grid1", number, "accept", Map.of("outcome", "accept"));
+        complete("township1", number, "sign", Map.of("outcome", "return", "reason", "属县农业农村局职责"));
+        assertThat(status(number)).isEqualTo("accepted");
+        complete("leader1", number, "dispatch", Map.of("organisation", "QS01-GOV"));
+        ResponseEntity<JsonNode> noReason = post("township1", "/api/tasks/" + taskOf("township1", number, "sign") + "/complete",
+                Map.of("outcome", "return"));
+        assertThat(noReason.getStatusCode().value()).isEqualTo(400);
+        complete("township1", number, "sign", Map.of("outcome", "return", "reason", "仍不属本单位"));
+
+        JsonNode c = get("villager1", "/api/cases/" + number).getBody();
+        assertThat(c.at("/handling/returns").asInt()).isEqualTo(2);
+        assertThat(c.get("handlingOrganisation").asText()).isEqualTo("青石县群众诉求服务中心");
+        ResponseEntity<JsonNode> third = post("leader1", "/api/tasks/" + taskOf("leader1", number, "sign") + "/complete",
+                Map.of("outcome", "return", "reason", "不想办"));
+        assertThat(third.getStatusCode().value()).isEqualTo(400);
+        complete("leader1", number, "sign", Map.of("outcome", "sign"));
+        assertThat(status(number)).isEqualTo("investigating");
     }
 
     @Test
@@ -44,8 +104,10 @@ class CaseLifecycleApiTest extends ApiTest {
     void anUnsolvableCaseSaysWhy() {
         String number = file("villager1", "想通天然气", "村里想通天然气", "other");
         complete("grid1", number, "accept", Map.of("outcome", "accept"));
+        complete("township1", number, "sign", Map.of("outcome", "sign"));
         complete("township1", number, "investigate", Map.of("findings", "管网未覆盖"));
-        complete("township1", number, "design", Map.of("plan", "向县里反映"));
+        complete("township1", number, "design", Map.of("plan", "向上级反映", "cost", 0));
+        complete("township1", number, "implement", Map.of("report", "已书面反映"));
         ResponseEntity<JsonNode> missingNote = post("grid1", "/api/tasks/" + taskOf("grid1", number, "verify") + "/complete",
                 Map.of("outcome", "unsolvable"));
         assertThat(missingNote.getStatusCode().value()).isEqualTo(400);
@@ -76,8 +138,8 @@ class CaseLifecycleApiTest extends ApiTest {
     void onlyThoseWhoMayWorkATaskSeeOrCompleteIt() {
         String number = file("villager1", "垃圾池满了", "村头垃圾池满了没人拉", "sanitation");
         String task = taskOf("grid1", number, "accept");
-        assertThat(tasksOf("villager1").findValuesAsText("id")).doesNotContain(task);
-        assertThat(tasksOf("township1").findValuesAsText("id")).doesNotContain(task);
+        assertThat(get("villager1", "/api/tasks").getBody().findValuesAsText("id")).doesNotContain(task);
+        assertThat(get("township1", "/api/tasks?size=500").getBody().findValuesAsText("id")).doesNotContain(task);
         assertThat(post("villager2", "/api/tasks/" + task + "/complete", Map.of("outcome", "accept"))
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(status(number)).isEqualTo("received");
@@ -91,6 +153,20 @@ class CaseLifecycleApiTest extends ApiTest {
         assertThat(claimed.get("assignee").asText()).isEqualTo("grid1");
         assertThat(claimed.get("candidateGroups").get(0).asText()).isEqualTo("village:QS01001");
         assertThat(claimed.get("stage").asText()).isEqualTo("accept");
+        assertThat(claimed.get("caseNumber").asText()).isEqualTo(number);
+    }
+
+    @Test
+    void theTaskListFiltersAndCountsPerStage() {
+        String number = file("villager1", "低保复核", "家里老人低保复核一直没结果", "subsidy");
+        JsonNode counts = get("grid1", "/api/tasks/counts").getBody();
+        assertThat(counts.get("accept").asLong()).isPositive();
+        JsonNode filtered = get("grid1", "/api/tasks?stage=accept&category=subsidy&village=QS01001").getBody();
+        assertThat(filtered.findValuesAsText("caseNumber")).contains(number);
+        assertThat(filtered.findValuesAsText("category")).allMatch("subsidy"::equals);
+        JsonNode task = filtered.get(0);
+        assertThat(task.get("caseTitle").asText()).isNotBlank();
+        assertThat(task.get("flag").asText()).isIn("none", "yellow", "red");
     }
 
     private void complete(String user, String number, String stage, Map<String, Object> form) {
@@ -101,15 +177,11 @@ class CaseLifecycleApiTest extends ApiTest {
 
     private String taskOf(String user, String number, String stage) {
         for (JsonNode t : get(user, "/api/tasks?caseNumber=" + number).getBody()) {
-            if (t.get("caseNumber").asText().equals(number) && t.get("stage").asText().equals(stage)) {
+            if (t.get("stage").asText().equals(stage)) {
                 return t.get("id").asText();
             }
         }
         throw new AssertionError(user + " has no " + stage + " task for " + number);
-    }
-
-    private JsonNode tasksOf(String user) {
-        return get(user, "/api/tasks?size=500").getBody();
     }
 
     private String status(String number) {

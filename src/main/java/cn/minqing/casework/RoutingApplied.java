@@ -1,0 +1,26 @@
+package cn.minqing.casework;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** 派单: applies the routing table's answer (processes/case-routing.dmn) to the case. */
+@Component("routingApplied")
+class RoutingApplied implements ExecutionListener {
+
+    private final Handlers handlers;
+
+    RoutingApplied(Handlers handlers) {
+        this.handlers = handlers;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void notify(DelegateExecution execution) {
+        Map<String, Object> routing = (Map<String, Object>) execution.getVariable(ProcessKeys.ROUTING);
+        String township = (String) execution.getVariable(ProcessKeys.TOWNSHIP);
+        execution.setVariable("deadlineClass", routing.get("deadlineClass"));
+        handlers.assign(execution, handlers.resolve((String) routing.get("organisation"), township), "dispatched");
+    }
+}
