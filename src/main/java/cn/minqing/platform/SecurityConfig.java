@@ -2,29 +2,57 @@ package cn.minqing.platform;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * API calls authenticate with HTTP Basic (401 without); Camunda's webapps and REST API are for
- * admins only; health and API docs are open.
+ * Two doors. The JSON API and Camunda's REST API take HTTP Basic (401 without) and no CSRF token;
+ * the pages take a login form, a session and CSRF protection. Camunda's webapps, its REST API and
+ * the admin API are for admins only; health and API docs are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
-                        .requestMatchers("/engine-rest/**", "/camunda/**", "/api/admin/**").hasRole("ADMIN")
+        // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
+        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/engine-rest/**"), path("/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html").permitAll()
+                        .requestMatchers(path("/camunda/**"), path("/engine-rest/**")).hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
+        return http.build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     @Bean

@@ -1,0 +1,110 @@
+package cn.minqing.casework;
+
+import cn.minqing.cases.CaseView;
+import cn.minqing.cases.CaseViews;
+import cn.minqing.county.Categories;
+import cn.minqing.county.Organisations;
+import cn.minqing.county.Regions;
+import cn.minqing.people.Principal;
+import cn.minqing.people.Role;
+import cn.minqing.platform.web.FieldProblem;
+import cn.minqing.platform.web.InvalidInputException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The cadre's workbench pages (zh-CN first): the task list and the case page with the stage's form. */
+@Controller
+class WorkbenchController {
+
+    private final Casework casework;
+    private final CaseViews views;
+    private final CaseNotes notes;
+    private final Categories categories;
+    private final Regions regions;
+    private final Organisations organisations;
+    private final MessageSource messages;
+
+    WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
+                        Organisations organisations, MessageSource messages) {
+        this.casework = casework;
+        this.views = views;
+        this.notes = notes;
+        this.categories = categories;
+        this.regions = regions;
+        this.organisations = organisations;
+        this.messages = messages;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal Principal me) {
+        return me.user().isVillagerOnly() ? "redirect:/my" : "redirect:/workbench";
+    }
+
+    @GetMapping("/workbench")
+    String tasks(@AuthenticationPrincipal Principal me, TaskController.TaskQueryParams params, Model model) {
+        TaskFilter filter = params.filter();
+        model.addAttribute("me", me.user());
+        model.addAttribute("filter", filter);
+        model.addAttribute("tasks", casework.tasksFor(me.user(), filter));
+        model.addAttribute("counts", casework.countsFor(me.user(),
+                new TaskFilter(null, null, filter.category(), filter.village(), filter.urgency(), filter.overdue(),
+                        filter.mine(), filter.size(), 0)));
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("villages", regions.atLevel("village").stream()
+                .filter(v -> me.user().is(Role.ADMIN) || me.user().scopeRegion() == null
+                        || v.code().startsWith(me.user().scopeRegion())).toList());
+        return "workbench/tasks";
+    }
+
+    @GetMapping("/workbench/cases/{number}")
+    String casepage(@AuthenticationPrincipal Principal me, @PathVariable String number, Model model) {
+        CaseView view = views.get(number, me.user());
+        model.addAttribute("me", me.user());
+        model.addAttribute("c", view);
+        model.addAttribute("tasks", casework.tasksFor(me.user(), TaskFilter.ofCase(number)));
+        model.addAttribute("organisations", organisations.all());
+        return "workbench/case";
+    }
+
+    @PostMapping("/workbench/tasks/{id}/claim")
+    String claim(@AuthenticationPrincipal Principal me, @PathVariable String id, @RequestParam String caseNumber) {
+        casework.claim(id, me.user());
+        return "redirect:/workbench/cases/" + caseNumber;
+    }
+
+    @PostMapping("/workbench/tasks/{id}/complete")
+    String complete(@AuthenticationPrincipal Principal me, @PathVariable String id, @RequestParam String caseNumber,
+                    CompletionForm form, RedirectAttributes redirect, Locale locale) {
+        try {
+            casework.complete(id, me.user(), form);
+            redirect.addFlashAttribute("done", messages.getMessage("ui.completed", null, locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", describe(e.problems(), locale));
+        }
+        return "redirect:/workbench/cases/" + caseNumber;
+    }
+
+    @PostMapping("/workbench/cases/{number}/notes")
+    String note(@AuthenticationPrincipal Principal me, @PathVariable String number, @RequestParam String note,
+                RedirectAttributes redirect, Locale locale) {
+        try {
+            notes.add(number, note, me.user());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", describe(e.problems(), locale));
+        }
+        return "redirect:/workbench/cases/" + number;
+    }
+
+    private List<String> describe(List<FieldProblem> problems, Locale locale) {
+        return problems.stream().map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList();
+    }
+}

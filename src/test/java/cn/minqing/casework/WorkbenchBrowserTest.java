@@ -1,0 +1,92 @@
+package cn.minqing.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import cn.minqing.support.Browser;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Each cadre in turn logs in to the workbench in headless Chromium and works one case from intake
+ * to verification: grid1 accepts, county1 (water bureau) signs, investigates and designs, leader1
+ * approves the costly plan, county1 implements, grid1 verifies; villager1 then rates it.
+ */
+class WorkbenchBrowserTest extends ApiTest {
+
+    @LocalServerPort
+    int port;
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser("http://localhost:" + port, 1280, 900);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theCadresWorkACaseFromIntakeToVerificationThroughThePages() {
+        String number = file("villager1", "山塘渗漏吃水困难", "后山山塘大坝渗漏，水位下降，全组二十多户吃水困难，需要大修。", "water");
+
+        work("grid1", number, "accept", "01-grid1-accept", () -> {
+            browser.find("#task-accept select[name=urgency] option[value=complex]").click();
+            browser.find("#task-accept textarea[name=reason]").sendKeys("情况属实，涉及水源工程，按复杂件受理");
+        });
+        assertThat(browser.text("#status")).isEqualTo("已派单");
+
+        work("county1", number, "sign", "02-county1-sign", () -> { });
+        work("county1", number, "investigate", "03-county1-investigate",
+                () -> browser.find("#task-investigate textarea[name=findings]").sendKeys("大坝迎水面有两处渗漏点"));
+        work("county1", number, "design", "04-county1-design", () -> {
+            browser.find("#task-design textarea[name=plan]").sendKeys("大坝防渗加固，新建引水管");
+            browser.find("#task-design input[name=cost]").sendKeys("85000");
+        });
+        assertThat(browser.text("#status")).isEqualTo("待审批");
+        work("leader1", number, "approve", "05-leader1-approve",
+                () -> browser.find("#task-approve textarea[name=note]").sendKeys("同意，抓紧实施"));
+        work("county1", number, "implement", "06-county1-implement",
+                () -> browser.find("#task-implement textarea[name=report]").sendKeys("防渗工程已完工"));
+        work("grid1", number, "verify", "07-grid1-verify",
+                () -> browser.find("#task-verify textarea[name=note]").sendKeys("现场核实，水位恢复，供水正常"));
+        assertThat(browser.text("#status")).isEqualTo("待回访");
+        assertThat(browser.text("#timeline")).contains("accepted", "signed", "investigated", "designed", "approved",
+                "implemented", "verified");
+
+        work("villager1", number, "feedback", "08-villager1-feedback", () -> { });
+        assertThat(browser.text("#status")).isEqualTo("已解决");
+    }
+
+    @Test
+    void theTaskListShowsCountsFiltersAndFlags() {
+        String number = file("villager1", "村口路灯不亮", "村口两盏路灯坏了一个月，晚上走路看不见。", "power");
+        browser.login("grid1", PASSWORD).open("/workbench?stage=accept&village=QS01001");
+        assertThat(browser.text("#count-accept")).startsWith("受理");
+        assertThat(browser.find("#tasks tr[data-case='" + number + "']").getText()).contains("村口路灯不亮");
+        browser.screenshot("00-grid1-task-list");
+        assertThat(post("grid1", "/api/cases/" + number + "/notes", Map.of("note", "已电话联系反映人"))
+                .getStatusCode().value()).isEqualTo(201);
+    }
+
+    /** Logs in afresh, opens the case from the task list, fills the stage's form and submits it. */
+    private void work(String user, String number, String stage, String shot, Runnable fill) {
+        browser.forgetSession().login(user, PASSWORD);
+        if (!user.startsWith("villager")) {
+            browser.open("/workbench?stage=" + stage);
+            browser.find("#tasks tr[data-case='" + number + "'] a").click();
+        } else {
+            browser.open("/workbench/cases/" + number);
+        }
+        assertThat(browser.currentPath()).isEqualTo("/workbench/cases/" + number);
+        fill.run();
+        browser.screenshot(shot);
+        browser.find("#task-" + stage + " button.submit").click();
+        assertThat(browser.text("#done")).contains("已办理");
+    }
+}

@@ -1,0 +1,100 @@
+package cn.minqing.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian chromium through chromium-driver (installed by scripts/ensure-browser.sh); never a
+ * downloaded browser. Screenshots go to target/screenshots/.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path screenshots;
+
+    public Browser(String baseUrl, int width, int height) {
+        this.baseUrl = baseUrl;
+        try {
+            Path profile = Files.createTempDirectory("minqing-chromium");
+            this.screenshots = Files.createDirectories(Path.of("target/screenshots"));
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-quic", "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().window().setSize(new Dimension(width, height));
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Browser open(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public Browser login(String username, String password) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.getCurrentUrl().contains("/login"));
+        return this;
+    }
+
+    /** Drops the session cookie, as a person handing the PC to a colleague who signs in anew. */
+    public Browser forgetSession() {
+        if (driver.getCurrentUrl().startsWith(baseUrl)) {
+            driver.manage().deleteAllCookies();
+        }
+        return this;
+    }
+
+    public Browser logout() {
+        driver.findElement(By.id("logout")).click();
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public String currentPath() {
+        return driver.getCurrentUrl().substring(baseUrl.length());
+    }
+
+    public Browser screenshot(String name) {
+        try {
+            Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
