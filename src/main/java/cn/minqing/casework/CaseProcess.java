@@ -5,7 +5,9 @@ import cn.minqing.county.Organisation;
 import cn.minqing.county.Region;
 import cn.minqing.county.Regions;
 import cn.minqing.people.TaskGroups;
+import java.util.Date;
 import java.util.HashMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,9 +26,12 @@ public class CaseProcess {
     private final Regions regions;
     private final Handlers handlers;
     private final int feedbackDays;
+    private final int acceptHours;
 
     CaseProcess(RuntimeService runtime, Cases cases, Regions regions, Handlers handlers,
-                @Value("${minqing.casework.feedback-days:7}") int feedbackDays) {
+                @Value("${minqing.casework.feedback-days:7}") int feedbackDays,
+                @Value("${minqing.casework.accept-hours:24}") int acceptHours) {
+        this.acceptHours = acceptHours;
         this.runtime = runtime;
         this.cases = cases;
         this.regions = regions;
@@ -48,6 +53,7 @@ public class CaseProcess {
         variables.put(ProcessKeys.SUPERVISOR_GROUP, handlers.leaders());
         variables.put(ProcessKeys.FEEDBACK_WAIT, "P" + feedbackDays + "D");
         variables.put(ProcessKeys.RETURNS, 0);
+        variables.put(ProcessKeys.ACCEPT_DUE, new Date(ClockUtil.getCurrentTime().getTime() + acceptHours * 3_600_000L));
         ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.PROCESS, caseNumber, variables);
         cases.linkProcess(caseNumber, instance.getId());
     }

@@ -26,6 +26,7 @@ public final class ProcessKeys {
     public static final String REWORK = "rework";
     public static final String ROUTING = "routing";
     public static final String DEADLINE_RULE = "deadlineRule";
+    public static final String ACCEPT_DUE = "acceptDue";
     public static final String SIGN_DUE = "signDue";
     public static final String RESOLVE_DUE = "resolveDue";
     public static final String WARN_AT = "warnAt";
