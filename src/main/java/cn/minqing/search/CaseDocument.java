@@ -11,7 +11,8 @@ record CaseDocument(String number, String title, String description, String cate
                     String villageCode, String villageName, String townshipCode, String townshipName,
                     List<String> regionPath, String status, String urgency, String handlingOrg, String reporter,
                     boolean anonymous, int supporters, GeoPoint location, String address,
-                    OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt) {
+                    OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
+                    OffsetDateTime resolveDue, String deadlineLevel, boolean overdue) {
 
     record GeoPoint(double lat, double lon) {
     }

@@ -29,7 +29,7 @@ class CaseSearch {
         this.index = index;
     }
 
-    record Criteria(String q, String category, String status, String region, int size, int from) {
+    record Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from) {
     }
 
     SearchResult search(Criteria c, CurrentUser user) throws IOException {
@@ -64,6 +64,9 @@ class CaseSearch {
         term(b, "category", c.category());
         term(b, "status", c.status());
         term(b, "regionPath", c.region());
+        if (c.overdue() != null) {
+            b.filter(f -> f.term(t -> t.field("overdue").value(c.overdue())));
+        }
         Query scope = scope(user);
         if (scope != null) {
             b.filter(scope);
@@ -102,6 +105,6 @@ class CaseSearch {
         CaseDocument d = h.source();
         return new SearchResult.Hit(d.number(), d.title(), d.status(), d.category(), d.categoryName(),
                 d.villageCode(), d.villageName(), d.townshipName(), d.supporters(), d.createdAt(), h.score(),
-                h.highlight());
+                h.highlight(), d.deadlineLevel(), d.overdue());
     }
 }

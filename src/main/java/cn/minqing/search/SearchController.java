@@ -24,11 +24,12 @@ class SearchController {
                         @RequestParam(required = false) String category,
                         @RequestParam(required = false) String status,
                         @RequestParam(required = false) String region,
+                        @RequestParam(required = false) Boolean overdue,
                         @RequestParam(defaultValue = "20") int size,
                         @RequestParam(defaultValue = "0") int from) throws IOException {
         if (size < 1 || size > 100) {
             throw new InvalidInputException("size", "search.size.invalid");
         }
-        return search.search(new CaseSearch.Criteria(q, category, status, region, size, Math.max(0, from)), me.user());
+        return search.search(new CaseSearch.Criteria(q, category, status, region, overdue, size, Math.max(0, from)), me.user());
     }
 }

@@ -3,7 +3,14 @@ package cn.minqing.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +30,7 @@ import org.springframework.stereotype.Component;
 class SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final ElasticsearchClient client;
@@ -53,13 +61,42 @@ class SearchIndex {
         ready = true;
     }
 
-    /** A new, empty physical index with the current mapping. */
+    /** A new, empty physical index with the current mapping, its hash kept in the mapping's _meta. */
     String createVersioned() throws IOException {
         String index = alias + "-" + VERSION.format(LocalDateTime.now(clock));
-        try (InputStream mapping = new ClassPathResource("search-mappings/cases.json").getInputStream()) {
-            client.indices().create(c -> c.index(index).withJson(mapping));
-        }
+        ObjectNode definition = (ObjectNode) JSON.readTree(mappingText());
+        ((ObjectNode) definition.get("mappings")).putObject("_meta").put("mappingHash", mappingHash());
+        String json = JSON.writeValueAsString(definition);
+        client.indices().create(c -> c.index(index).withJson(new StringReader(json)));
         return index;
+    }
+
+    /** True when the index behind the alias was built from another version of search-mappings/cases.json. */
+    boolean isOutdated() throws IOException {
+        for (String index : currentIndices()) {
+            var mapping = client.indices().getMapping(m -> m.index(index)).result().get(index).mappings();
+            var meta = mapping.meta();
+            String hash = meta == null || meta.get("mappingHash") == null ? null : meta.get("mappingHash").to(String.class);
+            if (!mappingHash().equals(hash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String mappingText() throws IOException {
+        try (InputStream in = new ClassPathResource("search-mappings/cases.json").getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String mappingHash() throws IOException {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mappingText().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Set<String> currentIndices() throws IOException {

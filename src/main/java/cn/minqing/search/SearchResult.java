@@ -9,7 +9,7 @@ record SearchResult(long total, List<Hit> hits, Map<String, List<Bucket>> facets
 
     record Hit(String number, String title, String status, String category, String categoryName,
                String villageCode, String village, String township, int supporters, OffsetDateTime createdAt,
-               Double score, Map<String, List<String>> highlight) {
+               Double score, Map<String, List<String>> highlight, String deadlineLevel, boolean overdue) {
     }
 
     record Bucket(String key, long count) {

@@ -32,6 +32,17 @@ class IndexRebuildTest extends ApiTest {
         assertThat(result.get("documents").asLong()).isEqualTo(cases);
         assertThat(get("admin", "/api/search?q=灌溉水渠淤泥").getBody().get("hits").findValuesAsText("number"))
                 .contains(number);
+        assertThat(index.isOutdated()).as("the new index carries the current mapping's hash").isFalse();
+    }
+
+    @Test
+    void overdueCasesCanBeFoundAndAreFlagged() {
+        JsonNode overdue = get("admin", "/api/search?overdue=true&size=100").getBody();
+        overdue.get("hits").forEach(hit -> assertThat(hit.get("overdue").asBoolean()).isTrue());
+        JsonNode onTime = get("admin", "/api/search?overdue=false&size=5").getBody();
+        onTime.get("hits").forEach(hit -> assertThat(hit.get("overdue").asBoolean()).isFalse());
+        assertThat(overdue.get("total").asLong() + onTime.get("total").asLong())
+                .isEqualTo(get("admin", "/api/search?size=1").getBody().get("total").asLong());
     }
 
     @Test

@@ -32,6 +32,11 @@ public class TestServers implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        stop();
+    }
+
+    /** Closes the apps, then the servers. */
+    public static void stop() {
         // close the apps first, so none of their threads waits on a server that is gone
         CONTEXTS.forEach(ConfigurableApplicationContext::close);
         if (elasticsearch != null) {
@@ -42,7 +47,7 @@ public class TestServers implements LauncherSessionListener {
         }
     }
 
-    static synchronized void start() {
+    public static synchronized void start() {
         if (postgres != null) {
             return;
         }
