@@ -1,6 +1,7 @@
 package cn.minqing.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,27 +49,44 @@ class SearchIndex {
         return alias;
     }
 
-    /** Makes sure the alias points at an index; creates the first one if there is none. */
-    void ensureExists() throws IOException {
+    /**
+     * Makes sure the alias points at an index; creates the first one if there is none. The first
+     * index is named after the mapping's hash, so app instances racing here create one index, not two.
+     */
+    synchronized void ensureExists() throws IOException {
         if (ready) {
             return;
         }
         if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-            String index = createVersioned();
-            client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
+            String index = alias + "-" + mappingHash();
+            if (!client.indices().exists(e -> e.index(index)).value()) {
+                try {
+                    create(index);
+                } catch (ElasticsearchException e) {
+                    if (!"resource_already_exists_exception".equals(e.error().type())) {
+                        throw e;
+                    }
+                }
+            }
+            client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true))));
             log.info("Created search index {} behind alias {}", index, alias);
         }
         ready = true;
     }
 
-    /** A new, empty physical index with the current mapping, its hash kept in the mapping's _meta. */
+    /** A new, empty physical index with the current mapping, for a rebuild. */
     String createVersioned() throws IOException {
         String index = alias + "-" + VERSION.format(LocalDateTime.now(clock));
+        create(index);
+        return index;
+    }
+
+    /** Creates an index from search-mappings/cases.json with the mapping's hash kept in its _meta. */
+    private void create(String index) throws IOException {
         ObjectNode definition = (ObjectNode) JSON.readTree(mappingText());
         ((ObjectNode) definition.get("mappings")).putObject("_meta").put("mappingHash", mappingHash());
         String json = JSON.writeValueAsString(definition);
         client.indices().create(c -> c.index(index).withJson(new StringReader(json)));
-        return index;
     }
 
     /** True when the index behind the alias was built from another version of search-mappings/cases.json. */
@@ -109,7 +127,7 @@ class SearchIndex {
         Set<String> old = currentIndices();
         client.indices().updateAliases(u -> {
             old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
-            return u.actions(a -> a.add(add -> add.index(index).alias(alias)));
+            return u.actions(a -> a.add(add -> add.index(index).alias(alias).isWriteIndex(true)));
         });
         for (String o : old) {
             if (!o.equals(index)) {

@@ -27,7 +27,7 @@ public final class TaskListBenchmark {
 
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-        TestServers.start();
+        TestServers.start("bench");
         SpringApplication app = new SpringApplication(MinqingApplication.class);
         app.setDefaultProperties(Map.of("minqing.demo.cases", "0", "server.port", "0",
                 "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "warn"));

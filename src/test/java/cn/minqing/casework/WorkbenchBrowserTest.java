@@ -12,8 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Each cadre in turn logs in to the workbench in headless Chromium and works one case from intake
- * to verification: grid1 accepts, county1 (water bureau) signs, investigates and designs, leader1
- * approves the costly plan, county1 implements, grid1 verifies; villager1 then rates it.
+ * to verification: grid1 accepts it as complex (routed to the water bureau), county1 returns it,
+ * leader1 re-dispatches it to 石门镇, township1 signs, investigates and designs a costly plan,
+ * leader1 approves, township1 implements, grid1 verifies; villager1 then rates it.
  */
 class WorkbenchBrowserTest extends ApiTest {
 
@@ -41,25 +42,34 @@ class WorkbenchBrowserTest extends ApiTest {
         });
         assertThat(browser.text("#status")).isEqualTo("已派单");
 
-        work("county1", number, "sign", "02-county1-sign", () -> { });
-        work("county1", number, "investigate", "03-county1-investigate",
+        work("county1", number, "sign", "02-county1-return", () -> {
+            browser.find("#task-sign input[value=return]").click();
+            browser.find("#task-sign textarea[name=reason]").sendKeys("山塘属村级小型水利，应由乡镇负责");
+        });
+        assertThat(browser.text("#status")).isEqualTo("已受理");
+        work("leader1", number, "dispatch", "03-leader1-dispatch", () -> {
+            browser.find("#task-dispatch select[name=organisation] option[value='QS01-GOV']").click();
+            browser.find("#task-dispatch textarea[name=note]").sendKeys("改派石门镇，县水利局给予技术指导");
+        });
+        work("township1", number, "sign", "04-township1-sign", () -> { });
+        work("township1", number, "investigate", "05-township1-investigate",
                 () -> browser.find("#task-investigate textarea[name=findings]").sendKeys("大坝迎水面有两处渗漏点"));
-        work("county1", number, "design", "04-county1-design", () -> {
+        work("township1", number, "design", "06-township1-design", () -> {
             browser.find("#task-design textarea[name=plan]").sendKeys("大坝防渗加固，新建引水管");
             browser.find("#task-design input[name=cost]").sendKeys("85000");
         });
         assertThat(browser.text("#status")).isEqualTo("待审批");
-        work("leader1", number, "approve", "05-leader1-approve",
+        work("leader1", number, "approve", "07-leader1-approve",
                 () -> browser.find("#task-approve textarea[name=note]").sendKeys("同意，抓紧实施"));
-        work("county1", number, "implement", "06-county1-implement",
+        work("township1", number, "implement", "08-township1-implement",
                 () -> browser.find("#task-implement textarea[name=report]").sendKeys("防渗工程已完工"));
-        work("grid1", number, "verify", "07-grid1-verify",
+        work("grid1", number, "verify", "09-grid1-verify",
                 () -> browser.find("#task-verify textarea[name=note]").sendKeys("现场核实，水位恢复，供水正常"));
         assertThat(browser.text("#status")).isEqualTo("待回访");
-        assertThat(browser.text("#timeline")).contains("accepted", "signed", "investigated", "designed", "approved",
-                "implemented", "verified");
+        assertThat(browser.text("#timeline")).contains("accepted", "returned", "redispatched", "signed", "investigated",
+                "designed", "approved", "implemented", "verified");
 
-        work("villager1", number, "feedback", "08-villager1-feedback", () -> { });
+        work("villager1", number, "feedback", "10-villager1-feedback", () -> { });
         assertThat(browser.text("#status")).isEqualTo("已解决");
     }
 

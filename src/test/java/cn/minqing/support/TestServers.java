@@ -48,12 +48,17 @@ public class TestServers implements LauncherSessionListener {
     }
 
     public static synchronized void start() {
+        start("test");
+    }
+
+    /** Servers under target/{purpose}-*, so a benchmark and a test run can run side by side. */
+    public static synchronized void start(String purpose) {
         if (postgres != null) {
             return;
         }
-        postgres = LocalPostgres.scratch(Path.of("target/test-postgres"));
+        postgres = LocalPostgres.scratch(Path.of("target/" + purpose + "-postgres"));
         try {
-            elasticsearch = new LocalElasticsearchNode(Path.of("target/test-elasticsearch"),
+            elasticsearch = new LocalElasticsearchNode(Path.of("target/" + purpose + "-elasticsearch"),
                     LocalElasticsearchNode.findDistribution(null), freePort(), freePort(), "512m").withCleanData().start();
         } catch (RuntimeException e) {
             postgres.close();
