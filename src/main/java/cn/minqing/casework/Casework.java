@@ -5,6 +5,7 @@ import cn.minqing.cases.CaseRecord;
 import cn.minqing.cases.Cases;
 import cn.minqing.cases.Timeline;
 import cn.minqing.people.CurrentUser;
+import cn.minqing.platform.audit.AuditLog;
 import cn.minqing.platform.web.ApiException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,8 +23,11 @@ public class Casework {
     private final Cases cases;
     private final Timeline timeline;
     private final StageRules rules;
+    private final AuditLog audit;
 
-    Casework(TaskService tasks, TaskList taskList, Cases cases, Timeline timeline, StageRules rules) {
+    Casework(TaskService tasks, TaskList taskList, Cases cases, Timeline timeline, StageRules rules,
+              AuditLog audit) {
+        this.audit = audit;
         this.tasks = tasks;
         this.taskList = taskList;
         this.cases = cases;
@@ -65,6 +69,7 @@ public class Casework {
             tasks.setAssignee(taskId, user.username());
         }
         tasks.complete(taskId, done.variables());
+        audit.record(user.username(), "task.completed", c.number(), stage.code() + ": " + done.kind());
     }
 
     private void apply(String number, StageRules.Completion done, CurrentUser user) {

@@ -1,5 +1,6 @@
 package cn.minqing.casework;
 
+import cn.minqing.attachments.Attachments;
 import cn.minqing.cases.CaseView;
 import cn.minqing.cases.CaseViews;
 import cn.minqing.county.Categories;
@@ -32,9 +33,11 @@ class WorkbenchController {
     private final Regions regions;
     private final Organisations organisations;
     private final MessageSource messages;
+    private final Attachments attachments;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
-                        Organisations organisations, MessageSource messages) {
+                        Organisations organisations, MessageSource messages, Attachments attachments) {
+        this.attachments = attachments;
         this.casework = casework;
         this.views = views;
         this.notes = notes;
@@ -72,6 +75,7 @@ class WorkbenchController {
         model.addAttribute("c", view);
         model.addAttribute("tasks", casework.tasksFor(me.user(), TaskFilter.ofCase(number)));
         model.addAttribute("organisations", organisations.all());
+        model.addAttribute("attachments", attachments.of(number, me.user()));
         return "workbench/case";
     }
 

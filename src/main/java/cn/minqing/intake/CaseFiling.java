@@ -10,8 +10,10 @@ import cn.minqing.county.Categories;
 import cn.minqing.county.Regions;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.Role;
+import cn.minqing.platform.audit.AuditLog;
 import cn.minqing.platform.web.FieldProblem;
 import cn.minqing.platform.web.InvalidInputException;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,9 +36,14 @@ public class CaseFiling {
     private final Categories categories;
     private final Regions regions;
     private final Clock clock;
+    private final AuditLog audit;
+    private final Validator validator;
 
     CaseFiling(Cases cases, CaseNumbers numbers, Timeline timeline, CaseProcess process,
-               IdempotencyKeys idempotency, Categories categories, Regions regions, Clock clock) {
+               IdempotencyKeys idempotency, Categories categories, Regions regions, Clock clock,
+               AuditLog audit, Validator validator) {
+        this.audit = audit;
+        this.validator = validator;
         this.cases = cases;
         this.numbers = numbers;
         this.timeline = timeline;
@@ -69,12 +76,15 @@ public class CaseFiling {
         cases.insert(number, checked, now);
         timeline.record(number, reporter.username(), "filed", null, checked.title());
         process.start(number, checked.villageCode(), checked.categoryCode(), checked.reporter());
+        audit.record(reporter.username(), "case.filed", number, checked.title());
         return new Filed(number, false);
     }
 
     private NewCase check(CaseReport r, CurrentUser reporter) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (categories.find(r.category()).isEmpty()) {
+        validator.validate(r).forEach(v -> problems.add(new FieldProblem(v.getPropertyPath().toString(),
+                v.getMessageTemplate().replaceAll("^\\{|\\}$", ""))));
+        if (r.category() != null && !r.category().isBlank() && categories.find(r.category()).isEmpty()) {
             problems.add(new FieldProblem("category", "case.category.unknown", r.category()));
         }
         String village = r.villageCode();

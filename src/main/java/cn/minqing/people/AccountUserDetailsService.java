@@ -18,7 +18,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.find(username)
-                .map(a -> new Principal(a.user(), a.passwordHash(), a.enabled()))
+                .map(a -> new Principal(a.user(), a.passwordHash(), a.enabled(), a.locked()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Spring Security's view of a Minqing account; {@link #user()} is what services work with. */
-public record Principal(CurrentUser user, String passwordHash, boolean enabled) implements UserDetails {
+public record Principal(CurrentUser user, String passwordHash, boolean enabled, boolean locked) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -24,6 +24,11 @@ public record Principal(CurrentUser user, String passwordHash, boolean enabled) 
     @Override
     public String getUsername() {
         return user.username();
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -15,7 +15,7 @@ public class UserAccounts {
 
     private static final String SELECT = """
             select u.username, u.password_hash, u.display_name, u.roles, u.village_code, u.organisation_code,
-                   u.enabled, o.kind as org_kind, o.region_code as org_region
+                   u.enabled, u.locked_until, o.kind as org_kind, o.region_code as org_region
               from minqing.app_user u left join minqing.organisation o on o.code = u.organisation_code
             """;
 
@@ -25,7 +25,7 @@ public class UserAccounts {
         this.jdbc = jdbc;
     }
 
-    public record Account(String username, String passwordHash, boolean enabled, CurrentUser user) {
+    public record Account(String username, String passwordHash, boolean enabled, boolean locked, CurrentUser user) {
     }
 
     public Optional<Account> find(String username) {
@@ -40,6 +40,24 @@ public class UserAccounts {
                 """).params(username, passwordHash, displayName,
                         "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}",
                         villageCode, organisationCode).update();
+    }
+
+    public void setPhone(String username, String phone) {
+        jdbc.sql("update minqing.app_user set phone = ? where username = ?").params(phone, username).update();
+    }
+
+    /** Counts a failed sign-in; the fifth in a row locks the account for a while. Returns true if now locked. */
+    public boolean failedLogin(String username, int maxFailures, int lockMinutes) {
+        return jdbc.sql("""
+                update minqing.app_user set failed_logins = failed_logins + 1,
+                       locked_until = case when failed_logins + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
+                 where username = ? returning locked_until is not null and locked_until > now()
+                """).params(maxFailures, lockMinutes, username).query(Boolean.class).optional().orElse(false);
+    }
+
+    public void succeededLogin(String username) {
+        jdbc.sql("update minqing.app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0")
+                .param(username).update();
     }
 
     public boolean exists(String username) {
@@ -58,7 +76,9 @@ public class UserAccounts {
         String scope = scopeOf(roles, village, rs.getString("org_region"));
         CurrentUser user = new CurrentUser(rs.getString("username"), rs.getString("display_name"), roles,
                 village, rs.getString("organisation_code"), orgKind, scope);
-        return new Account(user.username(), rs.getString("password_hash"), rs.getBoolean("enabled"), user);
+        java.time.OffsetDateTime lockedUntil = rs.getObject("locked_until", java.time.OffsetDateTime.class);
+        boolean locked = lockedUntil != null && lockedUntil.isAfter(java.time.OffsetDateTime.now());
+        return new Account(user.username(), rs.getString("password_hash"), rs.getBoolean("enabled"), locked, user);
     }
 
     /** Cadres and leaders see the region of their organisation; a grid member without one, their village. */

@@ -27,6 +27,7 @@ class SecurityConfig {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/api/register")).permitAll()
                         .requestMatchers(path("/engine-rest/**"), path("/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
@@ -39,7 +40,7 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/register", "/css/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
                         .requestMatchers(path("/camunda/**"), path("/engine-rest/**")).hasRole("ADMIN")

@@ -1,0 +1,104 @@
+package cn.minqing.attachments;
+
+import cn.minqing.cases.CaseView;
+import cn.minqing.cases.CaseViews;
+import cn.minqing.cases.Timeline;
+import cn.minqing.people.CurrentUser;
+import cn.minqing.platform.audit.AuditLog;
+import cn.minqing.platform.web.ApiException;
+import cn.minqing.platform.web.InvalidInputException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adds photos, video and voice notes to cases, and hands them only to those who may see the case. */
+@Service
+public class Attachments {
+
+    private static final String SELECT = """
+            select a.id, a.kind, a.content_type, a.file_name, a.size_bytes, a.sha256, a.uploaded_by, a.uploaded_at
+              from minqing.attachment a join minqing.case_record c on c.id = a.case_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final AttachmentStore store;
+    private final CaseViews views;
+    private final Timeline timeline;
+    private final AuditLog audit;
+
+    Attachments(JdbcClient jdbc, AttachmentStore store, CaseViews views, Timeline timeline, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.views = views;
+        this.timeline = timeline;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public AttachmentView add(String caseNumber, String fileName, byte[] bytes, CurrentUser user) {
+        views.get(caseNumber, user); // 404 unless the person may see the case
+        MediaType type = MediaType.sniff(bytes.length > 16 ? java.util.Arrays.copyOf(bytes, 16) : bytes)
+                .orElseThrow(() -> new InvalidInputException("file", "attachment.type.unknown", safe(fileName)));
+        if (bytes.length > type.maxBytes) {
+            throw new InvalidInputException("file", "attachment.too.large", type.maxBytes / 1024 / 1024);
+        }
+        String sha256 = sha256(bytes);
+        store.put(sha256, bytes);
+        long id = jdbc.sql("""
+                insert into minqing.attachment (case_id, kind, content_type, file_name, size_bytes, sha256, uploaded_by)
+                select id, ?, ?, ?, ?, ?, ? from minqing.case_record where number = ? returning id
+                """).params(type.kind, type.contentType, safe(fileName), bytes.length, sha256, user.username(), caseNumber)
+                .query(Long.class).single();
+        timeline.record(caseNumber, user.username(), "attachment", null, type.kind);
+        audit.record(user.username(), "attachment.added", caseNumber, type.contentType + " " + sha256);
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentView> of(String caseNumber, CurrentUser user) {
+        views.get(caseNumber, user);
+        return jdbc.sql(SELECT + " where c.number = ? order by a.id").param(caseNumber).query(AttachmentView.class).list();
+    }
+
+    /** The attachment and its case number, if the person may see that case. */
+    @Transactional(readOnly = true)
+    public AttachmentView visible(long id, CurrentUser user) {
+        String caseNumber = jdbc.sql("select c.number from minqing.attachment a join minqing.case_record c on c.id = a.case_id where a.id = ?")
+                .param(id).query(String.class).optional()
+                .orElseThrow(() -> ApiException.notFound("attachment.notFound"));
+        try {
+            CaseView ignored = views.get(caseNumber, user);
+        } catch (ApiException e) {
+            throw ApiException.notFound("attachment.notFound");
+        }
+        return find(id).orElseThrow();
+    }
+
+    java.io.InputStream open(AttachmentView a) throws java.io.IOException {
+        return store.open(a.sha256());
+    }
+
+    private java.util.Optional<AttachmentView> find(long id) {
+        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(AttachmentView.class).optional();
+    }
+
+    private static String safe(String fileName) {
+        if (fileName == null) {
+            return null;
+        }
+        String base = fileName.replaceAll("[\\\\/]", "_");
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

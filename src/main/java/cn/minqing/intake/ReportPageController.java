@@ -1,0 +1,75 @@
+package cn.minqing.intake;
+
+import cn.minqing.attachments.Attachments;
+import cn.minqing.county.Categories;
+import cn.minqing.county.Regions;
+import cn.minqing.people.Principal;
+import cn.minqing.platform.web.ApiException;
+import cn.minqing.platform.web.InvalidInputException;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The phone page to report a problem: category, words, a photo, video or voice note, the village. */
+@Controller
+class ReportPageController {
+
+    private final CaseFiling filing;
+    private final Attachments attachments;
+    private final Categories categories;
+    private final Regions regions;
+    private final TransactionTemplate tx;
+    private final MessageSource messages;
+
+    ReportPageController(CaseFiling filing, Attachments attachments, Categories categories, Regions regions,
+                         TransactionTemplate tx, MessageSource messages) {
+        this.filing = filing;
+        this.attachments = attachments;
+        this.categories = categories;
+        this.regions = regions;
+        this.tx = tx;
+        this.messages = messages;
+    }
+
+    @GetMapping("/report")
+    String form(@AuthenticationPrincipal Principal me, Model model) {
+        model.addAttribute("me", me.user());
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("villages", regions.atLevel("village"));
+        return "report";
+    }
+
+    /** The report and its file are stored together or not at all. */
+    @PostMapping("/report")
+    String submit(@AuthenticationPrincipal Principal me, CaseReport report,
+                  @RequestParam(name = "file", required = false) MultipartFile file, Model model, Locale locale)
+            throws IOException {
+        byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
+        try {
+            String number = tx.execute(status -> {
+                String n = filing.file(report, me.user(), null).number();
+                if (bytes != null) {
+                    attachments.add(n, file.getOriginalFilename(), bytes, me.user());
+                }
+                return n;
+            });
+            return "redirect:/workbench/cases/" + number + "?filed";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.problems().stream()
+                    .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList());
+        } catch (ApiException e) {
+            model.addAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
+        }
+        model.addAttribute("report", report);
+        return form(me, model);
+    }
+}
