@@ -103,6 +103,7 @@ public class CaseFiling {
             throw new InvalidInputException(problems);
         }
         return new NewCase(r.title().strip(), r.description().strip(), r.category(), village, reporter.username(),
-                Boolean.TRUE.equals(r.anonymous()), r.lat(), r.lon(), r.address());
+                Boolean.TRUE.equals(r.anonymous()), r.lat(), r.lon(),
+                r.address() == null || r.address().isBlank() ? null : r.address().strip());
     }
 }

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The phone page to report a problem: category, words, a photo, video or voice note, the village. */
 @Controller
@@ -29,9 +31,11 @@ class ReportPageController {
     private final Regions regions;
     private final TransactionTemplate tx;
     private final MessageSource messages;
+    private final Supporters supporters;
 
     ReportPageController(CaseFiling filing, Attachments attachments, Categories categories, Regions regions,
-                         TransactionTemplate tx, MessageSource messages) {
+                         TransactionTemplate tx, MessageSource messages, Supporters supporters) {
+        this.supporters = supporters;
         this.filing = filing;
         this.attachments = attachments;
         this.categories = categories;
@@ -41,7 +45,13 @@ class ReportPageController {
     }
 
     @GetMapping("/report")
-    String form(@AuthenticationPrincipal Principal me, Model model) {
+    String form(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String category,
+                @RequestParam(required = false) String villageCode, Model model) {
+        String village = villageCode != null ? villageCode : me.user().villageCode();
+        if (category != null && village != null) {
+            model.addAttribute("similar", supporters.openIn(village, category, 5));
+            model.addAttribute("report", new CaseReport(null, null, category, village, null, null, null, null));
+        }
         model.addAttribute("me", me.user());
         model.addAttribute("categories", categories.all());
         model.addAttribute("villages", regions.atLevel("village"));
@@ -70,6 +80,15 @@ class ReportPageController {
             model.addAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
         }
         model.addAttribute("report", report);
-        return form(me, model);
+        return form(me, null, null, model);
+    }
+
+    /** 附议 from the report page: "me too" instead of a duplicate report. */
+    @PostMapping("/report/support/{number}")
+    String support(@AuthenticationPrincipal Principal me, @PathVariable String number, RedirectAttributes redirect,
+                   Locale locale) {
+        supporters.support(number, me.user());
+        redirect.addFlashAttribute("supported", messages.getMessage("ui.supported", null, locale));
+        return "redirect:/my";
     }
 }

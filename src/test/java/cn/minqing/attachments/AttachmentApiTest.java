@@ -3,8 +3,8 @@ package cn.minqing.attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minqing.support.ApiTest;
+import cn.minqing.support.TestMedia;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -17,9 +17,7 @@ import org.springframework.util.MultiValueMap;
 
 class AttachmentApiTest extends ApiTest {
 
-    /** A real 1×1 PNG. */
-    static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    static final byte[] PNG = TestMedia.PNG;
 
     @Test
     void aPhotoIsStoredCheckedAndServedOnlyToThoseWhoMaySeeTheCase() {

@@ -1,0 +1,40 @@
+package cn.minqing.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** 附议: neighbours add "me too" to an open case of their village instead of filing duplicates. */
+class SupportApiTest extends ApiTest {
+
+    @Test
+    void aNeighbourSeesTheOpenCaseAndSupportsItOnce() {
+        String number = file("villager1", "桥头垃圾堆成山", "桥头垃圾一个月没人清运，臭得很", "sanitation");
+        String neighbour = String.format("139%08d", System.nanoTime() % 100_000_000L);
+        rest.postForEntity("/api/register", Map.of("phone", neighbour, "password", "linju12345",
+                "displayName", "邻居", "villageCode", "QS01001"), JsonNode.class);
+
+        JsonNode similar = rest.withBasicAuth(neighbour, "linju12345")
+                .getForEntity("/api/cases/similar?category=sanitation", JsonNode.class).getBody();
+        assertThat(similar.findValuesAsText("number")).contains(number);
+        assertThat(similar.toString()).doesNotContain("villager1").doesNotContain("臭得很");
+
+        JsonNode first = rest.withBasicAuth(neighbour, "linju12345")
+                .postForEntity("/api/cases/" + number + "/support", null, JsonNode.class).getBody();
+        JsonNode again = rest.withBasicAuth(neighbour, "linju12345")
+                .postForEntity("/api/cases/" + number + "/support", null, JsonNode.class).getBody();
+        assertThat(first.get("added").asBoolean()).isTrue();
+        assertThat(again.get("added").asBoolean()).isFalse();
+        assertThat(get("villager1", "/api/cases/" + number).getBody().get("supporters").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyNeighboursMaySupportAndNotTheReporter() {
+        String number = file("villager1", "村里路灯全坏了", "二组路灯全坏了", "power");
+        assertThat(post("villager2", "/api/cases/" + number + "/support", Map.of()).getStatusCode().value()).isEqualTo(404);
+        assertThat(post("villager1", "/api/cases/" + number + "/support", Map.of()).getStatusCode().value()).isEqualTo(409);
+    }
+}

@@ -1,0 +1,91 @@
+package cn.minqing.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import cn.minqing.support.Browser;
+import cn.minqing.support.TestMedia;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A villager on a 360×740 phone: signs up, files a report with a photo, follows it while the
+ * cadres work it, and rates the solution. Screenshots in target/screenshots/phone-*.png.
+ */
+class PhoneAppBrowserTest extends ApiTest {
+
+    @LocalServerPort
+    int port;
+    Browser phone;
+
+    @BeforeEach
+    void openPhone() {
+        phone = new Browser("http://localhost:" + port, 360, 740);
+    }
+
+    @AfterEach
+    void closePhone() {
+        phone.close();
+    }
+
+    @Test
+    void aVillagerSignsUpReportsWithAPhotoFollowsAndRates() throws Exception {
+        String number = RegistrationAndLockoutTest.newPhone();
+        phone.open("/login").find("#to-register").click();
+        phone.find("#phone").sendKeys(number);
+        phone.find("#displayName").sendKeys("周春花");
+        phone.find("#villageCode option[value='QS01001']").click();
+        phone.find("#password").sendKeys("chunhua2026");
+        phone.screenshot("phone-1-register");
+        phone.find("#register").click();
+        assertThat(phone.currentPath()).startsWith("/login?registered");
+
+        phone.login(number, "chunhua2026").find("#to-report").click();
+        phone.find("input[name=category][value=water]").click();
+        phone.find("#title").sendKeys("水龙头放出来是黄水");
+        phone.find("#description").sendKeys("这几天家里水龙头放出来的水发黄，有股铁锈味，不敢给孩子喝。");
+        Path photo = Files.write(Files.createTempFile("yellow-water", ".png"), TestMedia.PNG);
+        phone.find("#file").sendKeys(photo.toAbsolutePath().toString());
+        phone.screenshot("phone-2-report");
+        phone.find("#submit-report").click();
+
+        assertThat(phone.text("#filed")).contains("已收到");
+        assertThat(phone.find("#attachments img").getAttribute("src")).contains("/attachments/");
+        String caseNumber = phone.currentPath().replaceAll("^/workbench/cases/([^?]+).*$", "$1");
+        assertThat(caseNumber).matches("QS-\\d{8}-\\d{4}");
+        phone.screenshot("phone-3-filed");
+
+        workThrough(caseNumber);
+        phone.find("#to-my").click();
+        assertThat(phone.text("main")).contains("水龙头放出来是黄水", "待回访");
+        phone.open("/workbench/cases/" + caseNumber);
+        phone.find("#task-feedback input[value=satisfied]").click();
+        phone.find("#task-feedback textarea[name=comment]").sendKeys("换了水管，水清了，谢谢！");
+        phone.screenshot("phone-4-rate");
+        phone.find("#task-feedback button.submit").click();
+        assertThat(phone.text("#status")).isEqualTo("已解决");
+        phone.screenshot("phone-5-solved");
+    }
+
+    /** The cadres work the case through the API: accept, sign, investigate, design, implement, verify. */
+    private void workThrough(String caseNumber) {
+        step("grid1", caseNumber, Map.of("outcome", "accept"));
+        step("township1", caseNumber, Map.of("outcome", "sign"));
+        step("township1", caseNumber, Map.of("findings", "入户管道锈蚀"));
+        step("township1", caseNumber, Map.of("plan", "更换入户管", "cost", 800));
+        step("township1", caseNumber, Map.of("report", "已更换"));
+        step("grid1", caseNumber, Map.of("outcome", "solved"));
+    }
+
+    private void step(String user, String caseNumber, Map<String, Object> form) {
+        JsonNode task = get(user, "/api/tasks?caseNumber=" + caseNumber).getBody().get(0);
+        assertThat(post(user, "/api/tasks/" + task.get("id").asText() + "/complete", form).getStatusCode().value())
+                .isEqualTo(200);
+    }
+}
