@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,11 @@ public class Cases {
             """;
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Cases(JdbcClient jdbc) {
+    Cases(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public long insert(String number, NewCase c, OffsetDateTime at) {
@@ -72,6 +75,7 @@ public class Cases {
         jdbc.sql("update minqing.case_record set status = ?, updated_at = now() where number = ?")
                 .params(status.code(), number).update();
         changed(number);
+        events.publishEvent(new CaseStatusChanged(number, status));
     }
 
     public void setUrgency(String number, String urgency) {
@@ -93,6 +97,7 @@ public class Cases {
                  where number = ?
                 """).params(outcome.code(), note, CaseClock.now(), number).update();
         changed(number);
+        events.publishEvent(new CaseStatusChanged(number, outcome));
     }
 
     public void addSupporter(String number) {
