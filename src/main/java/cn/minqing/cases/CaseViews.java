@@ -49,7 +49,7 @@ public class CaseViews {
     }
 
     private CaseRecord visible(String number, CurrentUser viewer) {
-        return cases.find(number).filter(c -> viewer.mayView(c.villageCode(), c.reporter()))
+        return cases.find(number).filter(c -> viewer.mayView(c.villageCode(), c.reporter(), c.categoryCode(), c.handlingOrg()))
                 .orElseThrow(() -> ApiException.notFound("case.notFound", number));
     }
 

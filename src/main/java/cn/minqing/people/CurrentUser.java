@@ -7,10 +7,13 @@ import java.util.Set;
 /**
  * The signed-in person as the services see them: roles, their village (villagers and grid
  * members), their organisation and the region they may see ({@code scopeRegion} is a region
- * code prefix: QS sees the county, QS01 a township, QS01001 a village).
+ * code prefix: QS sees the county, QS01 a township, QS01001 a village). A county bureau's staff see,
+ * within the county, the categories their bureau answers for ({@code responsibilities}) and the cases
+ * handed to it; an empty list means no such limit.
  */
 public record CurrentUser(String username, String displayName, Set<Role> roles, String villageCode,
-                          String organisationCode, String organisationKind, String scopeRegion) {
+                          String organisationCode, String organisationKind, String scopeRegion,
+                          List<String> responsibilities) {
 
     public boolean is(Role role) {
         return roles.contains(role);
@@ -35,13 +38,17 @@ public record CurrentUser(String username, String displayName, Set<Role> roles, 
         return groups;
     }
 
-    public boolean mayView(String caseVillageCode, String caseReporter) {
-        if (is(Role.ADMIN)) {
+    public boolean mayView(String caseVillageCode, String caseReporter, String caseCategory, String caseHandler) {
+        if (is(Role.ADMIN) || username.equals(caseReporter)) {
             return true;
         }
-        if ((is(Role.CADRE) || is(Role.LEADER)) && scopeRegion != null && caseVillageCode.startsWith(scopeRegion)) {
+        if (is(Role.LEADER) && scopeRegion != null && caseVillageCode.startsWith(scopeRegion)) {
             return true;
         }
-        return username.equals(caseReporter);
+        if (is(Role.CADRE) && scopeRegion != null && caseVillageCode.startsWith(scopeRegion)) {
+            return responsibilities.isEmpty() || responsibilities.contains(caseCategory)
+                    || (organisationCode != null && organisationCode.equals(caseHandler));
+        }
+        return false;
     }
 }

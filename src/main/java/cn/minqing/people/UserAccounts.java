@@ -15,7 +15,7 @@ public class UserAccounts {
 
     private static final String SELECT = """
             select u.username, u.password_hash, u.display_name, u.roles, u.village_code, u.organisation_code,
-                   u.enabled, u.locked_until, o.kind as org_kind, o.region_code as org_region
+                   u.enabled, u.locked_until, o.kind as org_kind, o.region_code as org_region, o.categories as org_categories
               from minqing.app_user u left join minqing.organisation o on o.code = u.organisation_code
             """;
 
@@ -75,10 +75,18 @@ public class UserAccounts {
         String orgKind = rs.getString("org_kind");
         String scope = scopeOf(roles, village, rs.getString("org_region"));
         CurrentUser user = new CurrentUser(rs.getString("username"), rs.getString("display_name"), roles,
-                village, rs.getString("organisation_code"), orgKind, scope);
+                village, rs.getString("organisation_code"), orgKind, scope, responsibilities(orgKind, rs.getArray("org_categories")));
         java.time.OffsetDateTime lockedUntil = rs.getObject("locked_until", java.time.OffsetDateTime.class);
         boolean locked = lockedUntil != null && lockedUntil.isAfter(java.time.OffsetDateTime.now());
         return new Account(user.username(), rs.getString("password_hash"), rs.getBoolean("enabled"), locked, user);
+    }
+
+    /** Only a county bureau is limited to its categories; village and township organisations see their region. */
+    private static java.util.List<String> responsibilities(String orgKind, Array categories) throws SQLException {
+        if (!"county-bureau".equals(orgKind) || categories == null) {
+            return java.util.List.of();
+        }
+        return java.util.List.of((String[]) categories.getArray());
     }
 
     /** Cadres and leaders see the region of their organisation; a grid member without one, their village. */

@@ -79,10 +79,20 @@ class CaseSearch {
         if (user.is(Role.ADMIN)) {
             return null;
         }
+        Query own = Query.of(q -> q.term(t -> t.field("reporter").value(user.username())));
         if ((user.is(Role.CADRE) || user.is(Role.LEADER)) && user.scopeRegion() != null) {
-            return Query.of(q -> q.term(t -> t.field("regionPath").value(user.scopeRegion())));
+            Query region = Query.of(q -> q.term(t -> t.field("regionPath").value(user.scopeRegion())));
+            if (user.is(Role.LEADER) || user.responsibilities().isEmpty()) {
+                return Query.of(q -> q.bool(b -> b.should(region, own).minimumShouldMatch("1")));
+            }
+            Query responsible = Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                    .should(s -> s.terms(t -> t.field("category").terms(v -> v.value(
+                            user.responsibilities().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
+                    .should(s -> s.term(t -> t.field("handlingOrg").value(user.organisationCode())))));
+            return Query.of(q -> q.bool(b -> b.should(own).should(s -> s.bool(r -> r.filter(region, responsible)))
+                    .minimumShouldMatch("1")));
         }
-        return Query.of(q -> q.term(t -> t.field("reporter").value(user.username())));
+        return own;
     }
 
     private static void term(BoolQuery.Builder b, String field, String value) {
