@@ -66,6 +66,10 @@ public class Cases {
         return jdbc.sql(SELECT + " where id > ? order by id limit ?").params(afterId, size).query(Cases::map).list();
     }
 
+    public void filedBy(String number, String cadre) {
+        jdbc.sql("update minqing.case_record set filed_by = ? where number = ?").params(cadre, number).update();
+    }
+
     public void linkProcess(String number, String processInstanceId) {
         jdbc.sql("update minqing.case_record set process_instance_id = ? where number = ?")
                 .params(processInstanceId, number).update();

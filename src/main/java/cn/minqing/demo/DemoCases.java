@@ -66,7 +66,7 @@ class DemoCases {
                     : DemoUsers.villagerOf(village.code(), 1 + random.nextInt(3));
             OffsetDateTime filed = now.minus(Duration.ofMinutes(30 + random.nextInt(180 * 24 * 60)));
             CaseReport r = new CaseReport(report[1], report[2], report[0], village.code(),
-                    jitter(village.lat()), jitter(village.lon()), null, random.nextInt(12) == 0);
+                    jitter(village.lat()), jitter(village.lon()), null, random.nextInt(12) == 0, null);
             try {
                 ClockUtil.setCurrentTime(Date.from(filed.toInstant()));
                 String number = filing.fileAt(r, user(reporter), null, filed).number();

@@ -38,10 +38,12 @@ public class CaseFiling {
     private final Clock clock;
     private final AuditLog audit;
     private final Validator validator;
+    private final OnBehalf onBehalf;
 
     CaseFiling(Cases cases, CaseNumbers numbers, Timeline timeline, CaseProcess process,
                IdempotencyKeys idempotency, Categories categories, Regions regions, Clock clock,
-               AuditLog audit, Validator validator) {
+               AuditLog audit, Validator validator, OnBehalf onBehalf) {
+        this.onBehalf = onBehalf;
         this.audit = audit;
         this.validator = validator;
         this.cases = cases;
@@ -64,17 +66,24 @@ public class CaseFiling {
 
     /** Files a report as of {@code now}; the demo county uses it to spread its history over past months. */
     @Transactional
-    public Filed fileAt(CaseReport report, CurrentUser reporter, String idempotencyKey, OffsetDateTime now) {
+    public Filed fileAt(CaseReport report, CurrentUser caller, String idempotencyKey, OffsetDateTime now) {
+        CurrentUser reporter = report.onBehalfOf() == null ? caller : onBehalf.villagerFor(report.onBehalfOf(), caller);
         NewCase checked = check(report, reporter);
         String number = numbers.next(now.atZoneSameInstant(clock.getZone()).toLocalDate());
         if (idempotencyKey != null) {
-            String first = idempotency.claim(reporter.username(), idempotencyKey, report.fingerprint(), number);
+            String first = idempotency.claim(caller.username(), idempotencyKey, report.fingerprint(), number);
             if (!first.equals(number)) {
                 return new Filed(first, true);
             }
         }
         cases.insert(number, checked, now);
-        timeline.record(number, reporter.username(), "filed", null, checked.title());
+        if (reporter != caller) {
+            cases.filedBy(number, caller.username());
+            timeline.record(number, caller.username(), "filed", null, "代办：为 " + reporter.displayName() + " 反映 " + checked.title());
+            audit.record(caller.username(), "case.filed-on-behalf", number, reporter.username());
+        } else {
+            timeline.record(number, reporter.username(), "filed", null, checked.title());
+        }
         process.start(number, checked.villageCode(), checked.categoryCode(), checked.reporter());
         audit.record(reporter.username(), "case.filed", number, checked.title());
         return new Filed(number, false);

@@ -14,13 +14,15 @@ public record CaseReport(
         @DecimalMin(value = "-90", message = "{case.lat.range}") @DecimalMax(value = "90", message = "{case.lat.range}") Double lat,
         @DecimalMin(value = "-180", message = "{case.lon.range}") @DecimalMax(value = "180", message = "{case.lon.range}") Double lon,
         @Size(max = 200, message = "{case.address.size}") String address,
-        Boolean anonymous) {
+        Boolean anonymous,
+        /** 代办: the villager a cadre files for (their user name); the villager is the reporter. */
+        String onBehalfOf) {
 
     /** A stable fingerprint of the content, to tell a retry from a different report under the same key. */
     String fingerprint() {
         String content = String.join("\u0000", String.valueOf(title), String.valueOf(description),
                 String.valueOf(category), String.valueOf(villageCode), String.valueOf(lat), String.valueOf(lon),
-                String.valueOf(address), String.valueOf(anonymous));
+                String.valueOf(address), String.valueOf(anonymous), String.valueOf(onBehalfOf));
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -50,7 +50,7 @@ class ReportPageController {
         String village = villageCode != null ? villageCode : me.user().villageCode();
         if (category != null && village != null) {
             model.addAttribute("similar", supporters.openIn(village, category, 5));
-            model.addAttribute("report", new CaseReport(null, null, category, village, null, null, null, null));
+            model.addAttribute("report", new CaseReport(null, null, category, village, null, null, null, null, null));
         }
         model.addAttribute("me", me.user());
         model.addAttribute("categories", categories.all());

@@ -31,6 +31,19 @@ public class Registration {
         this.audit = audit;
     }
 
+    /** A cadre opens an account for a villager of their region who cannot do it themselves. */
+    @Transactional
+    public String registerFor(Form f, CurrentUser cadre) {
+        boolean inScope = cadre.is(Role.ADMIN) || (cadre.is(Role.CADRE) && cadre.scopeRegion() != null
+                && f.villageCode() != null && f.villageCode().startsWith(cadre.scopeRegion()));
+        if (!inScope) {
+            throw ApiException.forbidden("register.notYourVillage");
+        }
+        String username = register(f);
+        audit.record(cadre.username(), "account.created-for-villager", username, f.villageCode());
+        return username;
+    }
+
     @Transactional
     public String register(Form f) {
         List<FieldProblem> problems = new ArrayList<>();

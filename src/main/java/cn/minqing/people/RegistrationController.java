@@ -36,6 +36,15 @@ class RegistrationController {
         return Map.of("username", registration.register(form));
     }
 
+    /** 代办开户: a cadre creates the account of a villager in their region. */
+    @PostMapping("/api/people/villagers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ResponseBody
+    Map<String, String> forVillager(@org.springframework.security.core.annotation.AuthenticationPrincipal Principal me,
+                                    @RequestBody Registration.Form form) {
+        return Map.of("username", registration.registerFor(form, me.user()));
+    }
+
     @GetMapping("/register")
     String page(Model model) {
         model.addAttribute("villages", regions.atLevel("village"));

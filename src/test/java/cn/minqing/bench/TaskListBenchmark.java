@@ -50,7 +50,7 @@ public final class TaskListBenchmark {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             numbers.add(filing.file(new CaseReport("路灯不亮 " + i, "村口路灯坏了，晚上看不见路 " + i, "road", null,
-                    null, null, null, false), villager, null).number());
+                    null, null, null, false, null), villager, null).number());
         }
         report("file a case (case row + process + outbox)", count, start);
 

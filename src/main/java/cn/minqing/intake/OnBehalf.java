@@ -1,0 +1,28 @@
+package cn.minqing.intake;
+
+import cn.minqing.people.CurrentUser;
+import cn.minqing.people.Role;
+import cn.minqing.people.UserAccounts;
+import cn.minqing.platform.web.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/** 代办: a cadre may file for a villager of their own region; anyone else may not. */
+@Component
+class OnBehalf {
+
+    private final UserAccounts accounts;
+
+    OnBehalf(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    CurrentUser villagerFor(String username, CurrentUser caller) {
+        if (!caller.is(Role.CADRE) && !caller.is(Role.ADMIN)) {
+            throw new InvalidInputException("onBehalfOf", "case.onBehalf.notCadre");
+        }
+        return accounts.find(username).map(UserAccounts.Account::user)
+                .filter(v -> v.is(Role.VILLAGER) && v.villageCode() != null)
+                .filter(v -> caller.is(Role.ADMIN) || (caller.scopeRegion() != null && v.villageCode().startsWith(caller.scopeRegion())))
+                .orElseThrow(() -> new InvalidInputException("onBehalfOf", "case.onBehalf.unknown", username));
+    }
+}
