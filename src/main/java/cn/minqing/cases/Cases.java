@@ -104,6 +104,12 @@ public class Cases {
         events.publishEvent(new CaseStatusChanged(number, outcome));
     }
 
+    /** Reopened by the villager: no longer closed, counted as rework (重办). */
+    public void reopen(String number) {
+        update(number, "closed_at = null, outcome_note = null, status = 'rework', reworks = reworks + 1, "
+                + "rating = null, rated_at = null, deadline_level = 'none'");
+    }
+
     public void addSupporter(String number) {
         jdbc.sql("update minqing.case_record set supporters = supporters + 1, updated_at = now() where number = ?")
                 .param(number).update();

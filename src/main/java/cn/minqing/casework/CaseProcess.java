@@ -40,6 +40,21 @@ public class CaseProcess {
     }
 
     public void start(String caseNumber, String villageCode, String categoryCode, String reporter) {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.PROCESS, caseNumber,
+                variables(caseNumber, villageCode, categoryCode, reporter));
+        cases.linkProcess(caseNumber, instance.getId());
+    }
+
+    /** A reopened case starts again at routing (派单), keeping the urgency set at intake. */
+    public void restartAtRouting(String caseNumber, String villageCode, String categoryCode, String reporter, String urgency) {
+        Map<String, Object> variables = variables(caseNumber, villageCode, categoryCode, reporter);
+        variables.put(ProcessKeys.URGENCY, urgency == null ? "general" : urgency);
+        ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessKeys.PROCESS).businessKey(caseNumber)
+                .setVariables(variables).startBeforeActivity("route").execute();
+        cases.linkProcess(caseNumber, instance.getId());
+    }
+
+    private Map<String, Object> variables(String caseNumber, String villageCode, String categoryCode, String reporter) {
         Region village = regions.find(villageCode).orElseThrow();
         Organisation centre = handlers.countyCentre();
         Map<String, Object> variables = new HashMap<>();
@@ -54,7 +69,6 @@ public class CaseProcess {
         variables.put(ProcessKeys.FEEDBACK_WAIT, "P" + feedbackDays + "D");
         variables.put(ProcessKeys.RETURNS, 0);
         variables.put(ProcessKeys.ACCEPT_DUE, new Date(ClockUtil.getCurrentTime().getTime() + acceptHours * 3_600_000L));
-        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessKeys.PROCESS, caseNumber, variables);
-        cases.linkProcess(caseNumber, instance.getId());
+        return variables;
     }
 }

@@ -34,9 +34,12 @@ class WorkbenchController {
     private final Organisations organisations;
     private final MessageSource messages;
     private final Attachments attachments;
+    private final Reopening reopening;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
-                        Organisations organisations, MessageSource messages, Attachments attachments) {
+                        Organisations organisations, MessageSource messages, Attachments attachments,
+                        Reopening reopening) {
+        this.reopening = reopening;
         this.attachments = attachments;
         this.casework = casework;
         this.views = views;
@@ -95,6 +98,19 @@ class WorkbenchController {
             redirect.addFlashAttribute("errors", describe(e.problems(), locale));
         }
         return "redirect:/workbench/cases/" + caseNumber;
+    }
+
+    @PostMapping("/workbench/cases/{number}/reopen")
+    String reopen(@AuthenticationPrincipal Principal me, @PathVariable String number, @RequestParam String reason,
+                  RedirectAttributes redirect, Locale locale) {
+        try {
+            reopening.reopen(number, reason, me.user());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", describe(e.problems(), locale));
+        } catch (cn.minqing.platform.web.ApiException e) {
+            redirect.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
+        }
+        return "redirect:/workbench/cases/" + number;
     }
 
     @PostMapping("/workbench/cases/{number}/notes")

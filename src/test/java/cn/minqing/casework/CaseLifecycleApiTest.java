@@ -39,6 +39,36 @@ class CaseLifecycleApiTest extends ApiTest {
     }
 
     @Test
+    void theReporterMayReopenASolvedCaseWithAReason() {
+        String number = file("villager1", "路灯又坏了", "上个月修好的路灯又不亮了", "road");
+        complete("grid1", number, "accept", Map.of("outcome", "accept"));
+        complete("township1", number, "sign", Map.of("outcome", "sign"));
+        complete("township1", number, "investigate", Map.of("findings", "灯泡损坏"));
+        complete("township1", number, "design", Map.of("plan", "更换灯泡", "cost", 50));
+        complete("township1", number, "implement", Map.of("report", "已更换"));
+        complete("grid1", number, "verify", Map.of("outcome", "solved"));
+        complete("villager1", number, "feedback", Map.of("rating", "satisfied"));
+        assertThat(status(number)).isEqualTo("solved");
+
+        assertThat(post("villager2", "/api/cases/" + number + "/reopen", Map.of("reason", "x")).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(post("villager1", "/api/cases/" + number + "/reopen", Map.of()).getStatusCode().value()).isEqualTo(400);
+        assertThat(post("villager1", "/api/cases/" + number + "/reopen", Map.of("reason", "修好三天又坏了"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(status(number)).isEqualTo("dispatched");
+        assertThat(get("villager1", "/api/cases/" + number).getBody().at("/handling/reworks").asInt()).isEqualTo(1);
+        complete("township1", number, "sign", Map.of("outcome", "sign"));
+        assertThat(status(number)).isEqualTo("investigating");
+    }
+
+    @Test
+    void anOpenCaseCannotBeReopened() {
+        String number = file("villager1", "还在办", "还在办理中", "other");
+        assertThat(post("villager1", "/api/cases/" + number + "/reopen", Map.of("reason", "x")).getStatusCode().value())
+                .isEqualTo(409);
+    }
+
+    @Test
     void aDissatisfiedRatingBringsBackARework() {
         String number = file("villager1", "自来水浑浊", "自来水有泥沙，烧开了也有沉淀。", "water");
         complete("grid1", number, "accept", Map.of("outcome", "accept"));
