@@ -43,6 +43,14 @@ public class Organisations {
                         "{" + String.join(",", o.categories()) + "}").update();
     }
 
+    public List<String> inactiveCodes() {
+        return jdbc.sql("select code from minqing.organisation where not active").query(String.class).list();
+    }
+
+    public void setActive(String code, boolean active) {
+        jdbc.sql("update minqing.organisation set active = ? where code = ?").params(active, code).update();
+    }
+
     private Organisation map(ResultSet rs, int row) throws SQLException {
         String[] cats = (String[]) rs.getArray("categories").getArray();
         return new Organisation(rs.getString("code"), rs.getString("name"), rs.getString("kind"),

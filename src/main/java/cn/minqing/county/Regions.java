@@ -38,6 +38,20 @@ public class Regions {
                 """).params(r.code(), r.name(), r.level(), r.parentCode(), r.lat(), r.lon()).update();
     }
 
+    /** Every region including deactivated ones, for the admin's element library. */
+    public List<Region> all() {
+        return jdbc.sql("select code, name, level, parent_code, lat, lon from minqing.region order by code")
+                .query(Region.class).list();
+    }
+
+    public List<String> inactiveCodes() {
+        return jdbc.sql("select code from minqing.region where not active").query(String.class).list();
+    }
+
+    public void setActive(String code, boolean active) {
+        jdbc.sql("update minqing.region set active = ? where code = ?").params(active, code).update();
+    }
+
     public long count() {
         return jdbc.sql("select count(*) from minqing.region").query(Long.class).single();
     }

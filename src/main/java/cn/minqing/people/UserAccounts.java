@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +59,18 @@ public class UserAccounts {
     public void succeededLogin(String username) {
         jdbc.sql("update minqing.app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0")
                 .param(username).update();
+    }
+
+    /** People for the admin's list, optionally those of one organisation or village. */
+    public List<Account> list(String filter, int limit) {
+        String like = filter == null || filter.isBlank() ? "%" : "%" + filter.strip() + "%";
+        return jdbc.sql(SELECT + " where u.username like ? or u.display_name like ? or coalesce(u.organisation_code, '') like ?"
+                + " or coalesce(u.village_code, '') like ? order by u.username limit ?")
+                .params(like, like, like, like, limit).query(this::map).list();
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        jdbc.sql("update minqing.app_user set enabled = ? where username = ?").params(enabled, username).update();
     }
 
     public boolean exists(String username) {

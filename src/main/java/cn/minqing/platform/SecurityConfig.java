@@ -43,7 +43,7 @@ class SecurityConfig {
                         .requestMatchers("/login", "/register", "/css/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html").permitAll()
-                        .requestMatchers(path("/camunda/**"), path("/engine-rest/**")).hasRole("ADMIN")
+                        .requestMatchers(path("/camunda/**"), path("/engine-rest/**"), path("/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
