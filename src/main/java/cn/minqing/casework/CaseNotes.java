@@ -3,6 +3,7 @@ package cn.minqing.casework;
 import cn.minqing.cases.CaseViews;
 import cn.minqing.cases.Timeline;
 import cn.minqing.people.CurrentUser;
+import cn.minqing.platform.audit.AuditLog;
 import cn.minqing.platform.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,10 +14,12 @@ public class CaseNotes {
 
     private final CaseViews views;
     private final Timeline timeline;
+    private final AuditLog audit;
 
-    CaseNotes(CaseViews views, Timeline timeline) {
+    CaseNotes(CaseViews views, Timeline timeline, AuditLog audit) {
         this.views = views;
         this.timeline = timeline;
+        this.audit = audit;
     }
 
     @Transactional
@@ -26,5 +29,6 @@ public class CaseNotes {
             throw new InvalidInputException("note", "case.note.required");
         }
         timeline.record(caseNumber, user.username(), "note", null, note.strip());
+        audit.record(user.username(), "case.noted", caseNumber, note.strip());
     }
 }

@@ -52,6 +52,7 @@ public class Casework {
         if (task.assignee() == null) {
             tasks.claim(taskId, user.username());
             timeline.record(task.caseNumber(), user.username(), "claimed", task.stage(), null);
+            audit.record(user.username(), "task.claimed", task.caseNumber(), task.stage());
         }
         return workable(taskId, user);
     }

@@ -113,6 +113,19 @@ class WorkbenchController {
         return "redirect:/workbench/cases/" + number;
     }
 
+    /** Photos of the fix (or of the problem) added from the case page. */
+    @PostMapping("/workbench/cases/{number}/attachments")
+    String attach(@AuthenticationPrincipal Principal me, @PathVariable String number,
+                  @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                  RedirectAttributes redirect, Locale locale) throws java.io.IOException {
+        try {
+            attachments.add(number, file.getOriginalFilename(), file.getBytes(), me.user());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", describe(e.problems(), locale));
+        }
+        return "redirect:/workbench/cases/" + number;
+    }
+
     @PostMapping("/workbench/cases/{number}/notes")
     String note(@AuthenticationPrincipal Principal me, @PathVariable String number, @RequestParam String note,
                 RedirectAttributes redirect, Locale locale) {

@@ -16,12 +16,12 @@ public class Categories {
     }
 
     public List<Category> all() {
-        return jdbc.sql("select code, name_zh, name_en, domain, icon from minqing.category order by sort")
+        return jdbc.sql("select code, name_zh, name_en, domain, icon, questions from minqing.category order by sort")
                 .query(Category.class).list();
     }
 
     public Optional<Category> find(String code) {
-        return jdbc.sql("select code, name_zh, name_en, domain, icon from minqing.category where code = ?")
+        return jdbc.sql("select code, name_zh, name_en, domain, icon, questions from minqing.category where code = ?")
                 .param(code).query(Category.class).optional();
     }
 }

@@ -9,12 +9,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.minqing.people.ApiTokens;
+import cn.minqing.people.BearerTokenFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two doors. The JSON API and Camunda's REST API take HTTP Basic (401 without) and no CSRF token;
+ * Two doors. The JSON API and Camunda's REST API take HTTP Basic or a bearer token (401 without) and no CSRF token;
  * the pages take a login form, a session and CSRF protection. Camunda's webapps, its REST API and
  * the admin API are for admins only; health and API docs are open.
  */
@@ -23,7 +27,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users) throws Exception {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -31,6 +35,7 @@ class SecurityConfig {
                         .requestMatchers(path("/engine-rest/**"), path("/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();

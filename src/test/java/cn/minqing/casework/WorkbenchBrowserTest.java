@@ -89,14 +89,14 @@ class WorkbenchBrowserTest extends ApiTest {
         browser.forgetSession().login(user, PASSWORD);
         if (!user.startsWith("villager")) {
             browser.open("/workbench?stage=" + stage);
-            browser.find("#tasks tr[data-case='" + number + "'] a").click();
+            browser.press("#tasks tr[data-case='" + number + "'] a");
         } else {
             browser.open("/workbench/cases/" + number);
         }
         assertThat(browser.currentPath()).isEqualTo("/workbench/cases/" + number);
         fill.run();
         browser.screenshot(shot);
-        browser.find("#task-" + stage + " button.submit").click();
+        browser.press("#task-" + stage + " button.submit");
         assertThat(browser.text("#done")).contains("已办理");
     }
 }

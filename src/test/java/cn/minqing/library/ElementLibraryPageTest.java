@@ -20,12 +20,12 @@ class ElementLibraryPageTest extends ApiTest {
             browser.find("input[name=code]").sendKeys("QS05990");
             browser.find("input[name=name]").sendKeys("页面新建村");
             browser.find("input[name=parentCode]").sendKeys("QS05");
-            browser.find("input[name=parentCode]").submit();
+            browser.press("#add-region");
             assertThat(browser.text("#import-report")).contains("已导入 1 行");
             assertThat(get("villager1", "/api/regions?level=village").getBody().findValuesAsText("code")).contains("QS05990");
 
             browser.screenshot("admin-library");
-            browser.find("#regions tr[data-code='QS05990'] button").click();
+            browser.press("#regions tr[data-code='QS05990'] button");
             assertThat(browser.find("#regions tr[data-code='QS05990'] button").getText()).isEqualTo("启用");
         }
         assertThat(get("villager1", "/api/regions?level=village").getBody().findValuesAsText("code")).doesNotContain("QS05990");

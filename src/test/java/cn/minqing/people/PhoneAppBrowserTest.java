@@ -37,23 +37,23 @@ class PhoneAppBrowserTest extends ApiTest {
     @Test
     void aVillagerSignsUpReportsWithAPhotoFollowsAndRates() throws Exception {
         String number = RegistrationAndLockoutTest.newPhone();
-        phone.open("/login").find("#to-register").click();
+        phone.open("/login").press("#to-register");
         phone.find("#phone").sendKeys(number);
         phone.find("#displayName").sendKeys("周春花");
         phone.find("#villageCode option[value='QS01001']").click();
         phone.find("#password").sendKeys("chunhua2026");
         phone.screenshot("phone-1-register");
-        phone.find("#register").click();
+        phone.press("#register");
         assertThat(phone.currentPath()).startsWith("/login?registered");
 
-        phone.login(number, "chunhua2026").find("#to-report").click();
+        phone.login(number, "chunhua2026").press("#to-report");
         phone.find("input[name=category][value=water]").click();
         phone.find("#title").sendKeys("水龙头放出来是黄水");
         phone.find("#description").sendKeys("这几天家里水龙头放出来的水发黄，有股铁锈味，不敢给孩子喝。");
         Path photo = Files.write(Files.createTempFile("yellow-water", ".png"), TestMedia.PNG);
         phone.find("#file").sendKeys(photo.toAbsolutePath().toString());
         phone.screenshot("phone-2-report");
-        phone.find("#submit-report").click();
+        phone.press("#submit-report");
 
         assertThat(phone.text("#filed")).contains("已收到");
         assertThat(phone.find("#attachments img").getAttribute("src")).contains("/attachments/");
@@ -62,13 +62,13 @@ class PhoneAppBrowserTest extends ApiTest {
         phone.screenshot("phone-3-filed");
 
         workThrough(caseNumber);
-        phone.find("#to-my").click();
+        phone.press("#to-my");
         assertThat(phone.text("main")).contains("水龙头放出来是黄水", "待回访");
         phone.open("/workbench/cases/" + caseNumber);
         phone.find("#task-feedback input[value=satisfied]").click();
         phone.find("#task-feedback textarea[name=comment]").sendKeys("换了水管，水清了，谢谢！");
         phone.screenshot("phone-4-rate");
-        phone.find("#task-feedback button.submit").click();
+        phone.press("#task-feedback button.submit");
         assertThat(phone.text("#status")).isEqualTo("已解决");
         phone.screenshot("phone-5-solved");
     }

@@ -72,6 +72,15 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that loads a new page, and waits until it has. */
+    public Browser press(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

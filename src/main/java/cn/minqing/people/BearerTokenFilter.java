@@ -1,0 +1,49 @@
+package cn.minqing.people;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer mq_…} on the API: a valid token signs the request in as its owner;
+ * a bad or expired one is answered 401. Part of the API's security chain only (not a servlet filter).
+ */
+public class BearerTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final UserDetailsService users;
+
+    public BearerTokenFilter(ApiTokens tokens, UserDetailsService users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<UserDetails> user = tokens.userOf(header.substring(7).strip()).map(users::loadUserByUsername)
+                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+        if (user.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The token is not valid or has expired");
+            return;
+        }
+        UserDetails u = user.get();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities()));
+        chain.doFilter(request, response);
+    }
+}
