@@ -23,10 +23,12 @@ class CaseSearch {
     private static final List<String> FACETS = List.of("category", "status", "townshipName");
     private final ElasticsearchClient client;
     private final SearchIndex index;
+    private final Synonyms synonyms;
 
-    CaseSearch(ElasticsearchClient client, SearchIndex index) {
+    CaseSearch(ElasticsearchClient client, SearchIndex index, Synonyms synonyms) {
         this.client = client;
         this.index = index;
+        this.synonyms = synonyms;
     }
 
     record Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from) {
@@ -37,7 +39,7 @@ class CaseSearch {
         boolean hasText = c.q() != null && !c.q().isBlank();
         SearchResponse<CaseDocument> response = client.search(s -> {
             s.index(index.alias()).size(c.size()).from(c.from()).trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.bool(b -> filters(text(b, c.q()), c, user)));
+                    .query(q -> q.bool(b -> filters(text(b, c.q(), synonyms.variants(c.q() == null ? "" : c.q())), c, user)));
             if (hasText) {
                 s.highlight(h -> h.preTags("<em>").postTags("</em>")
                         .fields("title", f -> f.numberOfFragments(0))
@@ -51,13 +53,22 @@ class CaseSearch {
         return result(response);
     }
 
-    private static BoolQuery.Builder text(BoolQuery.Builder b, String q) {
+    /** The words as typed, or any of their colloquial variants (synonyms), must match. */
+    private static BoolQuery.Builder text(BoolQuery.Builder b, String q, List<String> variants) {
         if (q == null || q.isBlank()) {
             return b;
         }
-        return b.must(m -> m.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields)
+        return b.must(m -> m.bool(any -> {
+            any.should(match(q, 1.0f));
+            variants.forEach(v -> any.should(match(v, 0.8f)));
+            return any.minimumShouldMatch("1");
+        }));
+    }
+
+    private static Query match(String text, float boost) {
+        return Query.of(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields).boost(boost)
                 .fields("title^3", "description", "title.bigram^2", "description.bigram", "address")
-                .minimumShouldMatch("60%")));
+                .minimumShouldMatch("2<70%")));
     }
 
     private static BoolQuery.Builder filters(BoolQuery.Builder b, Criteria c, CurrentUser user) {

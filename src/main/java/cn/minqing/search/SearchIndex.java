@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -37,10 +38,13 @@ class SearchIndex {
     private final ElasticsearchClient client;
     private final String alias;
     private final Clock clock;
+    private final CountyWords countyWords;
     private volatile boolean ready;
 
-    SearchIndex(ElasticsearchClient client, @Value("${minqing.search.alias}") String alias, Clock clock) {
+    SearchIndex(ElasticsearchClient client, @Value("${minqing.search.alias}") String alias, Clock clock,
+                CountyWords countyWords) {
         this.client = client;
+        this.countyWords = countyWords;
         this.alias = alias;
         this.clock = clock;
     }
@@ -84,6 +88,8 @@ class SearchIndex {
     /** Creates an index from search-mappings/cases.json with the mapping's hash kept in its _meta. */
     private void create(String index) throws IOException {
         ObjectNode definition = (ObjectNode) JSON.readTree(mappingText());
+        ArrayNode words = ((ObjectNode) definition.at("/settings/analysis/filter/county_words")).putArray("words");
+        countyWords.all().forEach(words::add);
         ((ObjectNode) definition.get("mappings")).putObject("_meta").put("mappingHash", mappingHash());
         String json = JSON.writeValueAsString(definition);
         client.indices().create(c -> c.index(index).withJson(new StringReader(json)));
@@ -108,9 +114,11 @@ class SearchIndex {
         }
     }
 
-    private static String mappingHash() throws IOException {
+    /** The mapping file and the county's words: a new village name makes the index outdated too. */
+    private String mappingHash() throws IOException {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mappingText().getBytes(StandardCharsets.UTF_8));
+            String source = mappingText() + String.join("\n", countyWords.all());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -25,6 +25,12 @@ class ChineseAnalysisTest extends ApiTest {
     }
 
     @Test
+    void theCountysOwnWordsStayWhole() throws Exception {
+        assertThat(tokens("zh_words", "李家村三组的高标准农田水渠堵了")).contains("李家村", "高标准农田", "水渠");
+        assertThat(tokens("zh_words", "石门镇低保户留守儿童")).contains("石门镇", "低保", "留守儿童");
+    }
+
+    @Test
     void theBigramSubFieldCatchesWhatSegmentationMisses() throws Exception {
         assertThat(tokens("zh_bigrams", "李家村路灯不亮")).contains("李家", "家村", "路灯");
     }

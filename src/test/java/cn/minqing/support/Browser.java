@@ -76,9 +76,18 @@ public final class Browser implements AutoCloseable {
     public Browser press(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(css).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(page));
         return this;
+    }
+
+    /** The old page's root is gone; chromedriver says so with a stale-element or an "unknown node" error. */
+    private static boolean isGone(WebElement oldRoot) {
+        try {
+            oldRoot.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     public WebElement find(String css) {
