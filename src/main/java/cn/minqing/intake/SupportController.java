@@ -16,18 +16,27 @@ import org.springframework.web.bind.annotation.RestController;
 class SupportController {
 
     private final Supporters supporters;
+    private final cn.minqing.search.SimilarCases similarCases;
 
-    SupportController(Supporters supporters) {
+    SupportController(Supporters supporters, cn.minqing.search.SimilarCases similarCases) {
         this.supporters = supporters;
+        this.similarCases = similarCases;
     }
 
-    /** Open cases of the village (the caller's own by default), same category first if given. */
+    /**
+     * Before filing: with {@code text}, likely duplicates by their words in the village or within
+     * {@code radiusKm}, open ones first; without, the village's open cases of the category.
+     */
     @GetMapping("/api/cases/similar")
-    List<SimilarCase> similar(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String villageCode,
-                              @RequestParam(required = false) String category) {
+    List<?> similar(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String villageCode,
+                    @RequestParam(required = false) String category, @RequestParam(required = false) String text,
+                    @RequestParam(defaultValue = "3") double radiusKm) throws java.io.IOException {
         String village = villageCode != null ? villageCode : me.user().villageCode();
         if (village == null) {
             throw new InvalidInputException("villageCode", "case.village.required");
+        }
+        if (text != null && !text.isBlank()) {
+            return similarCases.find(text, village, Math.max(0.1, Math.min(radiusKm, 20)), 10);
         }
         return supporters.openIn(village, category, 10);
     }

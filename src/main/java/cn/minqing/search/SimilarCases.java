@@ -1,0 +1,61 @@
+package cn.minqing.search;
+
+import cn.minqing.county.Region;
+import cn.minqing.county.Regions;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/**
+ * Likely duplicates of what a villager is about to report: cases whose words are close, in the same
+ * village or within a few kilometres of it, open ones first. Only public fields leave this class.
+ */
+@Service
+public class SimilarCases {
+
+    private static final Set<String> CLOSED = Set.of("solved", "unsolvable", "rejected", "merged");
+    private final ElasticsearchClient client;
+    private final SearchIndex index;
+    private final Regions regions;
+
+    SimilarCases(ElasticsearchClient client, SearchIndex index, Regions regions) {
+        this.client = client;
+        this.index = index;
+        this.regions = regions;
+    }
+
+    /** A likely duplicate: number, title, village, status, supporters and how close it is. */
+    public record Match(String number, String title, String category, String villageCode, String village,
+                        String status, int supporters, double score) {
+    }
+
+    public List<Match> find(String text, String villageCode, double radiusKm, int size) throws IOException {
+        index.ensureExists();
+        Region village = regions.find(villageCode).orElse(null);
+        Query near = village == null || village.lat() == null
+                ? Query.of(q -> q.term(t -> t.field("villageCode").value(villageCode)))
+                : Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                        .should(s -> s.term(t -> t.field("villageCode").value(villageCode)))
+                        .should(s -> s.geoDistance(g -> g.field("location").distance(radiusKm + "km")
+                                .location(l -> l.latlon(ll -> ll.lat(village.lat()).lon(village.lon())))))));
+        SearchResponse<CaseDocument> response = client.search(s -> s.index(index.alias()).size(size * 2)
+                .query(q -> q.bool(b -> b.filter(near)
+                        .must(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields)
+                                .fields("title^2", "description", "title.bigram", "description.bigram")
+                                .minimumShouldMatch("30%")))
+                        .should(s2 -> s2.term(t -> t.field("villageCode").value(villageCode).boost(2f))))), CaseDocument.class);
+        return response.hits().hits().stream()
+                .map(h -> new Match(h.source().number(), h.source().title(), h.source().category(),
+                        h.source().villageCode(), h.source().villageName(), h.source().status(),
+                        h.source().supporters(), h.score() == null ? 0 : h.score()))
+                .sorted(Comparator.comparing((Match m) -> CLOSED.contains(m.status()))
+                        .thenComparing(Comparator.comparingDouble(Match::score).reversed()))
+                .limit(size).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package cn.minqing.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Before filing, a villager is shown the cases that are likely the same problem nearby. */
+class SimilarCasesTest extends ApiTest {
+
+    @Test
+    void aNearDuplicateInTheSameVillageIsFoundAndAFarOneIsNot() {
+        String number = file("villager1", "桥头垃圾成堆发臭", "桥头那个垃圾堆好久没人清运了，夏天臭得不行，苍蝇到处飞", "sanitation");
+        await(Duration.ofSeconds(5), "admin", "/api/search?q=桥头垃圾&size=50",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+
+        JsonNode here = get("villager1", "/api/cases/similar?villageCode=QS01001&text=桥头的垃圾好多天没人拉，太臭了").getBody();
+        assertThat(here.findValuesAsText("number")).contains(number);
+        assertThat(here.toString()).doesNotContain("苍蝇").doesNotContain("villager1");
+
+        JsonNode elsewhere = get("villager2", "/api/cases/similar?villageCode=QS06001&radiusKm=1&text=桥头的垃圾好多天没人拉").getBody();
+        assertThat(elsewhere.findValuesAsText("number")).doesNotContain(number);
+    }
+}
