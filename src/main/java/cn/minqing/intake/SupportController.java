@@ -36,7 +36,7 @@ class SupportController {
             throw new InvalidInputException("villageCode", "case.village.required");
         }
         if (text != null && !text.isBlank()) {
-            return similarCases.find(text, village, Math.max(0.1, Math.min(radiusKm, 20)), 10);
+            return similarCases.find(text, village, Math.max(0.1, Math.min(radiusKm, 20)), 10, me.user());
         }
         return supporters.openIn(village, category, 10);
     }

@@ -13,9 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchController {
 
     private final CaseSearch search;
+    private final HotTopics hotTopics;
 
-    SearchController(CaseSearch search) {
+    SearchController(CaseSearch search, HotTopics hotTopics) {
         this.search = search;
+        this.hotTopics = hotTopics;
+    }
+
+    /** Rising categories and words in the last {@code days} against the period before (cadres, leaders). */
+    @GetMapping("/api/search/hot-topics")
+    HotTopics.Result hotTopics(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String region,
+                               @RequestParam(defaultValue = "30") int days) throws IOException {
+        return hotTopics.of(region, Math.max(1, Math.min(days, 366)), me.user());
     }
 
     @GetMapping("/api/search")

@@ -2,6 +2,9 @@ package cn.minqing.search;
 
 import cn.minqing.county.Region;
 import cn.minqing.county.Regions;
+import cn.minqing.people.CurrentUser;
+import cn.minqing.people.Role;
+import cn.minqing.platform.web.ApiException;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -35,7 +38,16 @@ public class SimilarCases {
                         String status, int supporters, double score) {
     }
 
-    public List<Match> find(String text, String villageCode, double radiusKm, int size) throws IOException {
+    /**
+     * Villagers look around their own village; cadres and leaders only inside their region (the radius
+     * never reaches across it); admins anywhere.
+     */
+    public List<Match> find(String text, String villageCode, double radiusKm, int size, CurrentUser user) throws IOException {
+        boolean villager = user.isVillagerOnly();
+        String scope = user.is(Role.ADMIN) ? "" : villager ? null : user.scopeRegion();
+        if ((villager && !villageCode.equals(user.villageCode())) || (scope != null && !villageCode.startsWith(scope))) {
+            throw ApiException.forbidden("case.similar.outOfScope");
+        }
         index.ensureExists();
         Region village = regions.find(villageCode).orElse(null);
         Query near = village == null || village.lat() == null
@@ -46,6 +58,8 @@ public class SimilarCases {
                                 .location(l -> l.latlon(ll -> ll.lat(village.lat()).lon(village.lon())))))));
         SearchResponse<CaseDocument> response = client.search(s -> s.index(index.alias()).size(size * 2)
                 .query(q -> q.bool(b -> b.filter(near)
+                        .filter(f -> scope == null || scope.isEmpty() ? f.matchAll(m -> m)
+                                : f.term(t -> t.field("regionPath").value(scope)))
                         .must(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields)
                                 .fields("title^2", "description", "title.bigram", "description.bigram")
                                 .minimumShouldMatch("30%")))

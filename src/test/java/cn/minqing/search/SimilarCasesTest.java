@@ -20,7 +20,15 @@ class SimilarCasesTest extends ApiTest {
         assertThat(here.findValuesAsText("number")).contains(number);
         assertThat(here.toString()).doesNotContain("苍蝇").doesNotContain("villager1");
 
-        JsonNode elsewhere = get("villager2", "/api/cases/similar?villageCode=QS06001&radiusKm=1&text=桥头的垃圾好多天没人拉").getBody();
+        JsonNode elsewhere = get("admin", "/api/cases/similar?villageCode=QS06001&radiusKm=1&text=桥头的垃圾好多天没人拉").getBody();
         assertThat(elsewhere.findValuesAsText("number")).doesNotContain(number);
+    }
+
+    @Test
+    void noOneLooksIntoAnotherRegion() {
+        assertThat(get("villager2", "/api/cases/similar?villageCode=QS01001&text=垃圾").getStatusCode().value()).isEqualTo(403);
+        assertThat(get("staff-QS02", "/api/cases/similar?villageCode=QS01001&text=垃圾").getStatusCode().value()).isEqualTo(403);
+        JsonNode own = get("staff-QS02", "/api/cases/similar?villageCode=QS02001&radiusKm=20&text=垃圾 路 水 电").getBody();
+        own.forEach(m -> assertThat(m.get("villageCode").asText()).startsWith("QS02"));
     }
 }
