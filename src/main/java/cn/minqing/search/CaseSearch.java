@@ -31,21 +31,32 @@ class CaseSearch {
         this.synonyms = synonyms;
     }
 
-    record Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from) {
+    /** Everything /api/search takes; null means "any". {@code after} is the previous page's last sort values. */
+    record Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from,
+                    String organisation, String urgency, String fromDate, String toDate, Double nearLat,
+                    Double nearLon, Double radiusKm, String sort, List<String> after) {
+
+        Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from) {
+            this(q, category, status, region, overdue, size, from, null, null, null, null, null, null, null, null, null);
+        }
     }
 
     SearchResult search(Criteria c, CurrentUser user) throws IOException {
         index.ensureExists();
         boolean hasText = c.q() != null && !c.q().isBlank();
         SearchResponse<CaseDocument> response = client.search(s -> {
-            s.index(index.alias()).size(c.size()).from(c.from()).trackTotalHits(t -> t.enabled(true))
+            s.index(index.alias()).size(c.size()).trackTotalHits(t -> t.enabled(true))
                     .query(q -> q.bool(b -> filters(text(b, c.q(), synonyms.variants(c.q() == null ? "" : c.q())), c, user)));
             if (hasText) {
                 s.highlight(h -> h.preTags("<em>").postTags("</em>")
                         .fields("title", f -> f.numberOfFragments(0))
                         .fields("description", f -> f.fragmentSize(80).numberOfFragments(2)));
+            }
+            sortBy(s, c.sort() != null ? c.sort() : hasText ? "relevance" : "newest");
+            if (c.after() != null && !c.after().isEmpty()) {
+                s.searchAfter(c.after().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList());
             } else {
-                s.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+                s.from(c.from());
             }
             FACETS.forEach(name -> s.aggregations(name, a -> a.terms(t -> t.field(name).size(20))));
             return s;
@@ -71,7 +82,37 @@ class CaseSearch {
                 .minimumShouldMatch("2<70%")));
     }
 
+    /** Every sort ends on the case number, so search_after pages never skip or repeat a case. */
+    private static void sortBy(co.elastic.clients.elasticsearch.core.SearchRequest.Builder s, String sort) {
+        switch (sort) {
+            case "newest" -> s.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+            case "supporters" -> s.sort(o -> o.field(f -> f.field("supporters").order(SortOrder.Desc)));
+            case "deadline" -> s.sort(o -> o.field(f -> f.field("resolveDue").order(SortOrder.Asc).missing("_last")));
+            default -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+        }
+        s.sort(o -> o.field(f -> f.field("number").order(SortOrder.Asc)));
+    }
+
     private static BoolQuery.Builder filters(BoolQuery.Builder b, Criteria c, CurrentUser user) {
+        term(b, "handlingOrg", c.organisation());
+        term(b, "urgency", c.urgency());
+        if (c.fromDate() != null || c.toDate() != null) {
+            b.filter(f -> f.range(r -> r.untyped(u -> {
+                u.field("createdAt");
+                if (c.fromDate() != null) {
+                    u.gte(co.elastic.clients.json.JsonData.of(c.fromDate()));
+                }
+                if (c.toDate() != null) {
+                    u.lte(co.elastic.clients.json.JsonData.of(c.toDate()));
+                }
+                return u;
+            })));
+        }
+        if (c.nearLat() != null && c.nearLon() != null) {
+            double radius = c.radiusKm() == null ? 5 : c.radiusKm();
+            b.filter(f -> f.geoDistance(g -> g.field("location").distance(radius + "km")
+                    .location(l -> l.latlon(ll -> ll.lat(c.nearLat()).lon(c.nearLon())))));
+        }
         term(b, "category", c.category());
         term(b, "status", c.status());
         term(b, "regionPath", c.region());
@@ -119,7 +160,10 @@ class CaseSearch {
                 .map((StringTermsBucket bucket) -> new SearchResult.Bucket(bucket.key().stringValue(), bucket.docCount()))
                 .toList()));
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(total, hits, facets);
+        List<String> next = response.hits().hits().isEmpty() ? List.of()
+                : response.hits().hits().get(response.hits().hits().size() - 1).sort().stream()
+                .map(v -> v.isString() ? v.stringValue() : String.valueOf(v._get())).toList();
+        return new SearchResult(total, hits, facets, next);
     }
 
     private static SearchResult.Hit hit(Hit<CaseDocument> h) {

@@ -34,11 +34,37 @@ class SearchController {
                         @RequestParam(required = false) String status,
                         @RequestParam(required = false) String region,
                         @RequestParam(required = false) Boolean overdue,
-                        @RequestParam(defaultValue = "20") int size,
-                        @RequestParam(defaultValue = "0") int from) throws IOException {
+                        @RequestParam(required = false) String organisation,
+                        @RequestParam(required = false) String urgency,
+                        @RequestParam(name = "from", required = false) String fromParam,
+                        @RequestParam(required = false) String to,
+                        @RequestParam(required = false) String near,
+                        @RequestParam(required = false) Double radiusKm,
+                        @RequestParam(required = false) String sort,
+                        @RequestParam(required = false) java.util.List<String> after,
+                        @RequestParam(defaultValue = "0") int offset,
+                        @RequestParam(defaultValue = "20") int size) throws IOException {
         if (size < 1 || size > 100) {
             throw new InvalidInputException("size", "search.size.invalid");
         }
-        return search.search(new CaseSearch.Criteria(q, category, status, region, overdue, size, Math.max(0, from)), me.user());
+        if (sort != null && !java.util.List.of("relevance", "newest", "supporters", "deadline").contains(sort)) {
+            throw new InvalidInputException("sort", "search.sort.invalid");
+        }
+        Double lat = null;
+        Double lon = null;
+        if (near != null) {
+            String[] parts = near.split(",");
+            try {
+                lat = Double.valueOf(parts[0].strip());
+                lon = Double.valueOf(parts[1].strip());
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("near", "search.near.invalid");
+            }
+        }
+        // "from" is a date (the filter); page by "after" (search_after) or "offset"
+        String fromDate = fromParam != null && fromParam.matches("\\d+") ? null : fromParam;
+        int skip = fromParam != null && fromParam.matches("\\d+") ? Integer.parseInt(fromParam) : offset;
+        return search.search(new CaseSearch.Criteria(q, category, status, region, overdue, size, Math.max(0, skip),
+                organisation, urgency, fromDate, to, lat, lon, radiusKm, sort, after), me.user());
     }
 }

@@ -49,6 +49,35 @@ class SearchApiTest extends ApiTest {
         assertThat(get("admin", "/api/search?q=水&size=1000").getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
+    void pagesFollowEachOtherWithSearchAfter() {
+        JsonNode first = get("admin", "/api/search?size=5&sort=newest").getBody();
+        String after = String.join(",", first.get("searchAfter").findValuesAsText(""));
+        java.util.List<String> cursor = new java.util.ArrayList<>();
+        first.get("searchAfter").forEach(v -> cursor.add(v.asText()));
+        StringBuilder path = new StringBuilder("/api/search?size=5&sort=newest");
+        cursor.forEach(v -> path.append("&after=").append(v));
+        JsonNode second = get("admin", path.toString()).getBody();
+        assertThat(second.get("hits").findValuesAsText("number"))
+                .hasSize(5).doesNotContainAnyElementsOf(first.get("hits").findValuesAsText("number"));
+        assertThat(after).isNotNull();
+    }
+
+    @Test
+    void sortsAndPlaceFilters() {
+        JsonNode bySupport = get("admin", "/api/search?size=20&sort=supporters").getBody();
+        java.util.List<Integer> supporters = new java.util.ArrayList<>();
+        bySupport.get("hits").forEach(h -> supporters.add(h.get("supporters").asInt()));
+        assertThat(supporters).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        JsonNode near = get("admin", "/api/search?size=100&near=27.83,113.17&radiusKm=1").getBody();
+        JsonNode all = get("admin", "/api/search?size=1").getBody();
+        assertThat(near.get("total").asLong()).isLessThan(all.get("total").asLong());
+        assertThat(get("admin", "/api/search?sort=random").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("admin", "/api/search?near=north").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("admin", "/api/search?urgency=emergency&size=100").getBody().get("total").asLong())
+                .isLessThan(all.get("total").asLong());
+    }
+
     static JsonNode hitFor(JsonNode result, String number) {
         for (JsonNode hit : result.get("hits")) {
             if (hit.get("number").asText().equals(number)) {
