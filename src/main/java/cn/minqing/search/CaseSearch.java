@@ -48,7 +48,7 @@ class CaseSearch {
             s.index(index.alias()).size(c.size()).trackTotalHits(t -> t.enabled(true))
                     .query(q -> q.bool(b -> filters(text(b, c.q(), synonyms.variants(c.q() == null ? "" : c.q())), c, user)));
             if (hasText) {
-                s.highlight(h -> h.preTags("<em>").postTags("</em>")
+                s.highlight(h -> h.preTags("<em>").postTags("</em>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
                         .fields("title", f -> f.numberOfFragments(0))
                         .fields("description", f -> f.fragmentSize(80).numberOfFragments(2)));
             }

@@ -1,0 +1,66 @@
+package cn.minqing.search;
+
+import cn.minqing.county.Categories;
+import cn.minqing.people.Principal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The search page for cadres and leaders: words, filters, facets, highlights, saved searches. */
+@Controller
+class SearchPageController {
+
+    private final CaseSearch search;
+    private final Categories categories;
+    private final SavedSearches saved;
+
+    SearchPageController(CaseSearch search, Categories categories, SavedSearches saved) {
+        this.search = search;
+        this.categories = categories;
+        this.saved = saved;
+    }
+
+    @GetMapping("/search")
+    String page(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String category, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String region, @RequestParam(required = false) Boolean overdue,
+                @RequestParam(required = false) String sort, HttpServletRequest request, Model model) throws IOException {
+        model.addAttribute("me", me.user());
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("saved", saved.of(me.getUsername()));
+        model.addAttribute("query", request.getQueryString());
+        model.addAttribute("q", q);
+        model.addAttribute("category", category);
+        model.addAttribute("status", status);
+        model.addAttribute("region", region);
+        model.addAttribute("result", search.search(new CaseSearch.Criteria(blank(q), blank(category), blank(status),
+                blank(region), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, 50, 0, null, null, null, null,
+                null, null, null, blank(sort), null), me.user()));
+        return "search";
+    }
+
+    @PostMapping("/search/saved")
+    String save(@AuthenticationPrincipal Principal me, @RequestParam String name, @RequestParam(defaultValue = "") String query) {
+        if (!name.isBlank() && !me.user().isVillagerOnly()) {
+            saved.save(me.getUsername(), name, query);
+        }
+        return "redirect:/search?" + query;
+    }
+
+    @PostMapping("/search/saved/{id}/delete")
+    String delete(@AuthenticationPrincipal Principal me, @PathVariable long id) {
+        saved.delete(me.getUsername(), id);
+        return "redirect:/search";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+}
