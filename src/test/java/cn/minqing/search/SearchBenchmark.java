@@ -1,0 +1,119 @@
+package cn.minqing.search;
+
+import cn.minqing.MinqingApplication;
+import cn.minqing.people.CurrentUser;
+import cn.minqing.people.UserAccounts;
+import cn.minqing.support.TestServers;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Prints search and similar-case latency (p50/p95) on N cases (default 100 000) in a real
+ * Elasticsearch node. Cases are made from the demo reports with varied villages, dates and statuses
+ * and bulk-indexed straight into the index (PostgreSQL is not on the search path).
+ * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=cn.minqing.search.SearchBenchmark -Dexec.args=100000</pre>
+ */
+public final class SearchBenchmark {
+
+    private static final List<String> QUERIES = List.of("自来水", "吃水难", "工钱没给", "路灯不亮", "低保",
+            "李家村 水管", "危房", "上不了网", "秸秆焚烧", "土地流转费", "桥塌了", "垃圾没人清");
+    private static final String[] STATUSES = {"received", "dispatched", "investigating", "implementing", "solved", "unsolvable"};
+
+    public static void main(String[] args) throws IOException {
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        TestServers.start("bench");
+        SpringApplication app = new SpringApplication(MinqingApplication.class);
+        app.setDefaultProperties(Map.of("minqing.demo.cases", "0", "server.port", "0",
+                "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "warn"));
+        try (ConfigurableApplicationContext context = app.run()) {
+            run(context, cases);
+        } finally {
+            TestServers.stop();
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext context, int count) throws IOException {
+        ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
+        SearchIndex index = context.getBean(SearchIndex.class);
+        index.ensureExists();
+        long start = System.nanoTime();
+        index(client, index.alias(), count);
+        client.indices().refresh(r -> r.index(index.alias()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%nindexed %d cases in %.1f s (%.0f /s)%n", count, seconds, count / seconds);
+
+        CaseSearch search = context.getBean(CaseSearch.class);
+        SimilarCases similar = context.getBean(SimilarCases.class);
+        UserAccounts accounts = context.getBean(UserAccounts.class);
+        CurrentUser leader = accounts.find("leader1").orElseThrow().user();
+        CurrentUser township = accounts.find("township1").orElseThrow().user();
+        CurrentUser villager = accounts.find("villager1").orElseThrow().user();
+        latency("search, county leader, 20 hits + facets", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, township cadre (scope filter)", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), township));
+        latency("search, filters only, newest first", i -> search.search(
+                new CaseSearch.Criteria(null, "water", null, "QS01", null, 20, 0), leader));
+        latency("similar cases before filing (villager)", i -> similar.find(
+                "三组的" + QUERIES.get(i % QUERIES.size()) + "好几天了没人管", "QS01001", 3, 10, villager));
+    }
+
+    private static void index(ElasticsearchClient client, String alias, int count) throws IOException {
+        List<String[]> reports = new String(new ClassPathResource("demo/reports.tsv").getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8).lines().skip(1).map(l -> l.split("\t")).toList();
+        Random random = new Random(42);
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int done = 0; done < count; ) {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            int batch = Math.min(2000, count - done);
+            for (int i = 0; i < batch; i++) {
+                String[] r = reports.get(random.nextInt(reports.size()));
+                int township = 1 + random.nextInt(6);
+                String villageCode = "QS0" + township + "00" + (1 + random.nextInt(5));
+                OffsetDateTime created = now.minusMinutes(random.nextInt(365 * 24 * 60));
+                String number = "QS-BENCH-" + (done + i);
+                CaseDocument doc = new CaseDocument(number, r[1], r[2] + " " + (done + i), r[0], r[0], villageCode,
+                        villageCode, "QS0" + township, "QS0" + township, List.of("QS", "QS0" + township, villageCode),
+                        STATUSES[random.nextInt(STATUSES.length)], "general", "QS0" + township + "-GOV", "bench",
+                        false, random.nextInt(5), new CaseDocument.GeoPoint(27.8 + random.nextDouble() * 0.2,
+                        113.1 + random.nextDouble() * 0.2), null, created, created, null, created.plusDays(10),
+                        "none", false);
+                bulk.operations(op -> op.index(x -> x.index(alias).id(number).document(doc)));
+            }
+            var response = client.bulk(bulk.build());
+            if (response.errors()) {
+                throw new IOException("bulk refused documents");
+            }
+            done += batch;
+        }
+    }
+
+    interface Call {
+        void run(int i) throws IOException;
+    }
+
+    private static void latency(String what, Call call) throws IOException {
+        for (int i = 0; i < 50; i++) {
+            call.run(i);
+        }
+        long[] micros = new long[400];
+        for (int i = 0; i < micros.length; i++) {
+            long t = System.nanoTime();
+            call.run(i);
+            micros[i] = (System.nanoTime() - t) / 1000;
+        }
+        Arrays.sort(micros);
+        System.out.printf("%-45s p50 %6.1f ms  p95 %6.1f ms%n", what, micros[200] / 1000.0, micros[380] / 1000.0);
+    }
+}
