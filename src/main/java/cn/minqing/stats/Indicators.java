@@ -1,0 +1,78 @@
+package cn.minqing.stats;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Computes the indicator library from PostgreSQL (the source of truth), for the cases created in a
+ * period, grouped by nothing, township, village, category or organisation, within a region.
+ */
+@Repository
+class Indicators {
+
+    static final Map<String, String> GROUPS = Map.of(
+            "none", "'all'",
+            "township", "substr(c.village_code, 1, 4)",
+            "village", "c.village_code",
+            "category", "c.category_code",
+            "organisation", "coalesce(c.handling_org, '-')");
+
+    private static final String SELECT = """
+            select %s as key,
+              count(*) as received_count,
+              count(*) filter (where c.sign_due is not null) as dispatched,
+              count(*) filter (where c.signed_at is not null and c.signed_at <= c.sign_due) as signed_in_time,
+              count(*) filter (where c.status in ('solved', 'unsolvable')) as closed,
+              count(*) filter (where c.status in ('solved', 'unsolvable') and c.resolve_due is not null
+                                 and c.closed_at <= c.resolve_due) as closed_in_time,
+              count(*) filter (where c.status in ('solved', 'unsolvable') and c.resolve_due is not null) as closed_with_deadline,
+              count(*) filter (where c.status = 'solved') as solved,
+              count(*) filter (where c.rating in ('satisfied', 'basically')) as satisfied,
+              count(*) filter (where c.rating in ('satisfied', 'basically', 'dissatisfied')) as rated,
+              count(*) filter (where c.rating = 'no-response') as no_response,
+              count(*) filter (where c.reworks > 0 and c.status in ('solved', 'unsolvable')) as reworked,
+              count(*) filter (where c.returns > 0) as returned,
+              coalesce(sum(c.supervisions), 0) as supervisions,
+              count(*) filter (where c.closed_at is null and c.status not in ('rejected', 'merged')) as open_count,
+              count(*) filter (where c.closed_at is null and c.status not in ('rejected', 'merged')
+                                 and c.resolve_due < now()) as overdue_count,
+              avg(extract(epoch from c.closed_at - c.created_at) / 3600)
+                  filter (where c.status in ('solved', 'unsolvable')) as avg_hours,
+              percentile_cont(0.9) within group (order by extract(epoch from c.closed_at - c.created_at) / 3600)
+                  filter (where c.status in ('solved', 'unsolvable')) as p90_hours,
+              avg(c.supporters) as supporters
+              from minqing.case_record c
+             where c.created_at >= :from and c.created_at < :to and c.village_code like :region
+               and (:category is null or c.category_code = :category)
+               and (:organisation is null or c.handling_org = :organisation)
+             group by 1 order by 1
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    Indicators(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<String, IndicatorValues> compute(StatsQuery q, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", from).addValue("to", to)
+                .addValue("region", q.region() + "%").addValue("category", q.category(), java.sql.Types.VARCHAR)
+                .addValue("organisation", q.organisation(), java.sql.Types.VARCHAR);
+        Map<String, IndicatorValues> rows = new LinkedHashMap<>();
+        jdbc.query(SELECT.formatted(GROUPS.get(q.groupBy())), params, rs -> {
+            rows.put(rs.getString("key"), IndicatorValues.from(rs));
+        });
+        return rows;
+    }
+
+    List<IndicatorDefinition> definitions() {
+        return jdbc.query("select * from minqing.indicator order by sort", (rs, i) -> new IndicatorDefinition(
+                rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"), rs.getString("definition"),
+                rs.getString("formula"), rs.getString("unit"), rs.getBoolean("higher_is_better"),
+                rs.getObject("target") == null ? null : rs.getBigDecimal("target").doubleValue()));
+    }
+}

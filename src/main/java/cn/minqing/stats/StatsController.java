@@ -1,0 +1,57 @@
+package cn.minqing.stats;
+
+import cn.minqing.people.Principal;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The indicator library over HTTP: JSON, CSV or XLSX (leaders and admins, in their region). */
+@RestController
+class StatsController {
+
+    private final StatsService stats;
+    private final Indicators indicators;
+    private final StatsExport export;
+
+    StatsController(StatsService stats, Indicators indicators, StatsExport export) {
+        this.stats = stats;
+        this.indicators = indicators;
+        this.export = export;
+    }
+
+    @GetMapping("/api/stats/indicators")
+    ResponseEntity<?> indicators(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String region,
+                                 @RequestParam(required = false) String organisation,
+                                 @RequestParam(required = false) String category,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                 @RequestParam(required = false) String groupBy,
+                                 @RequestParam(defaultValue = "json") String format) throws IOException {
+        StatsService.Report report = stats.report(region, organisation, category, from, to, groupBy, me.user());
+        return switch (format) {
+            case "csv" -> file(export.csv(report), "text/csv;charset=UTF-8", "indicators.csv");
+            case "xlsx" -> file(export.xlsx(report),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "indicators.xlsx");
+            default -> ResponseEntity.ok(report);
+        };
+    }
+
+    /** What each indicator means, as shown beside every number. */
+    @GetMapping("/api/stats/indicator-definitions")
+    List<IndicatorDefinition> definitions() {
+        return indicators.definitions();
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String type, String name) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+    }
+}

@@ -1,0 +1,116 @@
+package cn.minqing.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.county.Region;
+import cn.minqing.county.Regions;
+import cn.minqing.people.Role;
+import cn.minqing.people.UserAccounts;
+import cn.minqing.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The indicators of a fresh village whose five cases are walked to known ends: the numbers must be
+ * exactly what the definitions say.
+ */
+class IndicatorsApiTest extends ApiTest {
+
+    static final String VILLAGE = "QS06951";
+    static final String GRID = "grid-" + VILLAGE;
+
+    @Autowired
+    Regions regions;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void village() {
+        if (regions.find(VILLAGE).isEmpty()) {
+            regions.save(new Region(VILLAGE, "指标测试村", "village", "QS06", 27.7, 113.1));
+            accounts.create(GRID, encoder.encode(PASSWORD), "指标网格员", Set.of(Role.CADRE), VILLAGE, null);
+            accounts.create("v-" + VILLAGE, encoder.encode(PASSWORD), "指标村民", Set.of(Role.VILLAGER), VILLAGE, null);
+        }
+    }
+
+    @Test
+    void theIndicatorsOfAVillageAreExactlyWhatTheDefinitionsSay() throws Exception {
+        String villager = "v-" + VILLAGE;
+        walkToRating(file(villager, "甲", "甲件", "road"), "satisfied");
+        walkToRating(file(villager, "乙", "乙件", "road"), "basically");
+        String c = file(villager, "丙", "丙件", "road");
+        walkToVerify(c, "unsolvable");
+        step(GRID, file(villager, "丁", "丁件", "road"), Map.of("outcome", "reject", "reason", "不属于受理范围"));
+        String e = file(villager, "戊", "戊件", "farm-sales");
+        step(GRID, e, Map.of("outcome", "accept"));
+        step("staff-QS06", e, Map.of("outcome", "return", "reason", "请改派"));
+        step("leader1", e, Map.of("organisation", "QS06-GOV"));
+        step("staff-QS06", e, Map.of("outcome", "sign"));
+
+        JsonNode row = get("leader1", "/api/stats/indicators?region=" + VILLAGE).getBody().get("rows").get(0);
+        JsonNode now = row.get("current");
+        assertThat(now.get("receivedCount").asLong()).isEqualTo(5);
+        assertThat(now.get("resolutionRate").asDouble()).isEqualTo(0.6667);
+        assertThat(now.get("satisfactionRate").asDouble()).isEqualTo(1.0);
+        assertThat(now.get("feedbackRate").asDouble()).isEqualTo(1.0);
+        assertThat(now.get("returnRate").asDouble()).isEqualTo(0.25);
+        assertThat(now.get("responseRate").asDouble()).isEqualTo(1.0);
+        assertThat(now.get("onTimeRate").asDouble()).isEqualTo(1.0);
+        assertThat(now.get("reworkRate").asDouble()).isEqualTo(0.0);
+        assertThat(now.get("openCount").asLong()).isEqualTo(1);
+        assertThat(row.get("previous").get("receivedCount").asLong()).isZero();
+        assertThat(row.get("change").get("receivedCount").asDouble()).isEqualTo(5.0);
+
+        String csv = as("leader1").getForEntity("/api/stats/indicators?region=" + VILLAGE + "&format=csv", byte[].class)
+                .getBody() == null ? "" : new String(as("leader1").getForEntity("/api/stats/indicators?region=" + VILLAGE
+                + "&format=csv", byte[].class).getBody(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("解决率 resolutionRate").contains("0.6667");
+        byte[] xlsx = as("leader1").getForEntity("/api/stats/indicators?region=" + VILLAGE + "&format=xlsx", byte[].class).getBody();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getRow(1).getCell(2).getNumericCellValue()).isEqualTo(5.0);
+        }
+    }
+
+    @Test
+    void groupsDefinitionsAndWhoMaySee() {
+        JsonNode byCategory = get("leader1", "/api/stats/indicators?groupBy=category&from=2026-06-01&to=2026-11-28").getBody();
+        assertThat(byCategory.get("rows").size()).isGreaterThan(5);
+        assertThat(byCategory.get("definitions").findValuesAsText("code")).contains("responseRate", "onTimeRate",
+                "resolutionRate", "satisfactionRate", "reworkRate", "returnRate", "receivedCount");
+        assertThat(get("villager1", "/api/stats/indicators").getStatusCode().value()).isEqualTo(403);
+        assertThat(get("township1", "/api/stats/indicators").getStatusCode().value()).isEqualTo(403);
+        assertThat(get("leader1", "/api/stats/indicators?groupBy=planet").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("leader1", "/api/stats/indicators?from=2026-12-01&to=2026-11-01").getStatusCode().value()).isEqualTo(400);
+    }
+
+    private void walkToRating(String number, String rating) {
+        walkToVerify(number, "solved");
+        step("v-" + VILLAGE, number, Map.of("rating", rating));
+    }
+
+    private void walkToVerify(String number, String verdict) {
+        step(GRID, number, Map.of("outcome", "accept"));
+        step("staff-QS06", number, Map.of("outcome", "sign"));
+        step("staff-QS06", number, Map.of("findings", "已查看"));
+        step("staff-QS06", number, Map.of("plan", "修复", "cost", 100));
+        step("staff-QS06", number, Map.of("report", "已修复"));
+        step(GRID, number, Map.of("outcome", verdict, "note", "核实"));
+    }
+
+    private void step(String user, String number, Map<String, Object> form) {
+        JsonNode task = get(user, "/api/tasks?caseNumber=" + number).getBody().get(0);
+        assertThat(task).as(user + " has a task for " + number).isNotNull();
+        assertThat(post(user, "/api/tasks/" + task.get("id").asText() + "/complete", form).getStatusCode().value())
+                .as(user + " " + form).isEqualTo(200);
+    }
+}
