@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The indicators of one group and period; a rate is null when nothing is there to divide by. */
-record IndicatorValues(long receivedCount, Double responseRate, Double onTimeRate, Double resolutionRate,
+public record IndicatorValues(long receivedCount, Double responseRate, Double onTimeRate, Double resolutionRate,
                        Double satisfactionRate, Double feedbackRate, Double reworkRate, Double returnRate,
                        long supervisionCount, long openCount, long overdueCount, Double avgResolutionHours,
                        Double p90ResolutionHours, Double supportersPerCase) {
@@ -45,7 +45,7 @@ record IndicatorValues(long receivedCount, Double responseRate, Double onTimeRat
     }
 
     /** By indicator code, in the library's order. */
-    Map<String, Object> asMap() {
+    public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("receivedCount", receivedCount);
         m.put("responseRate", responseRate);

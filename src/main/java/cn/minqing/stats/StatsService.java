@@ -39,7 +39,7 @@ class StatsService {
         this.zone = ZoneId.of(zone);
     }
 
-    record Report(StatsQuery query, LocalDate previousFrom, LocalDate previousTo, List<IndicatorDefinition> definitions,
+    public record Report(StatsQuery query, LocalDate previousFrom, LocalDate previousTo, List<IndicatorDefinition> definitions,
                   List<StatsRow> rows) {
     }
 
