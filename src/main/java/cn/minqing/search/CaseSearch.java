@@ -24,11 +24,13 @@ class CaseSearch {
     private final ElasticsearchClient client;
     private final SearchIndex index;
     private final Synonyms synonyms;
+    private final PlaceNames placeNames;
 
-    CaseSearch(ElasticsearchClient client, SearchIndex index, Synonyms synonyms) {
+    CaseSearch(ElasticsearchClient client, SearchIndex index, Synonyms synonyms, PlaceNames placeNames) {
         this.client = client;
         this.index = index;
         this.synonyms = synonyms;
+        this.placeNames = placeNames;
     }
 
     /** Everything /api/search takes; null means "any". {@code after} is the previous page's last sort values. */
@@ -41,8 +43,13 @@ class CaseSearch {
         }
     }
 
-    SearchResult search(Criteria c, CurrentUser user) throws IOException {
+    SearchResult search(Criteria given, CurrentUser user) throws IOException {
         index.ensureExists();
+        PlaceNames.Parsed parsed = placeNames.parse(given.q());
+        Criteria c = parsed.regionCode() == null || given.region() != null ? given
+                : new Criteria(parsed.words(), given.category(), given.status(), parsed.regionCode(), given.overdue(),
+                given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
+                given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after());
         boolean hasText = c.q() != null && !c.q().isBlank();
         SearchResponse<CaseDocument> response = client.search(s -> {
             s.index(index.alias()).size(c.size()).trackTotalHits(t -> t.enabled(true))

@@ -34,9 +34,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class RelevanceTest extends ApiTest {
 
-    static final double FLOOR_NDCG10 = 0.80;
-    static final double FLOOR_RECALL10 = 0.80;
-    static final double FLOOR_PRECISION5 = 0.55;
+    static final double FLOOR_NDCG10 = 0.90;
+    static final double FLOOR_RECALL10 = 0.93;
+    // many queries have fewer than five relevant reports: the best possible mean precision@5 here is 0.579
+    static final double FLOOR_PRECISION5 = 0.50;
     static final double FLOOR_DUPLICATES = 0.80;
     static final String JUDGE = "relevance-judge";
 
