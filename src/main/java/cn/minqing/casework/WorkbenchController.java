@@ -2,6 +2,7 @@ package cn.minqing.casework;
 
 import cn.minqing.attachments.Attachments;
 import cn.minqing.cases.CaseView;
+import cn.minqing.search.SimilarCases;
 import cn.minqing.cases.CaseViews;
 import cn.minqing.county.Categories;
 import cn.minqing.county.Organisations;
@@ -35,10 +36,12 @@ class WorkbenchController {
     private final MessageSource messages;
     private final Attachments attachments;
     private final Reopening reopening;
+    private final SimilarCases similarCases;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
                         Organisations organisations, MessageSource messages, Attachments attachments,
-                        Reopening reopening) {
+                        Reopening reopening, SimilarCases similarCases) {
+        this.similarCases = similarCases;
         this.reopening = reopening;
         this.attachments = attachments;
         this.casework = casework;
@@ -79,6 +82,9 @@ class WorkbenchController {
         model.addAttribute("tasks", casework.tasksFor(me.user(), TaskFilter.ofCase(number)));
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("attachments", attachments.of(number, me.user()));
+        boolean inIntake = model.getAttribute("tasks") instanceof List<?> open
+                && open.stream().anyMatch(t -> ((TaskView) t).stage().equals("accept"));
+        model.addAttribute("duplicates", inIntake ? duplicatesOf(view, me) : List.of());
         return "workbench/case";
     }
 
@@ -135,6 +141,18 @@ class WorkbenchController {
             redirect.addFlashAttribute("errors", describe(e.problems(), locale));
         }
         return "redirect:/workbench/cases/" + number;
+    }
+
+    /** Likely duplicates to merge into, shown on the intake-review form (never fails the page). */
+    private List<SimilarCases.Match> duplicatesOf(CaseView c, Principal me) {
+        try {
+            return similarCases.find(c.title() + " " + c.description(), c.villageCode(), 3, 6, me.user()).stream()
+                    .filter(m -> !m.number().equals(c.number()))
+                    .filter(m -> !List.of("solved", "unsolvable", "rejected", "merged").contains(m.status()))
+                    .limit(5).toList();
+        } catch (Exception e) {
+            return List.of();
+        }
     }
 
     private List<String> describe(List<FieldProblem> problems, Locale locale) {

@@ -84,6 +84,17 @@ class WorkbenchBrowserTest extends ApiTest {
                 .getStatusCode().value()).isEqualTo(201);
     }
 
+    @Test
+    void intakeReviewSuggestsTheOpenCaseToMergeInto() {
+        String first = file("villager1", "后山小桥栏杆断了", "后山小桥的铁栏杆断了一截，小孩过桥很危险", "road");
+        await(java.time.Duration.ofSeconds(5), "admin", "/api/search?q=小桥栏杆&size=50",
+                r -> r.get("hits").findValuesAsText("number").contains(first));
+        String second = file("villager1", "小桥栏杆坏了", "后山那座小桥栏杆断了，过桥的孩子容易掉下去", "road");
+        browser.login("grid1", PASSWORD).open("/workbench/cases/" + second);
+        assertThat(browser.text("#duplicates")).contains(first);
+        browser.screenshot("11-grid1-duplicate-suggested");
+    }
+
     /** Logs in afresh, opens the case from the task list, fills the stage's form and submits it. */
     private void work(String user, String number, String stage, String shot, Runnable fill) {
         browser.forgetSession().login(user, PASSWORD);
