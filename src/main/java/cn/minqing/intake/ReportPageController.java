@@ -32,9 +32,12 @@ class ReportPageController {
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final Supporters supporters;
+    private final cn.minqing.search.SimilarCases similarCases;
 
     ReportPageController(CaseFiling filing, Attachments attachments, Categories categories, Regions regions,
-                         TransactionTemplate tx, MessageSource messages, Supporters supporters) {
+                         TransactionTemplate tx, MessageSource messages, Supporters supporters,
+                         cn.minqing.search.SimilarCases similarCases) {
+        this.similarCases = similarCases;
         this.supporters = supporters;
         this.filing = filing;
         this.attachments = attachments;
@@ -46,9 +49,14 @@ class ReportPageController {
 
     @GetMapping("/report")
     String form(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String category,
-                @RequestParam(required = false) String villageCode, Model model) {
+                @RequestParam(required = false) String villageCode, @RequestParam(required = false) String title,
+                @RequestParam(required = false) String description, Model model) {
         String village = villageCode != null ? villageCode : me.user().villageCode();
-        if (category != null && village != null) {
+        String words = ((title == null ? "" : title) + " " + (description == null ? "" : description)).strip();
+        if (!words.isEmpty() && village != null) {
+            model.addAttribute("similar", similarByWords(words, village, me));
+            model.addAttribute("report", new CaseReport(title, description, category, village, null, null, null, null, null));
+        } else if (category != null && village != null) {
             model.addAttribute("similar", supporters.openIn(village, category, 5));
             model.addAttribute("report", new CaseReport(null, null, category, village, null, null, null, null, null));
         }
@@ -80,7 +88,17 @@ class ReportPageController {
             model.addAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
         }
         model.addAttribute("report", report);
-        return form(me, null, null, model);
+        return form(me, null, null, null, null, model);
+    }
+
+    /** Open cases nearby that read like this report; the page still works when search is down. */
+    private List<?> similarByWords(String words, String village, Principal me) {
+        try {
+            return similarCases.find(words, village, 3, 5, me.user()).stream()
+                    .filter(m -> !List.of("solved", "unsolvable", "rejected", "merged").contains(m.status())).toList();
+        } catch (Exception e) {
+            return supporters.openIn(village, null, 5);
+        }
     }
 
     /** 附议 from the report page: "me too" instead of a duplicate report. */

@@ -71,10 +71,17 @@ class CaseSearch {
         return result(response);
     }
 
-    /** The words as typed, or any of their colloquial variants (synonyms), must match. */
+    /** The words as typed, or any of their colloquial variants (synonyms), must match; "quoted" means exactly. */
     private static BoolQuery.Builder text(BoolQuery.Builder b, String q, List<String> variants) {
         if (q == null || q.isBlank()) {
             return b;
+        }
+        String trimmed = q.strip();
+        if (trimmed.length() > 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                || trimmed.startsWith("“") && trimmed.endsWith("”"))) {
+            String phrase = trimmed.substring(1, trimmed.length() - 1);
+            return b.must(m -> m.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase)
+                    .fields("title.bigram^2", "description.bigram")));
         }
         return b.must(m -> m.bool(any -> {
             any.should(match(q, 1.0f));

@@ -32,6 +32,17 @@ class SupportApiTest extends ApiTest {
     }
 
     @Test
+    void thePhoneFormShowsOpenCasesThatReadAlikeBeforeFiling() {
+        String number = file("villager1", "村口大槐树枯死要倒", "村口那棵大槐树枯死了，随时会倒，砸到人怎么办", "other");
+        await(java.time.Duration.ofSeconds(5), "admin", "/api/search?q=槐树枯死&size=50",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+        String page = as("villager2").getForEntity("/report?villageCode=QS02001&title=大槐树要倒了", String.class).getBody();
+        assertThat(page).doesNotContain(number);
+        String neighbour = as("villager1").getForEntity("/report?title=村口槐树枯死了快倒了", String.class).getBody();
+        assertThat(neighbour).contains(number).contains("我也遇到了");
+    }
+
+    @Test
     void onlyNeighboursMaySupportAndNotTheReporter() {
         String number = file("villager1", "村里路灯全坏了", "二组路灯全坏了", "power");
         assertThat(post("villager2", "/api/cases/" + number + "/support", Map.of()).getStatusCode().value()).isEqualTo(404);

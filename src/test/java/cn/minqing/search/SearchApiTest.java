@@ -64,6 +64,17 @@ class SearchApiTest extends ApiTest {
     }
 
     @Test
+    void aQuotedPhraseMatchesExactly() {
+        String exact = file("villager1", "渠道里有死鱼", "村东头灌溉渠道里漂着很多死鱼", "irrigation");
+        String scattered = file("villager1", "鱼塘渠道", "死了的鱼扔在路边，渠道也堵了", "irrigation");
+        await(Duration.ofSeconds(5), "admin", "/api/search?q=死鱼&size=50",
+                r -> r.get("hits").findValuesAsText("number").containsAll(java.util.List.of(exact, scattered)));
+        java.util.List<String> found = get("grid1", "/api/search?size=50&q=\"渠道里漂着很多死鱼\"").getBody().get("hits")
+                .findValuesAsText("number");
+        assertThat(found).contains(exact).doesNotContain(scattered);
+    }
+
+    @Test
     void sortsAndPlaceFilters() {
         JsonNode bySupport = get("admin", "/api/search?size=20&sort=supporters").getBody();
         java.util.List<Integer> supporters = new java.util.ArrayList<>();
