@@ -62,7 +62,7 @@ public class SimilarCases {
                                 : f.term(t -> t.field("regionPath").value(scope)))
                         .must(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields)
                                 .fields("title^2", "description", "title.bigram", "description.bigram")
-                                .minimumShouldMatch("30%")))
+                                .minimumShouldMatch("15%")))
                         .should(s2 -> s2.term(t -> t.field("villageCode").value(villageCode).boost(2f))))), CaseDocument.class);
         return response.hits().hits().stream()
                 .map(h -> new Match(h.source().number(), h.source().title(), h.source().category(),

@@ -20,8 +20,10 @@ class StatsController {
     private final StatsService stats;
     private final Indicators indicators;
     private final StatsExport export;
+    private final MonthlyReports monthlyReports;
 
-    StatsController(StatsService stats, Indicators indicators, StatsExport export) {
+    StatsController(StatsService stats, Indicators indicators, StatsExport export, MonthlyReports monthlyReports) {
+        this.monthlyReports = monthlyReports;
         this.stats = stats;
         this.indicators = indicators;
         this.export = export;
@@ -42,6 +44,19 @@ class StatsController {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "indicators.xlsx");
             default -> ResponseEntity.ok(report);
         };
+    }
+
+    /** 月度分析报告 as PDF, e.g. ?month=2026-10 (leaders in their region, admins). */
+    @GetMapping("/api/reports/monthly")
+    ResponseEntity<byte[]> monthly(@AuthenticationPrincipal Principal me, @RequestParam String month,
+                                   @RequestParam(required = false) String region) {
+        java.time.YearMonth m;
+        try {
+            m = java.time.YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new cn.minqing.platform.web.InvalidInputException("month", "stats.month.invalid");
+        }
+        return file(monthlyReports.get(m, region, me.user()), "application/pdf", "monthly-report-" + m + ".pdf");
     }
 
     /** What each indicator means, as shown beside every number. */

@@ -1,0 +1,84 @@
+package cn.minqing.stats;
+
+import cn.minqing.county.Region;
+import cn.minqing.county.Regions;
+import cn.minqing.people.CurrentUser;
+import cn.minqing.people.Role;
+import cn.minqing.platform.web.ApiException;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * 月度分析报告: made on the first day of each month for the county (a finished month is kept and
+ * served as it was), and on demand for any region and month a leader may see.
+ */
+@Service
+class MonthlyReports {
+
+    private final MonthlyFindings findings;
+    private final Indicators indicators;
+    private final MonthlyReportPdf pdf;
+    private final Regions regions;
+    private final JdbcClient jdbc;
+    private final String countyCode;
+    private final ZoneId zone;
+
+    MonthlyReports(MonthlyFindings findings, Indicators indicators, MonthlyReportPdf pdf, Regions regions, JdbcClient jdbc,
+                   @Value("${minqing.county-code}") String countyCode, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+        this.findings = findings;
+        this.indicators = indicators;
+        this.pdf = pdf;
+        this.regions = regions;
+        this.jdbc = jdbc;
+        this.countyCode = countyCode;
+        this.zone = ZoneId.of(zone);
+    }
+
+    byte[] get(YearMonth month, String region, CurrentUser user) {
+        String scope = user.is(Role.ADMIN) ? "" : user.is(Role.LEADER) ? user.scopeRegion() : null;
+        String r = region == null || region.isBlank() ? (scope == null || scope.isEmpty() ? countyCode : scope) : region;
+        if (scope == null || !r.startsWith(scope)) {
+            throw ApiException.forbidden("stats.forbidden");
+        }
+        boolean finished = month.isBefore(YearMonth.now(zone));
+        Optional<byte[]> kept = finished ? jdbc.sql("select pdf from minqing.monthly_report where region = ? and month = ?")
+                .params(r, month.toString()).query(byte[].class).optional() : Optional.empty();
+        return kept.orElseGet(() -> make(r, month, finished));
+    }
+
+    /** The first day of each month, 06:00: last month's report for the county. */
+    @Scheduled(cron = "0 0 6 1 * *", zone = "Asia/Shanghai")
+    void monthly() {
+        make(countyCode, YearMonth.now(zone).minusMonths(1), true);
+    }
+
+    private byte[] make(String region, YearMonth month, boolean keep) {
+        StatsQuery q = new StatsQuery(region, null, null, month.atDay(1), month.atEndOfMonth(), "none");
+        IndicatorValues now = only(indicators.compute(q, start(month), start(month.plusMonths(1))));
+        IndicatorValues before = only(indicators.compute(q, start(month.minusMonths(1)), start(month)));
+        var categories = findings.categories(region, month);
+        byte[] bytes = pdf.render(new MonthlyReportPdf.Content(regions.find(region).map(Region::name).orElse(region), month,
+                indicators.definitions(), now, before, categories, findings.slowest(region, month),
+                findings.oldestOpen(region), MonthlyFindings.sentences(categories, now, before)));
+        if (keep) {
+            jdbc.sql("""
+                    insert into minqing.monthly_report (region, month, pdf) values (?, ?, ?)
+                    on conflict (region, month) do update set pdf = excluded.pdf, generated_at = now()
+                    """).params(region, month.toString(), bytes).update();
+        }
+        return bytes;
+    }
+
+    private static IndicatorValues only(java.util.Map<String, IndicatorValues> rows) {
+        return rows.values().stream().findFirst().orElse(IndicatorValues.empty());
+    }
+
+    private java.time.OffsetDateTime start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,43 @@
+package cn.minqing.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+/** The monthly analysis report is a PDF in Chinese whose text carries the indicators and findings. */
+class MonthlyReportTest extends ApiTest {
+
+    @Test
+    void theLeaderDownloadsTheMonthlyReport() throws Exception {
+        ResponseEntity<byte[]> response = as("leader1").getForEntity("/api/reports/monthly?month=2026-10", byte[].class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
+        String text = text(response.getBody());
+        assertThat(text).contains("群众诉求月度分析报告", "2026年10月", "解决率", "满意率", "响应率", "按时办结率",
+                "主要发现", "长期未办结");
+        byte[] again = as("leader1").getForEntity("/api/reports/monthly?month=2026-10", byte[].class).getBody();
+        assertThat(again).as("a finished month is kept and served as it was").isEqualTo(response.getBody());
+    }
+
+    @Test
+    void onlyLeadersAndAdminsAndAValidMonth() {
+        assertThat(as("township1").getForEntity("/api/reports/monthly?month=2026-10", String.class).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(as("leader1").getForEntity("/api/reports/monthly?month=October", String.class).getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page));
+        }
+        return text.toString();
+    }
+}
