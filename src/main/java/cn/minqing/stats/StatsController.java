@@ -47,7 +47,7 @@ class StatsController {
     }
 
     /** 月度分析报告 as PDF, e.g. ?month=2026-10 (leaders in their region, admins). */
-    @GetMapping("/api/reports/monthly")
+    @GetMapping({"/api/reports/monthly", "/reports/monthly"})
     ResponseEntity<byte[]> monthly(@AuthenticationPrincipal Principal me, @RequestParam String month,
                                    @RequestParam(required = false) String region) {
         java.time.YearMonth m;

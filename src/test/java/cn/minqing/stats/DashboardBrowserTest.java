@@ -21,6 +21,7 @@ class DashboardBrowserTest extends ApiTest {
             assertThat(browser.find("#cards .indicator[data-code=resolutionRate]").getAttribute("title")).contains("办结");
             assertThat(browser.find("#ranking").getText()).contains("石门镇");
             browser.screenshot("dashboard");
+            assertThat(browser.find("#monthly-pdf").getAttribute("href")).contains("/reports/monthly?month=");
             browser.press("#ranking a");
             assertThat(browser.currentPath()).startsWith("/search?region=QS0");
             assertThat(browser.text("#total")).doesNotStartWith("0 ");
