@@ -1,6 +1,5 @@
 package cn.minqing.bench;
 
-import cn.minqing.MinqingApplication;
 import cn.minqing.casework.Casework;
 import cn.minqing.casework.CompletionForm;
 import cn.minqing.casework.TaskFilter;
@@ -9,12 +8,10 @@ import cn.minqing.intake.CaseFiling;
 import cn.minqing.intake.CaseReport;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.UserAccounts;
-import cn.minqing.support.TestServers;
+import cn.minqing.support.BenchmarkApp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -27,15 +24,7 @@ public final class TaskListBenchmark {
 
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-        TestServers.start("bench");
-        SpringApplication app = new SpringApplication(MinqingApplication.class);
-        app.setDefaultProperties(Map.of("minqing.demo.cases", "0", "server.port", "0",
-                "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "warn"));
-        try (ConfigurableApplicationContext context = app.run()) {
-            run(context, cases);
-        } finally {
-            TestServers.stop();
-        }
+        BenchmarkApp.run(context -> run(context, cases));
     }
 
     private static void run(ConfigurableApplicationContext context, int count) {

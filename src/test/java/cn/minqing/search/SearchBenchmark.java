@@ -1,9 +1,8 @@
 package cn.minqing.search;
 
-import cn.minqing.MinqingApplication;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.UserAccounts;
-import cn.minqing.support.TestServers;
+import cn.minqing.support.BenchmarkApp;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import java.io.IOException;
@@ -11,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
@@ -30,17 +27,9 @@ public final class SearchBenchmark {
             "李家村 水管", "危房", "上不了网", "秸秆焚烧", "土地流转费", "桥塌了", "垃圾没人清");
     private static final String[] STATUSES = {"received", "dispatched", "investigating", "implementing", "solved", "unsolvable"};
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        TestServers.start("bench");
-        SpringApplication app = new SpringApplication(MinqingApplication.class);
-        app.setDefaultProperties(Map.of("minqing.demo.cases", "0", "server.port", "0",
-                "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "warn"));
-        try (ConfigurableApplicationContext context = app.run()) {
-            run(context, cases);
-        } finally {
-            TestServers.stop();
-        }
+        BenchmarkApp.run(context -> run(context, cases));
     }
 
     private static void run(ConfigurableApplicationContext context, int count) throws IOException {

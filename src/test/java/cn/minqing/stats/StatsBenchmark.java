@@ -1,13 +1,10 @@
 package cn.minqing.stats;
 
-import cn.minqing.MinqingApplication;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.UserAccounts;
-import cn.minqing.support.TestServers;
+import cn.minqing.support.BenchmarkApp;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Map;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,15 +18,7 @@ public final class StatsBenchmark {
 
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        TestServers.start("bench");
-        SpringApplication app = new SpringApplication(MinqingApplication.class);
-        app.setDefaultProperties(Map.of("minqing.demo.cases", "0", "server.port", "0",
-                "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "warn"));
-        try (ConfigurableApplicationContext context = app.run()) {
-            run(context, cases);
-        } finally {
-            TestServers.stop();
-        }
+        BenchmarkApp.run(context -> run(context, cases));
     }
 
     private static void run(ConfigurableApplicationContext context, int count) {
