@@ -20,6 +20,8 @@ class SynonymSearchTest extends ApiTest {
         String water = file("villager1", "三组吃水难", "三组这几天水龙头没水，吃水要去挑", "water");
         await(Duration.ofSeconds(5), "grid1", "/api/search?q=工钱没给&size=50",
                 r -> r.get("hits").findValuesAsText("number").contains(wages));
+        await(Duration.ofSeconds(5), "grid1", "/api/search?q=水龙头没水&size=50",
+                r -> r.get("hits").findValuesAsText("number").contains(water));
 
         assertThat(numbers("欠薪")).contains(wages);
         assertThat(numbers("拖欠工资")).contains(wages);
