@@ -10,6 +10,13 @@ public record CaseRecord(long id, String number, String title, String descriptio
                          OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
                          Handling handling) {
 
+    /** Overdue while open past its deadline, or closed after it. */
+    public boolean isOverdue() {
+        OffsetDateTime due = handling.resolveDue();
+        OffsetDateTime end = closedAt != null ? closedAt : OffsetDateTime.now();
+        return due != null && end.isAfter(due);
+    }
+
     /** Deadlines and the counts of casework: returns (退单), rework (重办), supervision (督办), rating (回访). */
     public record Handling(OffsetDateTime signDue, OffsetDateTime resolveDue, OffsetDateTime warnAt,
                            String deadlineLevel, OffsetDateTime signedAt, int returns, int reworks,

@@ -9,7 +9,6 @@ import cn.minqing.county.Regions;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.Role;
 import cn.minqing.platform.web.ApiException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,12 +75,6 @@ public class CaseViews {
         return new CaseView(c.number(), c.title(), c.description(), c.categoryCode(), categoryName, c.villageCode(),
                 village.name(), township, c.status().code(), c.status().nameZh(), c.urgency(), handler,
                 c.outcomeNote(), reporter, c.anonymous(), c.lat(), c.lon(), c.address(), c.supporters(),
-                c.createdAt(), c.updatedAt(), c.closedAt(), c.handling(), isOverdue(c), entries);
-    }
-
-    private static boolean isOverdue(CaseRecord c) {
-        OffsetDateTime due = c.handling().resolveDue();
-        OffsetDateTime end = c.closedAt() != null ? c.closedAt() : OffsetDateTime.now();
-        return due != null && end.isAfter(due);
+                c.createdAt(), c.updatedAt(), c.closedAt(), c.handling(), c.isOverdue(), entries);
     }
 }

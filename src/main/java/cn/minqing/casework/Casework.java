@@ -63,7 +63,8 @@ public class Casework {
         TaskView task = workable(taskId, user);
         Stage stage = Stage.of(task.stage());
         CaseRecord c = cases.find(task.caseNumber()).orElseThrow();
-        StageRules.Completion done = rules.check(stage, form, c, tasks.getVariables(taskId));
+        boolean mustTake = stage == Stage.SIGN && Boolean.TRUE.equals(tasks.getVariable(taskId, ProcessKeys.MUST_TAKE));
+        StageRules.Completion done = rules.check(stage, form, c, mustTake);
         apply(c.number(), done, user);
         timeline.record(c.number(), user.username(), done.kind(), stage.code(), done.note());
         if (task.assignee() == null) {

@@ -41,11 +41,12 @@ class StageRules {
         }
     }
 
-    Completion check(Stage stage, CompletionForm f, CaseRecord c, Map<String, Object> processVariables) {
+    /** {@code mustTake}: the county centre holds the case after two returns and may not return it. */
+    Completion check(Stage stage, CompletionForm f, CaseRecord c, boolean mustTake) {
         return switch (stage) {
             case ACCEPT -> accept(f, c);
             case DISPATCH -> dispatch(f);
-            case SIGN -> sign(f, processVariables);
+            case SIGN -> sign(f, mustTake);
             case INVESTIGATE -> Completion.of("investigated", required("findings", f.findings()), Map.of());
             case DESIGN -> design(f);
             case APPROVE -> approve(f);
@@ -84,10 +85,10 @@ class StageRules {
         return Completion.of("redispatched", f.note(), Map.of(ProcessKeys.ORGANISATION, org));
     }
 
-    private Completion sign(CompletionForm f, Map<String, Object> processVariables) {
+    private Completion sign(CompletionForm f, boolean mustTake) {
         String outcome = oneOf("outcome", f.outcome(), "sign", "return");
         if (outcome.equals("return")) {
-            if (Boolean.TRUE.equals(processVariables.get(ProcessKeys.MUST_TAKE))) {
+            if (mustTake) {
                 throw new InvalidInputException("outcome", "task.sign.mustTake");
             }
             return Completion.of("returned", required("reason", f.reason()), Map.of(ProcessKeys.OUTCOME, outcome));

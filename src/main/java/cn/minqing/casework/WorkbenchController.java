@@ -9,7 +9,7 @@ import cn.minqing.county.Organisations;
 import cn.minqing.county.Regions;
 import cn.minqing.people.Principal;
 import cn.minqing.people.Role;
-import cn.minqing.platform.web.FieldProblem;
+import cn.minqing.platform.web.ApiException;
 import cn.minqing.platform.web.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
@@ -97,11 +97,8 @@ class WorkbenchController {
     @PostMapping("/workbench/tasks/{id}/complete")
     String complete(@AuthenticationPrincipal Principal me, @PathVariable String id, @RequestParam String caseNumber,
                     CompletionForm form, RedirectAttributes redirect, Locale locale) {
-        try {
-            casework.complete(id, me.user(), form);
+        if (attempt(() -> casework.complete(id, me.user(), form), redirect, locale)) {
             redirect.addFlashAttribute("done", messages.getMessage("ui.completed", null, locale));
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", describe(e.problems(), locale));
         }
         return "redirect:/workbench/cases/" + caseNumber;
     }
@@ -109,13 +106,7 @@ class WorkbenchController {
     @PostMapping("/workbench/cases/{number}/reopen")
     String reopen(@AuthenticationPrincipal Principal me, @PathVariable String number, @RequestParam String reason,
                   RedirectAttributes redirect, Locale locale) {
-        try {
-            reopening.reopen(number, reason, me.user());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", describe(e.problems(), locale));
-        } catch (cn.minqing.platform.web.ApiException e) {
-            redirect.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
-        }
+        attempt(() -> reopening.reopen(number, reason, me.user()), redirect, locale);
         return "redirect:/workbench/cases/" + number;
     }
 
@@ -124,22 +115,15 @@ class WorkbenchController {
     String attach(@AuthenticationPrincipal Principal me, @PathVariable String number,
                   @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
                   RedirectAttributes redirect, Locale locale) throws java.io.IOException {
-        try {
-            attachments.add(number, file.getOriginalFilename(), file.getBytes(), me.user());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", describe(e.problems(), locale));
-        }
+        byte[] bytes = file.getBytes();
+        attempt(() -> attachments.add(number, file.getOriginalFilename(), bytes, me.user()), redirect, locale);
         return "redirect:/workbench/cases/" + number;
     }
 
     @PostMapping("/workbench/cases/{number}/notes")
     String note(@AuthenticationPrincipal Principal me, @PathVariable String number, @RequestParam String note,
                 RedirectAttributes redirect, Locale locale) {
-        try {
-            notes.add(number, note, me.user());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errors", describe(e.problems(), locale));
-        }
+        attempt(() -> notes.add(number, note, me.user()), redirect, locale);
         return "redirect:/workbench/cases/" + number;
     }
 
@@ -148,14 +132,24 @@ class WorkbenchController {
         try {
             return similarCases.find(c.title() + " " + c.description(), c.villageCode(), 3, 6, me.user()).stream()
                     .filter(m -> !m.number().equals(c.number()))
-                    .filter(m -> !List.of("solved", "unsolvable", "rejected", "merged").contains(m.status()))
+                    .filter(SimilarCases.Match::isOpen)
                     .limit(5).toList();
         } catch (Exception e) {
             return List.of();
         }
     }
 
-    private List<String> describe(List<FieldProblem> problems, Locale locale) {
-        return problems.stream().map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList();
+    /** Runs a step; a refusal (bad input, 4xx) becomes the page's error messages. Returns true if it went through. */
+    private boolean attempt(Runnable step, RedirectAttributes redirect, Locale locale) {
+        try {
+            step.run();
+            return true;
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.problems().stream()
+                    .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList());
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
+        }
+        return false;
     }
 }

@@ -95,7 +95,7 @@ class ReportPageController {
     private List<?> similarByWords(String words, String village, Principal me) {
         try {
             return similarCases.find(words, village, 3, 5, me.user()).stream()
-                    .filter(m -> !List.of("solved", "unsolvable", "rejected", "merged").contains(m.status())).toList();
+                    .filter(cn.minqing.search.SimilarCases.Match::isOpen).toList();
         } catch (Exception e) {
             return supporters.openIn(village, null, 5);
         }

@@ -176,10 +176,6 @@ public final class LocalElasticsearchNode implements AutoCloseable {
                 + "; see " + baseDir.resolve("console.log"));
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     /** Stops the node (and the user-switching wrapper around it) and waits for it to exit. */
     @Override
     public synchronized void close() {

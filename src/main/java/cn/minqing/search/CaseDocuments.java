@@ -52,13 +52,6 @@ class CaseDocuments {
                 village.code(), village.name(), township == null ? null : township.code(),
                 township == null ? null : township.name(), path, c.status().code(), c.urgency(), c.handlingOrg(),
                 c.reporter(), c.anonymous(), c.supporters(), location, c.address(), c.createdAt(), c.updatedAt(),
-                c.closedAt(), c.handling().resolveDue(), c.handling().deadlineLevel(), isOverdue(c));
-    }
-
-    /** Overdue while open past its deadline, or closed after it. */
-    private static boolean isOverdue(CaseRecord c) {
-        java.time.OffsetDateTime due = c.handling().resolveDue();
-        java.time.OffsetDateTime end = c.closedAt() != null ? c.closedAt() : java.time.OffsetDateTime.now();
-        return due != null && end.isAfter(due);
+                c.closedAt(), c.handling().resolveDue(), c.handling().deadlineLevel(), c.isOverdue());
     }
 }

@@ -29,9 +29,9 @@ class CountyWords {
         words.addAll(jdbc.sql("select name from minqing.region union select name from minqing.organisation")
                 .query(String.class).list());
         for (String name : List.copyOf(words)) {
-            // 李家村 is also written 李家; 石门镇 also 石门
-            if (name.length() >= 3 && (name.endsWith("村") || name.endsWith("镇") || name.endsWith("乡"))) {
-                words.add(name.substring(0, name.length() - 1));
+            String shortName = PlaceNames.shortForm(name);
+            if (shortName != null) {
+                words.add(shortName);
             }
         }
         words.removeIf(w -> w.length() < 2);

@@ -5,7 +5,6 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -16,6 +15,7 @@ import java.util.HexFormat;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +62,7 @@ class SearchIndex {
             return;
         }
         if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
-            String index = alias + "-" + mappingHash();
+            String index = alias + "-" + mappingHash(countyWords.all());
             if (!client.indices().exists(e -> e.index(index)).value()) {
                 try {
                     create(index);
@@ -88,20 +88,21 @@ class SearchIndex {
     /** Creates an index from search-mappings/cases.json with the mapping's hash kept in its _meta. */
     private void create(String index) throws IOException {
         ObjectNode definition = (ObjectNode) JSON.readTree(mappingText());
-        ArrayNode words = ((ObjectNode) definition.at("/settings/analysis/filter/county_words")).putArray("words");
-        countyWords.all().forEach(words::add);
-        ((ObjectNode) definition.get("mappings")).putObject("_meta").put("mappingHash", mappingHash());
+        List<String> words = countyWords.all();
+        words.forEach(((ObjectNode) definition.at("/settings/analysis/filter/county_words")).putArray("words")::add);
+        ((ObjectNode) definition.get("mappings")).putObject("_meta").put("mappingHash", mappingHash(words));
         String json = JSON.writeValueAsString(definition);
         client.indices().create(c -> c.index(index).withJson(new StringReader(json)));
     }
 
     /** True when the index behind the alias was built from another version of search-mappings/cases.json. */
     boolean isOutdated() throws IOException {
+        String expected = mappingHash(countyWords.all());
         for (String index : currentIndices()) {
             var mapping = client.indices().getMapping(m -> m.index(index)).result().get(index).mappings();
             var meta = mapping.meta();
             String hash = meta == null || meta.get("mappingHash") == null ? null : meta.get("mappingHash").to(String.class);
-            if (!mappingHash().equals(hash)) {
+            if (!expected.equals(hash)) {
                 return true;
             }
         }
@@ -115,9 +116,9 @@ class SearchIndex {
     }
 
     /** The mapping file and the county's words: a new village name makes the index outdated too. */
-    private String mappingHash() throws IOException {
+    private static String mappingHash(List<String> words) throws IOException {
         try {
-            String source = mappingText() + String.join("\n", countyWords.all());
+            String source = mappingText() + String.join("\n", words);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {

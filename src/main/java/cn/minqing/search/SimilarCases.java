@@ -1,5 +1,6 @@
 package cn.minqing.search;
 
+import cn.minqing.cases.CaseStatus;
 import cn.minqing.county.Region;
 import cn.minqing.county.Regions;
 import cn.minqing.people.CurrentUser;
@@ -12,7 +13,6 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,7 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SimilarCases {
 
-    private static final Set<String> CLOSED = Set.of("solved", "unsolvable", "rejected", "merged");
     private final ElasticsearchClient client;
     private final SearchIndex index;
     private final Regions regions;
@@ -36,6 +35,10 @@ public class SimilarCases {
     /** A likely duplicate: number, title, village, status, supporters and how close it is. */
     public record Match(String number, String title, String category, String villageCode, String village,
                         String status, int supporters, double score) {
+
+        public boolean isOpen() {
+            return !CaseStatus.of(status).isFinal();
+        }
     }
 
     /**
@@ -68,7 +71,7 @@ public class SimilarCases {
                 .map(h -> new Match(h.source().number(), h.source().title(), h.source().category(),
                         h.source().villageCode(), h.source().villageName(), h.source().status(),
                         h.source().supporters(), h.score() == null ? 0 : h.score()))
-                .sorted(Comparator.comparing((Match m) -> CLOSED.contains(m.status()))
+                .sorted(Comparator.comparing((Match m) -> !m.isOpen())
                         .thenComparing(Comparator.comparingDouble(Match::score).reversed()))
                 .limit(size).toList();
     }

@@ -27,9 +27,11 @@ class MonthlyFindings {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
-    MonthlyFindings(JdbcClient jdbc) {
+    MonthlyFindings(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
+        this.zone = java.time.ZoneId.of(zone);
     }
 
     List<CategoryChange> categories(String region, YearMonth month) {
@@ -95,7 +97,7 @@ class MonthlyFindings {
         return out;
     }
 
-    private static OffsetDateTime start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+    OffsetDateTime start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
     }
 }

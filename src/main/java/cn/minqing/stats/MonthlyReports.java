@@ -59,8 +59,8 @@ class MonthlyReports {
 
     private byte[] make(String region, YearMonth month, boolean keep) {
         StatsQuery q = new StatsQuery(region, null, null, month.atDay(1), month.atEndOfMonth(), "none");
-        IndicatorValues now = only(indicators.compute(q, start(month), start(month.plusMonths(1))));
-        IndicatorValues before = only(indicators.compute(q, start(month.minusMonths(1)), start(month)));
+        IndicatorValues now = only(indicators.compute(q, findings.start(month), findings.start(month.plusMonths(1))));
+        IndicatorValues before = only(indicators.compute(q, findings.start(month.minusMonths(1)), findings.start(month)));
         var categories = findings.categories(region, month);
         byte[] bytes = pdf.render(new MonthlyReportPdf.Content(regions.find(region).map(Region::name).orElse(region), month,
                 indicators.definitions(), now, before, categories, findings.slowest(region, month),
@@ -78,7 +78,4 @@ class MonthlyReports {
         return rows.values().stream().findFirst().orElse(IndicatorValues.empty());
     }
 
-    private java.time.OffsetDateTime start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(zone).toOffsetDateTime();
-    }
 }

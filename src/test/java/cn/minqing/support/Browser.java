@@ -67,10 +67,6 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    public Browser logout() {
-        driver.findElement(By.id("logout")).click();
-        return this;
-    }
 
     /** Clicks something that loads a new page, and waits until it has. */
     public Browser press(String css) {
