@@ -12,8 +12,17 @@ record CaseDocument(String number, String title, String description, String cate
                     List<String> regionPath, String status, String urgency, String handlingOrg, String reporter,
                     boolean anonymous, int supporters, GeoPoint location, String address,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
-                    OffsetDateTime resolveDue, String deadlineLevel, boolean overdue) {
+                    OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling) {
 
     record GeoPoint(double lat, double lon) {
+    }
+
+    /**
+     * What the indicators need, so the index can be checked against PostgreSQL: sign deadline and
+     * time, whether signing and closing met their deadlines, rating, returns, reworks, supervisions,
+     * and seconds from report to close (closed cases only).
+     */
+    record Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
+                    String rating, int returns, int reworks, int supervisions, Double secondsToClose) {
     }
 }

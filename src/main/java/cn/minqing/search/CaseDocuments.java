@@ -1,10 +1,12 @@
 package cn.minqing.search;
 
 import cn.minqing.cases.CaseRecord;
+import cn.minqing.cases.CaseStatus;
 import cn.minqing.county.Categories;
 import cn.minqing.county.Category;
 import cn.minqing.county.Region;
 import cn.minqing.county.Regions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +54,18 @@ class CaseDocuments {
                 village.code(), village.name(), township == null ? null : township.code(),
                 township == null ? null : township.name(), path, c.status().code(), c.urgency(), c.handlingOrg(),
                 c.reporter(), c.anonymous(), c.supporters(), location, c.address(), c.createdAt(), c.updatedAt(),
-                c.closedAt(), c.handling().resolveDue(), c.handling().deadlineLevel(), c.isOverdue());
+                c.closedAt(), c.handling().resolveDue(), c.handling().deadlineLevel(), c.isOverdue(), handling(c));
+    }
+
+    private static CaseDocument.Handling handling(CaseRecord c) {
+        CaseRecord.Handling h = c.handling();
+        boolean closed = c.status() == CaseStatus.SOLVED || c.status() == CaseStatus.UNSOLVABLE;
+        boolean signedInTime = h.signedAt() != null && h.signDue() != null && !h.signedAt().isAfter(h.signDue());
+        boolean closedInTime = closed && c.closedAt() != null && h.resolveDue() != null
+                && !c.closedAt().isAfter(h.resolveDue());
+        Double secondsToClose = closed && c.closedAt() != null
+                ? Duration.between(c.createdAt(), c.closedAt()).toNanos() / 1e9 : null;
+        return new CaseDocument.Handling(h.signDue(), h.signedAt(), signedInTime, closedInTime, h.rating(), h.returns(),
+                h.reworks(), h.supervisions(), secondsToClose);
     }
 }

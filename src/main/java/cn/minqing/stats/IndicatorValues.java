@@ -12,19 +12,16 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
                        Double p90ResolutionHours, Double supportersPerCase) {
 
     static IndicatorValues from(ResultSet rs) throws SQLException {
-        long closed = rs.getLong("closed");
-        long rated = rs.getLong("rated");
-        long dispatched = rs.getLong("dispatched");
-        return new IndicatorValues(rs.getLong("received_count"),
-                rate(rs.getLong("signed_in_time"), dispatched),
-                rate(rs.getLong("closed_in_time"), rs.getLong("closed_with_deadline")),
-                rate(rs.getLong("solved"), closed),
-                rate(rs.getLong("satisfied"), rated),
-                rate(rated, rated + rs.getLong("no_response")),
-                rate(rs.getLong("reworked"), closed),
-                rate(rs.getLong("returned"), dispatched),
-                rs.getLong("supervisions"), rs.getLong("open_count"), rs.getLong("overdue_count"),
-                round(number(rs, "avg_hours")), round(number(rs, "p90_hours")), round(number(rs, "supporters")));
+        return of(IndicatorCounts.from(rs), number(rs, "avg_hours"), number(rs, "p90_hours"), number(rs, "supporters"));
+    }
+
+    /** The library's formulas over one group's counts; hours and supporters are rounded to two places. */
+    static IndicatorValues of(IndicatorCounts c, Double avgHours, Double p90Hours, Double supportersPerCase) {
+        return new IndicatorValues(c.received(), rate(c.signedInTime(), c.dispatched()),
+                rate(c.closedInTime(), c.closedWithDeadline()), rate(c.solved(), c.closed()),
+                rate(c.satisfied(), c.rated()), rate(c.rated(), c.rated() + c.noResponse()),
+                rate(c.reworked(), c.closed()), rate(c.returned(), c.dispatched()),
+                c.supervisions(), c.open(), c.overdue(), round(avgHours), round(p90Hours), round(supportersPerCase));
     }
 
     private static Double number(ResultSet rs, String column) throws SQLException {

@@ -77,7 +77,8 @@ public final class SearchBenchmark {
                         STATUSES[random.nextInt(STATUSES.length)], "general", "QS0" + township + "-GOV", "bench",
                         false, random.nextInt(5), new CaseDocument.GeoPoint(27.8 + random.nextDouble() * 0.2,
                         113.1 + random.nextDouble() * 0.2), null, created, created, null, created.plusDays(10),
-                        "none", false);
+                        "none", false, new CaseDocument.Handling(created.plusDays(1), created.plusHours(3), true, false,
+                        null, 0, 0, 0, null));
                 bulk.operations(op -> op.index(x -> x.index(alias).id(number).document(doc)));
             }
             var response = client.bulk(bulk.build());

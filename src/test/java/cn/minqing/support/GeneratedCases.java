@@ -1,0 +1,58 @@
+package cn.minqing.support;
+
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Generates cases straight into PostgreSQL, in every shape the indicators must count: unsigned and
+ * late-signed, returned, reworked, supervised, closed on time and late, without a deadline, rated
+ * each way or not at all, open and overdue, rejected and merged, with supporters; spread over the
+ * county's villages, categories and organisations. With {@code index}, each also goes on the search
+ * outbox, so the real indexer ships it. Numbers are {@code prefix-1 .. prefix-n}.
+ */
+public final class GeneratedCases {
+
+    private GeneratedCases() {
+    }
+
+    public static void insert(JdbcClient jdbc, String prefix, int count, OffsetDateTime newest, int spreadDays,
+                              boolean index) {
+        jdbc.sql("""
+                insert into minqing.case_record (number, title, description, category_code, village_code, reporter, status,
+                    handling_org, created_at, updated_at, sign_due, signed_at, resolve_due, closed_at, rating, returns, reworks,
+                    supervisions, supporters)
+                select :prefix || '-' || g, '生成样本', '为核对统计口径而生成的诉求', c.code, v.code, 'cunmin-' || v.code || '-3', s.status,
+                       case when s.status not in ('received', 'rejected') then o.code end,
+                       t.created, t.created,
+                       case when s.status not in ('received', 'rejected') then t.created + interval '24 hours' end,
+                       case when s.status not in ('received', 'rejected', 'dispatched')
+                            then t.created + case when g % 5 = 0 then interval '30 hours' else interval '3 hours' end end,
+                       case when s.status not in ('received', 'rejected') and g % 13 <> 0 then t.created + interval '7 days' end,
+                       case when s.status in ('solved', 'unsolvable', 'rejected', 'merged')
+                            then t.created + (g % 11) * interval '1 day' + (g % 5) * interval '1 hour' end,
+                       case when s.status = 'solved' and g % 17 <> 0
+                                 then (array['satisfied', 'basically', 'dissatisfied', 'no-response', 'satisfied'])[1 + (g / 10) % 5]
+                            when s.status = 'unsolvable' and (g / 10) % 2 = 0 then 'dissatisfied' end,
+                       case when s.status not in ('received', 'rejected') and g % 6 = 0 then 1 else 0 end,
+                       case when s.status in ('solved', 'unsolvable', 'implementing') and g % 8 = 0 then 1 else 0 end,
+                       case when g % 10 = 0 then 1 + g % 3 else 0 end,
+                       g % 4
+                  from generate_series(1, :n) g
+                  cross join lateral (select code from minqing.category order by code
+                                      offset (g % (select count(*) from minqing.category)) limit 1) c
+                  cross join lateral (select code from minqing.region where level = 'village' order by code
+                                      offset ((g * 7) % (select count(*) from minqing.region where level = 'village')) limit 1) v
+                  cross join lateral (select code from minqing.organisation order by code
+                                      offset ((g * 3) % (select count(*) from minqing.organisation)) limit 1) o
+                  cross join lateral (select (array['received', 'dispatched', 'investigating', 'implementing', 'solved', 'solved',
+                                      'solved', 'unsolvable', 'rejected', 'merged'])[1 + g % 10] as status) s
+                  cross join lateral (select cast(:newest as timestamptz) - (g % :spread) * interval '1 day'
+                                             - (g % 24) * interval '1 hour' as created) t
+                """).param("prefix", prefix).param("n", count).param("newest", newest).param("spread", spreadDays).update();
+        if (index) {
+            jdbc.sql("insert into minqing.search_outbox (case_number) select number from minqing.case_record where number like ?")
+                    .param(prefix + "-%").update();
+        }
+        jdbc.sql("analyze minqing.case_record").update();
+    }
+}
