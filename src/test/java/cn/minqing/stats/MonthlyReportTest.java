@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.minqing.support.ApiTest;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
@@ -29,6 +30,14 @@ class MonthlyReportTest extends ApiTest {
                 .isEqualTo(403);
         assertThat(as("leader1").getForEntity("/api/reports/monthly?month=October", String.class).getStatusCode().value())
                 .isEqualTo(400);
+    }
+
+    /**
+     * A chart's row label comes out of the PDF as a line of its own, unlike a table row (name and
+     * numbers on one line) or a finding (a sentence).
+     */
+    static Pattern chartLabel(String name) {
+        return Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s*$");
     }
 
     static String text(byte[] pdf) throws Exception {
