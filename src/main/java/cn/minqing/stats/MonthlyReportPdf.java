@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -42,8 +43,10 @@ class MonthlyReportPdf {
     byte[] render(Content c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 48, 48, 48, 48);
-        PdfWriter.getInstance(doc, out);
+        PdfWriter writer = PdfWriter.getInstance(doc, out);
+        writer.setStrictImageSequence(true);
         doc.open();
+        float width = doc.right() - doc.left();
         Font title = new Font(font, 18, Font.BOLD);
         Font heading = new Font(font, 13, Font.BOLD);
         Font body = new Font(font, 10);
@@ -62,11 +65,15 @@ class MonthlyReportPdf {
                     d.definition());
         }
         doc.add(indicators);
+        PdfBarCharts.rates(writer, font, width, "图2 主要比率与目标", rates(c)).ifPresent(doc::add);
         doc.add(new Paragraph("三、诉求类别及变化", heading));
         PdfPTable categories = table(body, "类别", "本月", "上月", "最多的乡镇");
         c.categories().forEach(k -> cells(categories, body, k.name(), String.valueOf(k.count()), String.valueOf(k.previous()),
                 k.topTownship() == null ? "" : k.topTownship()));
         doc.add(categories);
+        PdfBarCharts.pairs(writer, font, width, "图1 各类诉求本月与上月件数", c.categories().stream()
+                .sorted(Comparator.comparingLong(MonthlyFindings.CategoryChange::count).reversed()).limit(8)
+                .map(k -> new PdfBarCharts.Pair(k.name(), k.count(), k.previous())).toList()).ifPresent(doc::add);
         doc.add(new Paragraph("四、办结最慢的单位", heading));
         PdfPTable slow = table(body, "单位", "办结件数", "平均时长（小时）", "");
         c.slowest().forEach(s -> cells(slow, body, s.name(), String.valueOf(s.closed()), String.valueOf(s.avgHours()), ""));
@@ -77,6 +84,16 @@ class MonthlyReportPdf {
         doc.add(old);
         doc.close();
         return out.toByteArray();
+    }
+
+    /** The rates (unit %) that have a target and a value this month. */
+    private static List<PdfBarCharts.Rate> rates(Content c) {
+        Map<String, Object> now = c.now().asMap();
+        return c.definitions().stream()
+                .filter(d -> "%".equals(d.unit()) && d.target() != null && now.get(d.code()) instanceof Number)
+                .map(d -> new PdfBarCharts.Rate(d.nameZh(), ((Number) now.get(d.code())).doubleValue(), d.target(),
+                        d.higherIsBetter()))
+                .toList();
     }
 
     private static PdfPTable table(Font font, String... header) {

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.minqing.support.ApiTest;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.time.YearMonth;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 /** The monthly analysis report is a PDF in Chinese whose text carries the indicators and findings. */
 class MonthlyReportTest extends ApiTest {
+
+    @Autowired
+    MonthlyFindings findings;
 
     @Test
     void theLeaderDownloadsTheMonthlyReport() throws Exception {
@@ -19,6 +25,10 @@ class MonthlyReportTest extends ApiTest {
         String text = text(response.getBody());
         assertThat(text).contains("群众诉求月度分析报告", "2026年10月", "解决率", "满意率", "响应率", "按时办结率",
                 "主要发现", "长期未办结");
+        assertThat(text).contains("图1 各类诉求本月与上月件数", "图2 主要比率与目标");
+        String top = findings.categories("QS", YearMonth.of(2026, 10)).get(0).name();
+        assertThat(text).as("the month's largest category, %s, labels a row of the chart", top)
+                .containsPattern(chartLabel(top));
         byte[] again = as("leader1").getForEntity("/api/reports/monthly?month=2026-10", byte[].class).getBody();
         assertThat(again).as("a finished month is kept and served as it was").isEqualTo(response.getBody());
     }
@@ -29,6 +39,14 @@ class MonthlyReportTest extends ApiTest {
                 .isEqualTo(403);
         assertThat(as("leader1").getForEntity("/api/reports/monthly?month=October", String.class).getStatusCode().value())
                 .isEqualTo(400);
+    }
+
+    /**
+     * A chart's row label comes out of the PDF as a line of its own, unlike a table row (name and
+     * numbers on one line) or a finding (a sentence).
+     */
+    static Pattern chartLabel(String name) {
+        return Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s*$");
     }
 
     static String text(byte[] pdf) throws Exception {
