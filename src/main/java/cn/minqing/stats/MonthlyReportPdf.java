@@ -65,13 +65,13 @@ class MonthlyReportPdf {
                     d.definition());
         }
         doc.add(indicators);
-        PdfBarCharts.rates(writer, font, width, "图2 主要比率与目标", rates(c)).ifPresent(doc::add);
+        PdfBarCharts.rates(writer, font, width, "图1 主要比率与目标", rates(c)).ifPresent(doc::add);
         doc.add(new Paragraph("三、诉求类别及变化", heading));
         PdfPTable categories = table(body, "类别", "本月", "上月", "最多的乡镇");
         c.categories().forEach(k -> cells(categories, body, k.name(), String.valueOf(k.count()), String.valueOf(k.previous()),
                 k.topTownship() == null ? "" : k.topTownship()));
         doc.add(categories);
-        PdfBarCharts.pairs(writer, font, width, "图1 各类诉求本月与上月件数", c.categories().stream()
+        PdfBarCharts.pairs(writer, font, width, "图2 各类诉求本月与上月件数", c.categories().stream()
                 .sorted(Comparator.comparingLong(MonthlyFindings.CategoryChange::count).reversed()).limit(8)
                 .map(k -> new PdfBarCharts.Pair(k.name(), k.count(), k.previous())).toList()).ifPresent(doc::add);
         doc.add(new Paragraph("四、办结最慢的单位", heading));

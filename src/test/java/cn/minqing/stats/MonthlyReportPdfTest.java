@@ -45,7 +45,7 @@ class MonthlyReportPdfTest {
     @Test
     void chartsCarryTheirCaptionsAndLabels() throws Exception {
         String text = text(pdf.render(sample()));
-        assertThat(text).contains("图1 各类诉求本月与上月件数", "图2 主要比率与目标", "本月", "上月", "达标",
+        assertThat(text).contains("图2 各类诉求本月与上月件数", "图1 主要比率与目标", "本月", "上月", "达标",
                 "目标≥95%", "目标≤5%", "97.0%", "8.0%");
     }
 

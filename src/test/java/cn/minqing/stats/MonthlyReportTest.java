@@ -25,7 +25,7 @@ class MonthlyReportTest extends ApiTest {
         String text = text(response.getBody());
         assertThat(text).contains("群众诉求月度分析报告", "2026年10月", "解决率", "满意率", "响应率", "按时办结率",
                 "主要发现", "长期未办结");
-        assertThat(text).contains("图1 各类诉求本月与上月件数", "图2 主要比率与目标");
+        assertThat(text).contains("图2 各类诉求本月与上月件数", "图1 主要比率与目标");
         String top = findings.categories("QS", YearMonth.of(2026, 10)).get(0).name();
         assertThat(text).as("the month's largest category, %s, labels a row of the chart", top)
                 .containsPattern(chartLabel(top));
