@@ -26,7 +26,11 @@ class CaseSearch {
     private final Synonyms synonyms;
     private final PlaceNames placeNames;
 
-    CaseSearch(ElasticsearchClient client, SearchIndex index, Synonyms synonyms, PlaceNames placeNames) {
+    private final String zone;
+
+    CaseSearch(ElasticsearchClient client, SearchIndex index, Synonyms synonyms, PlaceNames placeNames,
+               @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+        this.zone = zone;
         this.client = client;
         this.index = index;
         this.synonyms = synonyms;
@@ -107,12 +111,13 @@ class CaseSearch {
         s.sort(o -> o.field(f -> f.field("number").order(SortOrder.Asc)));
     }
 
-    private static BoolQuery.Builder filters(BoolQuery.Builder b, Criteria c, CurrentUser user) {
+    private BoolQuery.Builder filters(BoolQuery.Builder b, Criteria c, CurrentUser user) {
         term(b, "handlingOrg", c.organisation());
         term(b, "urgency", c.urgency());
         if (c.fromDate() != null || c.toDate() != null) {
             b.filter(f -> f.range(r -> r.untyped(u -> {
-                u.field("createdAt");
+                // days as the county counts them; a bare "to" date includes that whole day
+                u.field("createdAt").timeZone(zone);
                 if (c.fromDate() != null) {
                     u.gte(co.elastic.clients.json.JsonData.of(c.fromDate()));
                 }
@@ -128,7 +133,14 @@ class CaseSearch {
                     .location(l -> l.latlon(ll -> ll.lat(c.nearLat()).lon(c.nearLon())))));
         }
         term(b, "category", c.category());
-        term(b, "status", c.status());
+        if ("open".equals(c.status())) {
+            // every status that is not an outcome (the dashboard's "open problems")
+            b.mustNot(m -> m.terms(t -> t.field("status").terms(v -> v.value(java.util.Arrays.stream(
+                    cn.minqing.cases.CaseStatus.values()).filter(cn.minqing.cases.CaseStatus::isFinal)
+                    .map(x -> co.elastic.clients.elasticsearch._types.FieldValue.of(x.code())).toList()))));
+        } else {
+            term(b, "status", c.status());
+        }
         term(b, "regionPath", c.region());
         if (c.overdue() != null) {
             b.filter(f -> f.term(t -> t.field("overdue").value(c.overdue())));

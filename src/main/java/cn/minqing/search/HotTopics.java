@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * and the words that stand out in this period's reports against the previous period's. In scope.
  */
 @Service
-class HotTopics {
+public class HotTopics {
 
     private final ElasticsearchClient client;
     private final SearchIndex index;
@@ -32,16 +32,16 @@ class HotTopics {
         this.index = index;
     }
 
-    record CategoryTrend(String category, long count, long previous, Double change) {
+    public record CategoryTrend(String category, long count, long previous, Double change) {
     }
 
-    record RisingTerm(String term, long count, long previousCount, double score) {
+    public record RisingTerm(String term, long count, long previousCount, double score) {
     }
 
-    record Result(OffsetDateTime from, OffsetDateTime to, int days, List<CategoryTrend> categories, List<RisingTerm> terms) {
+    public record Result(OffsetDateTime from, OffsetDateTime to, int days, List<CategoryTrend> categories, List<RisingTerm> terms) {
     }
 
-    Result of(String region, int days, CurrentUser user) throws IOException {
+    public Result of(String region, int days, CurrentUser user) throws IOException {
         if (user.isVillagerOnly()) {
             throw ApiException.forbidden("search.hot.forbidden");
         }

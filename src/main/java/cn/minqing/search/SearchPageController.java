@@ -30,7 +30,9 @@ class SearchPageController {
     String page(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String q,
                 @RequestParam(required = false) String category, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String region, @RequestParam(required = false) Boolean overdue,
-                @RequestParam(required = false) String sort, HttpServletRequest request, Model model) throws IOException {
+                @RequestParam(required = false) String sort, @RequestParam(required = false) String organisation,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                HttpServletRequest request, Model model) throws IOException {
         model.addAttribute("me", me.user());
         model.addAttribute("categories", categories.all());
         model.addAttribute("saved", saved.of(me.getUsername()));
@@ -39,8 +41,11 @@ class SearchPageController {
         model.addAttribute("category", category);
         model.addAttribute("status", status);
         model.addAttribute("region", region);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("result", search.search(new CaseSearch.Criteria(blank(q), blank(category), blank(status),
-                blank(region), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, 50, 0, null, null, null, null,
+                blank(region), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, 50, 0, blank(organisation), null, date(from), date(to),
                 null, null, null, blank(sort), null), me.user()));
         return "search";
     }
@@ -57,6 +62,11 @@ class SearchPageController {
     String delete(@AuthenticationPrincipal Principal me, @PathVariable long id) {
         saved.delete(me.getUsername(), id);
         return "redirect:/search";
+    }
+
+    /** A drill-down's date, or nothing: a malformed one is ignored rather than failing the page. */
+    private static String date(String s) {
+        return s != null && s.matches("\\d{4}-\\d{2}-\\d{2}") ? s : null;
     }
 
     private static String blank(String s) {

@@ -9,17 +9,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/**
- * The leader's dashboard: indicator cards with their definitions and change, cases per category,
- * the townships' ranking; every figure links to the cases behind it.
- */
+/** The leader's dashboard page; every figure links to the cases behind it. */
 @Controller
 class DashboardController {
 
-    private final StatsService stats;
+    private final Dashboard dashboard;
+    private final cn.minqing.county.Categories categories;
 
-    DashboardController(StatsService stats) {
-        this.stats = stats;
+    DashboardController(Dashboard dashboard, cn.minqing.county.Categories categories) {
+        this.dashboard = dashboard;
+        this.categories = categories;
     }
 
     @GetMapping("/dashboard")
@@ -28,14 +27,16 @@ class DashboardController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      Model model) {
+        Dashboard.View view = dashboard.of(region, category, from, to, me.user());
+        StatsQuery q = view.query();
         model.addAttribute("me", me.user());
-        StatsService.Report total = stats.report(region, null, category, from, to, "none", me.user());
-        model.addAttribute("total", total);
-        model.addAttribute("row", total.rows().isEmpty() ? null : total.rows().get(0));
-        model.addAttribute("byCategory", stats.report(region, null, category, from, to, "category", me.user()));
-        model.addAttribute("byTownship", stats.report(region, null, category, from, to, "township", me.user()));
-        model.addAttribute("region", region);
-        model.addAttribute("category", category);
+        model.addAttribute("v", view);
+        model.addAttribute("q", q);
+        model.addAttribute("row", view.total().rows().isEmpty() ? null : view.total().rows().get(0));
+        model.addAttribute("regions", dashboard.regionsWithin(me.user().is(cn.minqing.people.Role.ADMIN) ? ""
+                : me.user().scopeRegion()));
+        model.addAttribute("categories", categories.all());
+        model.addAttribute("drill", new Drill(q));
         return "dashboard";
     }
 }

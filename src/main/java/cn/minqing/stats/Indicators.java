@@ -14,12 +14,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Indicators {
 
-    static final Map<String, String> GROUPS = Map.of(
-            "none", "'all'",
-            "township", "substr(c.village_code, 1, 4)",
-            "village", "c.village_code",
-            "category", "c.category_code",
-            "organisation", "coalesce(c.handling_org, '-')");
+    static final Map<String, String> GROUPS = Map.ofEntries(
+            Map.entry("none", "'all'"),
+            Map.entry("township", "substr(c.village_code, 1, 4)"),
+            Map.entry("village", "c.village_code"),
+            Map.entry("category", "c.category_code"),
+            Map.entry("organisation", "coalesce(c.handling_org, '-')"),
+            Map.entry("day", period("day", "YYYY-MM-DD")),
+            Map.entry("week", period("week", "YYYY-MM-DD")),
+            Map.entry("month", period("month", "YYYY-MM")),
+            Map.entry("quarter", period("quarter", "YYYY-\"Q\"Q")),
+            Map.entry("year", period("year", "YYYY")));
+
+    /** Groups keyed by time, ordered by their key; a week is named by its Monday. */
+    static final java.util.Set<String> PERIODS = java.util.Set.of("day", "week", "month", "quarter", "year");
+
+    private static String period(String unit, String format) {
+        return "to_char(date_trunc('" + unit + "', c.created_at at time zone :zone), '" + format + "')";
+    }
 
     private static final String SELECT = """
             select %s as key,
@@ -54,14 +66,18 @@ class Indicators {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    Indicators(NamedParameterJdbcTemplate jdbc) {
+    private final String zone;
+
+    Indicators(NamedParameterJdbcTemplate jdbc,
+               @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
         this.jdbc = jdbc;
+        this.zone = zone;
     }
 
     Map<String, IndicatorValues> compute(StatsQuery q, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", from).addValue("to", to)
                 .addValue("region", q.region() + "%").addValue("category", q.category(), java.sql.Types.VARCHAR)
-                .addValue("organisation", q.organisation(), java.sql.Types.VARCHAR);
+                .addValue("organisation", q.organisation(), java.sql.Types.VARCHAR).addValue("zone", zone);
         Map<String, IndicatorValues> rows = new LinkedHashMap<>();
         jdbc.query(SELECT.formatted(GROUPS.get(q.groupBy())), params, rs -> {
             rows.put(rs.getString("key"), IndicatorValues.from(rs));

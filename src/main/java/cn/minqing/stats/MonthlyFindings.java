@@ -66,12 +66,18 @@ class MonthlyFindings {
     }
 
     List<OldCase> oldestOpen(String region) {
+        return oldestOpen(region, null, 10);
+    }
+
+    /** The longest-open cases of a region (and category, when given), oldest first. */
+    List<OldCase> oldestOpen(String region, String category, int limit) {
         return jdbc.sql("""
                 select c.number, c.title, r.name as village, c.created_at, c.status
                   from minqing.case_record c join minqing.region r on r.code = c.village_code
                  where c.closed_at is null and c.status not in ('rejected', 'merged') and c.village_code like ?
-                 order by c.created_at limit 10
-                """).param(region + "%").query((rs, i) -> new OldCase(rs.getString("number"), rs.getString("title"),
+                   and c.category_code like ?
+                 order by c.created_at limit ?
+                """).params(region + "%", category == null ? "%" : category, limit).query((rs, i) -> new OldCase(rs.getString("number"), rs.getString("title"),
                         rs.getString("village"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("status"))).list();
     }
 

@@ -36,7 +36,8 @@ class MonthlyReportPdf {
     /** The facts of one month, ready to lay out. */
     record Content(String regionName, YearMonth month, List<IndicatorDefinition> definitions, IndicatorValues now,
                    IndicatorValues before, List<MonthlyFindings.CategoryChange> categories,
-                   List<MonthlyFindings.SlowOrganisation> slowest, List<MonthlyFindings.OldCase> oldest,
+                   List<StageDurations.StageTime> stages, List<MonthlyFindings.SlowOrganisation> slowest,
+                   List<MonthlyFindings.OldCase> oldest,
                    List<String> findings) {
     }
 
@@ -74,11 +75,16 @@ class MonthlyReportPdf {
         PdfBarCharts.pairs(writer, font, width, "图2 各类诉求本月与上月件数", c.categories().stream()
                 .sorted(Comparator.comparingLong(MonthlyFindings.CategoryChange::count).reversed()).limit(8)
                 .map(k -> new PdfBarCharts.Pair(k.name(), k.count(), k.previous())).toList()).ifPresent(doc::add);
-        doc.add(new Paragraph("四、办结最慢的单位", heading));
+        doc.add(new Paragraph("四、耗时最长的环节", heading));
+        PdfPTable stages = table(body, "环节", "本月完成", "平均耗时（小时）", "耗时P90（小时）");
+        c.stages().stream().limit(6).forEach(s -> cells(stages, body, s.name(), String.valueOf(s.finished()),
+                String.valueOf(s.avgHours()), String.valueOf(s.p90Hours())));
+        doc.add(stages);
+        doc.add(new Paragraph("五、办结最慢的单位", heading));
         PdfPTable slow = table(body, "单位", "办结件数", "平均时长（小时）", "");
         c.slowest().forEach(s -> cells(slow, body, s.name(), String.valueOf(s.closed()), String.valueOf(s.avgHours()), ""));
         doc.add(slow);
-        doc.add(new Paragraph("五、长期未办结的诉求", heading));
+        doc.add(new Paragraph("六、长期未办结的诉求", heading));
         PdfPTable old = table(body, "编号", "标题", "村", "反映日期");
         c.oldest().forEach(o -> cells(old, body, o.number(), o.title(), o.village(), o.createdAt().toLocalDate().toString()));
         doc.add(old);

@@ -23,16 +23,19 @@ class MonthlyReports {
     private final MonthlyFindings findings;
     private final Indicators indicators;
     private final MonthlyReportPdf pdf;
+    private final StageDurations stageDurations;
     private final Regions regions;
     private final JdbcClient jdbc;
     private final String countyCode;
     private final ZoneId zone;
 
-    MonthlyReports(MonthlyFindings findings, Indicators indicators, MonthlyReportPdf pdf, Regions regions, JdbcClient jdbc,
+    MonthlyReports(MonthlyFindings findings, Indicators indicators, MonthlyReportPdf pdf, StageDurations stageDurations,
+                   Regions regions, JdbcClient jdbc,
                    @Value("${minqing.county-code}") String countyCode, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
         this.findings = findings;
         this.indicators = indicators;
         this.pdf = pdf;
+        this.stageDurations = stageDurations;
         this.regions = regions;
         this.jdbc = jdbc;
         this.countyCode = countyCode;
@@ -63,7 +66,8 @@ class MonthlyReports {
         IndicatorValues before = only(indicators.compute(q, findings.start(month.minusMonths(1)), findings.start(month)));
         var categories = findings.categories(region, month);
         byte[] bytes = pdf.render(new MonthlyReportPdf.Content(regions.find(region).map(Region::name).orElse(region), month,
-                indicators.definitions(), now, before, categories, findings.slowest(region, month),
+                indicators.definitions(), now, before, categories,
+                stageDurations.compute(q, findings.start(month), findings.start(month.plusMonths(1))), findings.slowest(region, month),
                 findings.oldestOpen(region), MonthlyFindings.sentences(categories, now, before)));
         if (keep) {
             jdbc.sql("""

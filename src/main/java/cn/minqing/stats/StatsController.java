@@ -13,9 +13,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The indicator library over HTTP: JSON, CSV or XLSX (leaders and admins, in their region). */
+/**
+ * The indicator library over HTTP: JSON, CSV or XLSX (leaders and admins, in their region). Each is
+ * also served outside {@code /api} so that the signed-in pages can download it with their session.
+ */
 @RestController
 class StatsController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final StatsService stats;
     private final Indicators indicators;
@@ -29,7 +34,7 @@ class StatsController {
         this.export = export;
     }
 
-    @GetMapping("/api/stats/indicators")
+    @GetMapping({"/api/stats/indicators", "/stats/indicators"})
     ResponseEntity<?> indicators(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String region,
                                  @RequestParam(required = false) String organisation,
                                  @RequestParam(required = false) String category,
@@ -37,12 +42,29 @@ class StatsController {
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                  @RequestParam(required = false) String groupBy,
                                  @RequestParam(defaultValue = "json") String format) throws IOException {
+        checkFormat(format);
         StatsService.Report report = stats.report(region, organisation, category, from, to, groupBy, me.user());
         return switch (format) {
             case "csv" -> file(export.csv(report), "text/csv;charset=UTF-8", "indicators.csv");
-            case "xlsx" -> file(export.xlsx(report),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "indicators.xlsx");
+            case "xlsx" -> file(export.xlsx(report), XLSX, "indicators.xlsx");
             default -> ResponseEntity.ok(report);
+        };
+    }
+
+    /** 环节耗时: average and P90 hours per stage, for tasks finished in the period (JSON, CSV or XLSX). */
+    @GetMapping({"/api/stats/stages", "/stats/stages"})
+    ResponseEntity<?> stages(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String region,
+                             @RequestParam(required = false) String organisation,
+                             @RequestParam(required = false) String category,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                             @RequestParam(defaultValue = "json") String format) throws IOException {
+        checkFormat(format);
+        List<StageDurations.StageTime> stages = stats.stages(stats.query(region, organisation, category, from, to, null, me.user()));
+        return switch (format) {
+            case "csv" -> file(export.stagesCsv(stages), "text/csv;charset=UTF-8", "stages.csv");
+            case "xlsx" -> file(export.stagesXlsx(stages), XLSX, "stages.xlsx");
+            default -> ResponseEntity.ok(stages);
         };
     }
 
@@ -63,6 +85,12 @@ class StatsController {
     @GetMapping("/api/stats/indicator-definitions")
     List<IndicatorDefinition> definitions() {
         return indicators.definitions();
+    }
+
+    private static void checkFormat(String format) {
+        if (!List.of("json", "csv", "xlsx").contains(format)) {
+            throw new cn.minqing.platform.web.InvalidInputException("format", "stats.format.invalid");
+        }
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, String type, String name) {

@@ -10,22 +10,38 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-/** Any indicator table as CSV (UTF-8 with BOM, opens in Excel) or XLSX: one row per group, this period and the last. */
+/** Any statistics table (indicators, stage times) as CSV (UTF-8 with BOM, opens in Excel) or XLSX: one row per group, this period and the last. */
 @Component
 class StatsExport {
 
     byte[] csv(StatsService.Report report) {
+        return csv(table(report));
+    }
+
+    byte[] xlsx(StatsService.Report report) throws IOException {
+        return xlsx("指标 Indicators", table(report));
+    }
+
+    byte[] stagesCsv(List<StageDurations.StageTime> stages) {
+        return csv(table(stages));
+    }
+
+    byte[] stagesXlsx(List<StageDurations.StageTime> stages) throws IOException {
+        return xlsx("环节耗时 Stages", table(stages));
+    }
+
+    /** A header row, then rows whose first two columns are key and name and whose others are numbers. */
+    private static byte[] csv(List<List<String>> table) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        for (List<String> row : table(report)) {
+        for (List<String> row : table) {
             out.append(String.join(",", row.stream().map(StatsExport::quote).toList())).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    byte[] xlsx(StatsService.Report report) throws IOException {
+    private static byte[] xlsx(String sheetName, List<List<String>> table) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("指标 Indicators");
-            List<List<String>> table = table(report);
+            Sheet sheet = book.createSheet(sheetName);
             for (int r = 0; r < table.size(); r++) {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < table.get(r).size(); c++) {
@@ -54,6 +70,13 @@ class StatsExport {
             report.definitions().forEach(d -> row.add(value(r.previous().asMap().get(d.code()))));
             rows.add(row);
         }
+        return rows;
+    }
+
+    private static List<List<String>> table(List<StageDurations.StageTime> stages) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("stage", "环节", "办结任务数 finished", "平均耗时（小时）avgHours", "耗时P90（小时）p90Hours"));
+        stages.forEach(s -> rows.add(List.of(s.stage(), s.name(), value(s.finished()), value(s.avgHours()), value(s.p90Hours()))));
         return rows;
     }
 

@@ -28,10 +28,12 @@ class StatsService {
     private final Regions regions;
     private final Categories categories;
     private final Organisations organisations;
+    private final StageDurations stageDurations;
     private final ZoneId zone;
 
     StatsService(Indicators indicators, Regions regions, Categories categories, Organisations organisations,
-                 @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+                 StageDurations stageDurations, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+        this.stageDurations = stageDurations;
         this.indicators = indicators;
         this.regions = regions;
         this.categories = categories;
@@ -43,9 +45,9 @@ class StatsService {
                   List<StatsRow> rows) {
     }
 
-    @Transactional(readOnly = true)
-    Report report(String region, String organisation, String category, LocalDate from, LocalDate to, String groupBy,
-                  CurrentUser user) {
+    /** The query a caller may run: their region by default, never outside it; the last 30 days by default. */
+    StatsQuery query(String region, String organisation, String category, LocalDate from, LocalDate to, String groupBy,
+                     CurrentUser user) {
         String scope = scopeOf(user);
         String r = region == null || region.isBlank() ? scope : region;
         if (!r.startsWith(scope)) {
@@ -60,17 +62,44 @@ class StatsService {
         if (start.isAfter(end)) {
             throw new InvalidInputException("from", "stats.period.invalid");
         }
-        long days = ChronoUnit.DAYS.between(start, end) + 1;
-        StatsQuery q = new StatsQuery(r, blank(organisation), blank(category), start, end, g);
-        Map<String, IndicatorValues> now = indicators.compute(q, start.atStartOfDay(zone).toOffsetDateTime(),
-                end.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        Map<String, IndicatorValues> before = indicators.compute(q, start.minusDays(days).atStartOfDay(zone).toOffsetDateTime(),
-                start.atStartOfDay(zone).toOffsetDateTime());
-        List<StatsRow> rows = now.entrySet().stream().map(e -> {
-            IndicatorValues prev = before.getOrDefault(e.getKey(), IndicatorValues.empty());
-            return new StatsRow(e.getKey(), nameOf(g, e.getKey()), e.getValue(), prev, change(e.getValue(), prev));
-        }).toList();
+        return new StatsQuery(r, blank(organisation), blank(category), start, end, g);
+    }
+
+    @Transactional(readOnly = true)
+    Report report(String region, String organisation, String category, LocalDate from, LocalDate to, String groupBy,
+                  CurrentUser user) {
+        return report(query(region, organisation, category, from, to, groupBy, user));
+    }
+
+    /**
+     * The indicators of each group, with the change against the previous period of the same length;
+     * grouped by time, each bucket is compared with the bucket before it.
+     */
+    @Transactional(readOnly = true)
+    Report report(StatsQuery q) {
+        LocalDate start = q.from();
+        long days = ChronoUnit.DAYS.between(start, q.to()) + 1;
+        Map<String, IndicatorValues> now = indicators.compute(q, startOf(start), startOf(q.to().plusDays(1)));
+        Map<String, IndicatorValues> before = indicators.compute(q, startOf(start.minusDays(days)), startOf(start));
+        boolean byTime = Indicators.PERIODS.contains(q.groupBy());
+        List<StatsRow> rows = new java.util.ArrayList<>();
+        IndicatorValues bucketBefore = before.values().stream().reduce((a, b) -> b).orElse(IndicatorValues.empty());
+        for (Map.Entry<String, IndicatorValues> e : now.entrySet()) {
+            IndicatorValues prev = byTime ? bucketBefore : before.getOrDefault(e.getKey(), IndicatorValues.empty());
+            rows.add(new StatsRow(e.getKey(), nameOf(q.groupBy(), e.getKey()), e.getValue(), prev, change(e.getValue(), prev)));
+            bucketBefore = e.getValue();
+        }
         return new Report(q, start.minusDays(days), start.minusDays(1), indicators.definitions(), rows);
+    }
+
+    /** Average and P90 hours per stage for tasks finished in the query's period. */
+    @Transactional(readOnly = true)
+    List<StageDurations.StageTime> stages(StatsQuery q) {
+        return stageDurations.compute(q, startOf(q.from()), startOf(q.to().plusDays(1)));
+    }
+
+    private java.time.OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toOffsetDateTime();
     }
 
     private static String scopeOf(CurrentUser user) {
@@ -100,7 +129,8 @@ class StatsService {
             case "township", "village" -> regions.find(key).map(Region::name).orElse(key);
             case "category" -> categories.find(key).map(Category::nameZh).orElse(key);
             case "organisation" -> organisations.find(key).map(Organisation::name).orElse(key);
-            default -> "全部";
+            case "none" -> "全部";
+            default -> key;
         };
     }
 

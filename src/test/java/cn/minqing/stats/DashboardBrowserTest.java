@@ -4,32 +4,123 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minqing.support.ApiTest;
 import cn.minqing.support.Browser;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** leader1 opens the dashboard, changes the period and drills down to the cases behind a township. */
+/**
+ * leader1 opens the dashboard, changes the filters, drills down from a ranking, the trend chart and
+ * the village map to the cases behind them, and downloads the XLSX and the monthly PDF report,
+ * whose text must carry the indicators' names and values.
+ */
 class DashboardBrowserTest extends ApiTest {
 
     @LocalServerPort
     int port;
 
     @Test
-    void theLeaderSeesIndicatorsAndDrillsDown() {
+    void theLeaderFiltersDrillsDownAndDownloads() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String period = "from=" + today.minusDays(179) + "&to=" + today;
         try (Browser browser = new Browser("http://localhost:" + port, 1280, 1000)) {
-            browser.login("leader1", PASSWORD).open("/dashboard?from=2026-06-01&to=2026-11-28");
-            assertThat(browser.find("#cards .indicator[data-code=resolutionRate]").getText()).contains("解决率");
-            assertThat(browser.find("#cards .indicator[data-code=resolutionRate]").getAttribute("title")).contains("办结");
-            assertThat(browser.find("#ranking").getText()).contains("石门镇");
+            browser.login("leader1", PASSWORD).open("/dashboard?" + period);
+            assertThat(browser.find("#cards .indicator[data-code=resolutionRate]").getText()).contains("解决率", "%");
+            assertThat(browser.find("#cards .indicator[data-code=resolutionRate]").getAttribute("title")).contains("办结", "目标");
+            assertThat(browser.text("#ranking")).contains("石门镇", "综合得分");
+            assertThat(browser.text("#org-ranking")).contains("单位");
+            assertThat(browser.text("#oldest")).contains("QS-");
+            assertThat(browser.find("#hot-topics").getText()).contains("热点");
+            for (String chart : List.of("chart-trend", "chart-category", "chart-villages", "chart-stages")) {
+                assertThat(browser.find("#" + chart + " canvas").isDisplayed()).as(chart).isTrue();
+            }
+            assertThat(((Number) browser.script("return window.minqingCharts['chart-stages'].getOption().yAxis[0].data.length")).intValue())
+                    .as("time per stage has stages").isPositive();
             browser.screenshot("dashboard");
-            assertThat(browser.find("#monthly-pdf").getAttribute("href")).contains("/reports/monthly?month=");
+
+            // the exports: XLSX of the townships, and last month's report as PDF
+            Path xlsx = browser.download("#xlsx");
+            assertThat(xlsx.getFileName().toString()).endsWith(".xlsx");
+            try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+                Sheet sheet = book.getSheetAt(0);
+                assertThat(cells(sheet.getRow(0))).contains("解决率 resolutionRate", "满意率 satisfactionRate");
+                assertThat(sheet.getLastRowNum()).isGreaterThanOrEqualTo(6);
+                assertThat(cells(sheet.getRow(1))).anyMatch(c -> c.endsWith("镇") || c.endsWith("乡"));
+            }
+            Path pdf = browser.download("#monthly-pdf");
+            assertThat(pdf.getFileName().toString()).endsWith(".pdf");
+            String text = MonthlyReportTest.text(Files.readAllBytes(pdf));
+            YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
+            JsonNode month = get("leader1", "/api/stats/indicators?from=" + lastMonth.atDay(1) + "&to=" + lastMonth.atEndOfMonth())
+                    .getBody().at("/rows/0/current");
+            assertThat(text).contains("受理量", "响应率", "按时办结率", "解决率", "满意率", "重办率", "退单率",
+                    month.get("receivedCount").asLong() + " 件");
+            for (String rate : List.of("resolutionRate", "responseRate", "onTimeRate")) {
+                if (!month.get(rate).isNull()) {
+                    assertThat(text).as(rate).contains("%.1f%%".formatted(month.get(rate).asDouble() * 100));
+                }
+            }
+
+            // change the filters: one township, one category, then back to the whole county
+            browser.choose("#region", "QS01").press("#apply");
+            assertThat(browser.currentPath()).contains("region=QS01");
+            assertThat(browser.text("#ranking")).contains("石门镇").doesNotContain("青山镇");
+            browser.choose("#region", "QS").choose("#category", "water").press("#apply");
+            assertThat(browser.currentPath()).contains("category=water");
+            browser.screenshot("dashboard-water");
+            browser.choose("#category", "").press(".presets button[data-days='365']");
+            assertThat(browser.currentPath()).contains("from=" + today.minusDays(364));
+
+            // drill down: a township in the ranking
             browser.press("#ranking a");
-            assertThat(browser.currentPath()).startsWith("/search?region=QS0");
+            assertThat(browser.currentPath()).startsWith("/search?").contains("region=QS0", "from=");
             assertThat(browser.text("#total")).doesNotStartWith("0 ");
+            assertThat(browser.find("#drill").isDisplayed()).isTrue();
+            browser.screenshot("dashboard-drilldown-township");
+
+            // drill down: the busiest bucket of the trend
+            browser.open("/dashboard?" + period);
+            List<?> point = (List<?>) browser.script("""
+                    const c = window.minqingCharts['chart-trend'];
+                    const data = c.getOption().series[0].data;
+                    const i = data.indexOf(Math.max(...data));
+                    return c.convertToPixel({ seriesIndex: 0 }, [i, data[i] / 2]);""");
+            browser.clickAt("#chart-trend", ((Number) point.get(0)).intValue(), ((Number) point.get(1)).intValue());
+            assertThat(browser.currentPath()).startsWith("/search?").contains("from=", "to=");
+            assertThat(browser.text("#total")).doesNotStartWith("0 ");
+
+            // drill down: the village with the most open problems, on the map
+            browser.open("/dashboard?" + period);
+            List<?> dot = (List<?>) browser.script("""
+                    const c = window.minqingCharts['chart-villages'];
+                    const data = c.getOption().series[0].data;
+                    const top = data.reduce((a, b) => b[2] > a[2] ? b : a);
+                    return c.convertToPixel({ seriesIndex: 0 }, [top[0], top[1]]);""");
+            browser.clickAt("#chart-villages", ((Number) dot.get(0)).intValue(), ((Number) dot.get(1)).intValue());
+            assertThat(browser.currentPath()).startsWith("/search?").contains("status=open", "region=QS0");
+            assertThat(browser.text("#total")).doesNotStartWith("0 ");
+            browser.screenshot("dashboard-drilldown-village");
         }
     }
 
     @Test
     void onlyLeadersAndAdminsSeeIt() {
         assertThat(as("township1").getForEntity("/dashboard", String.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    private static List<String> cells(Row row) {
+        List<String> out = new java.util.ArrayList<>();
+        row.forEach(c -> out.add(c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                ? String.valueOf(c.getNumericCellValue()) : c.getStringCellValue()));
+        return out;
     }
 }

@@ -36,6 +36,7 @@ class MonthlyReportPdfTest {
                 new MonthlyFindings.CategoryChange("telecom", "网络通信", 1, 4, "青山镇"),
                 new MonthlyFindings.CategoryChange("power", "用电", 0, 3, null));
         return new MonthlyReportPdf.Content("民清县", YearMonth.of(2026, 10), DEFINITIONS, now, before, categories,
+                List.of(new StageDurations.StageTime("implement", "实施", 14, 61.5, 140.25)),
                 List.of(new MonthlyFindings.SlowOrganisation("县水利局", 6, 130.5)),
                 List.of(new MonthlyFindings.OldCase("MQ-2026-0001", "村口道路塌陷", "石门村",
                         OffsetDateTime.parse("2026-08-01T09:00:00+08:00"), "in_progress")),
@@ -47,6 +48,7 @@ class MonthlyReportPdfTest {
         String text = text(pdf.render(sample()));
         assertThat(text).contains("图2 各类诉求本月与上月件数", "图1 主要比率与目标", "本月", "上月", "达标",
                 "目标≥95%", "目标≤5%", "97.0%", "8.0%");
+        assertThat(text).contains("耗时最长的环节", "实施", "61.5", "140.25");
     }
 
     @Test
@@ -61,7 +63,7 @@ class MonthlyReportPdfTest {
     @Test
     void aMonthWithoutDataHasNoChartsAndNoError() throws Exception {
         MonthlyReportPdf.Content empty = new MonthlyReportPdf.Content("民清县", YearMonth.of(2026, 11), DEFINITIONS,
-                IndicatorValues.empty(), IndicatorValues.empty(), List.of(), List.of(), List.of(), List.of());
+                IndicatorValues.empty(), IndicatorValues.empty(), List.of(), List.of(), List.of(), List.of(), List.of());
         String text = text(pdf.render(empty));
         assertThat(text).contains("群众诉求月度分析报告").doesNotContain("图1", "图2");
     }
@@ -71,7 +73,7 @@ class MonthlyReportPdfTest {
         IndicatorValues some = new IndicatorValues(3, null, null, 1.0, null, null, null, null, 0, 0, 0, null, null, null);
         MonthlyReportPdf.Content c = new MonthlyReportPdf.Content("民清县", YearMonth.of(2026, 11), DEFINITIONS, some,
                 IndicatorValues.empty(), List.of(new MonthlyFindings.CategoryChange("other", null, 0, 0, null)),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
         String text = text(pdf.render(c));
         assertThat(text).contains("图1", "图2", "100.0%").doesNotContain("目标≥95%");
     }

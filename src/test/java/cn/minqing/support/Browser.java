@@ -22,23 +22,29 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
     private final Path screenshots;
+    private final Path downloads;
 
     public Browser(String baseUrl, int width, int height) {
         this.baseUrl = baseUrl;
         try {
             Path profile = Files.createTempDirectory("minqing-chromium");
             this.screenshots = Files.createDirectories(Path.of("target/screenshots"));
+            this.downloads = Files.createTempDirectory(Files.createDirectories(Path.of("target/downloads")).toAbsolutePath(), "browser");
             ChromeOptions options = new ChromeOptions();
             options.setBinary("/usr/bin/chromium");
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-quic", "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + profile);
-            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh",
+                    "download.default_directory", downloads.toString(), "download.prompt_for_download", false,
+                    "plugins.always_open_pdf_externally", true));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
             driver = new ChromeDriver(service, options);
             driver.manage().window().setSize(new Dimension(width, height));
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+            driver.executeCdpCommand("Browser.setDownloadBehavior",
+                    java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +90,46 @@ public final class Browser implements AutoCloseable {
         } catch (org.openqa.selenium.WebDriverException e) {
             return true;
         }
+    }
+
+    /** Clicks a link that the browser saves as a file, and returns the file once it is complete. */
+    public Path download(String css) {
+        try (var before = Files.list(downloads)) {
+            java.util.Set<Path> had = before.collect(java.util.stream.Collectors.toSet());
+            find(css).click();
+            return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+                try (var now = Files.list(downloads)) {
+                    return now.filter(f -> !had.contains(f) && !f.toString().endsWith(".crdownload")
+                            && !f.getFileName().toString().startsWith(".")).findFirst().orElse(null);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Picks an option of a select by its value. */
+    public Browser choose(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+        return this;
+    }
+
+    /** Runs a script in the page and returns its result. */
+    public Object script(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    /** Clicks at a point given in pixels from the element's top-left corner (a chart's bar, a map's dot). */
+    public Browser clickAt(String css, int x, int y) {
+        WebElement element = find(css);
+        WebElement page = driver.findElement(By.tagName("html"));
+        org.openqa.selenium.Rectangle r = element.getRect();
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(element, x - r.getWidth() / 2, y - r.getHeight() / 2).click().perform();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(page));
+        return this;
     }
 
     public WebElement find(String css) {

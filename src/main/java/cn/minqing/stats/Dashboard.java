@@ -1,0 +1,126 @@
+package cn.minqing.stats;
+
+import cn.minqing.county.Region;
+import cn.minqing.county.Regions;
+import cn.minqing.people.CurrentUser;
+import cn.minqing.search.HotTopics;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Everything on the leader's dashboard for one filter: indicators and their change, the trend, cases
+ * per category, the rankings of townships and organisations, open problems per village, time per
+ * stage, hot topics and the oldest unresolved cases.
+ */
+@Service
+class Dashboard {
+
+    private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
+
+    /** One bucket of the trend, with the days it covers (for drilling down). */
+    record TrendPoint(String key, LocalDate from, LocalDate to, IndicatorValues values) {
+    }
+
+    /** A village on the map, with its open problems. */
+    record VillagePoint(String code, String name, double lat, double lon, long open, long received) {
+    }
+
+    /** A place in the ranking: the mean of the response, on-time, resolution and satisfaction rates. */
+    record Ranked(int rank, StatsRow row, Double score) {
+    }
+
+    record View(StatsQuery query, StatsService.Report total, StatsService.Report byCategory, List<Ranked> townships,
+                List<Ranked> organisations, String trendUnit, List<TrendPoint> trend, List<VillagePoint> villages,
+                List<StageDurations.StageTime> stages, HotTopics.Result hotTopics,
+                List<MonthlyFindings.OldCase> oldest) {
+    }
+
+    private final StatsService stats;
+    private final Regions regions;
+    private final HotTopics hotTopics;
+    private final MonthlyFindings findings;
+
+    Dashboard(StatsService stats, Regions regions, HotTopics hotTopics, MonthlyFindings findings) {
+        this.stats = stats;
+        this.regions = regions;
+        this.hotTopics = hotTopics;
+        this.findings = findings;
+    }
+
+    View of(String region, String category, LocalDate from, LocalDate to, CurrentUser user) {
+        StatsQuery q = stats.query(region, null, category, from, to, "none", user);
+        long days = ChronoUnit.DAYS.between(q.from(), q.to()) + 1;
+        String unit = days <= 31 ? "day" : days <= 190 ? "week" : "month";
+        return new View(q, stats.report(q), stats.report(by(q, "category")), ranked(stats.report(by(q, "township"))),
+                ranked(stats.report(by(q, "organisation"))), unit, trend(stats.report(by(q, unit)), unit),
+                villages(stats.report(by(q, "village"))), stats.stages(q), hot(q, (int) Math.min(days, 366), user),
+                findings.oldestOpen(q.region(), q.category(), 10));
+    }
+
+    private static StatsQuery by(StatsQuery q, String groupBy) {
+        return new StatsQuery(q.region(), q.organisation(), q.category(), q.from(), q.to(), groupBy);
+    }
+
+    static List<Ranked> ranked(StatsService.Report report) {
+        List<StatsRow> rows = report.rows().stream().filter(r -> !r.key().equals("-"))
+                .sorted(Comparator.comparing(Dashboard::score, Comparator.nullsLast(Comparator.reverseOrder()))).toList();
+        List<Ranked> ranked = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ranked.add(new Ranked(i + 1, rows.get(i), score(rows.get(i))));
+        }
+        return ranked;
+    }
+
+    private static Double score(StatsRow row) {
+        IndicatorValues v = row.current();
+        return Stream.of(v.responseRate(), v.onTimeRate(), v.resolutionRate(), v.satisfactionRate())
+                .filter(Objects::nonNull).mapToDouble(Double::doubleValue).average().stream()
+                .map(x -> Math.round(x * 10000) / 10000.0).boxed().findFirst().orElse(null);
+    }
+
+    private static List<TrendPoint> trend(StatsService.Report report, String unit) {
+        return report.rows().stream().map(r -> {
+            LocalDate start = LocalDate.parse(unit.equals("month") ? r.key() + "-01" : r.key());
+            LocalDate end = switch (unit) {
+                case "day" -> start;
+                case "week" -> start.plusDays(6);
+                default -> start.with(TemporalAdjusters.lastDayOfMonth());
+            };
+            return new TrendPoint(r.key(), start, end, r.current());
+        }).toList();
+    }
+
+    private List<VillagePoint> villages(StatsService.Report report) {
+        List<VillagePoint> points = new ArrayList<>();
+        for (StatsRow r : report.rows()) {
+            regions.find(r.key()).filter(v -> v.lat() != null && v.lon() != null).ifPresent(v -> points.add(
+                    new VillagePoint(v.code(), v.name(), v.lat(), v.lon(), r.current().openCount(), r.current().receivedCount())));
+        }
+        return points;
+    }
+
+    /** Rising words and categories from the search index; the dashboard stands without them. */
+    private HotTopics.Result hot(StatsQuery q, int days, CurrentUser user) {
+        try {
+            return hotTopics.of(q.region(), days, user);
+        } catch (Exception e) {
+            log.warn("Hot topics unavailable: {}", e.toString());
+            return null;
+        }
+    }
+
+    /** The regions a leader may filter by: their own and every township and village under it. */
+    List<Region> regionsWithin(String scope) {
+        return regions.all().stream().filter(r -> r.code().startsWith(scope) && !r.level().equals("grid"))
+                .sorted(Comparator.comparing(Region::code)).toList();
+    }
+}
