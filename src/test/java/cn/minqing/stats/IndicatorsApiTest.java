@@ -79,6 +79,34 @@ class IndicatorsApiTest extends ApiTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getSheetAt(0).getRow(1).getCell(2).getNumericCellValue()).isEqualTo(5.0);
         }
+
+        // by period: all five fall in this month and this week
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        JsonNode byMonth = get("leader1", "/api/stats/indicators?groupBy=month&region=" + VILLAGE).getBody().get("rows");
+        assertThat(byMonth.get(byMonth.size() - 1).get("key").asText()).isEqualTo(java.time.YearMonth.from(today).toString());
+        assertThat(byMonth.findValues("current").stream().mapToLong(v -> v.get("receivedCount").asLong()).sum()).isEqualTo(5);
+        JsonNode byWeek = get("leader1", "/api/stats/indicators?groupBy=week&region=" + VILLAGE).getBody().get("rows");
+        assertThat(byWeek.get(byWeek.size() - 1).get("key").asText())
+                .isEqualTo(today.with(java.time.DayOfWeek.MONDAY).toString());
+
+        // time per stage: five accepted or rejected, three verified, each with an average and a P90
+        JsonNode stages = get("leader1", "/api/stats/stages?region=" + VILLAGE).getBody();
+        Map<String, JsonNode> byStage = new java.util.HashMap<>();
+        stages.forEach(st -> byStage.put(st.get("stage").asText(), st));
+        assertThat(byStage.get("accept").get("finished").asLong()).isEqualTo(5);
+        assertThat(byStage.get("accept").get("name").asText()).isEqualTo("受理");
+        assertThat(byStage.get("verify").get("finished").asLong()).isEqualTo(3);
+        assertThat(byStage.get("feedback").get("finished").asLong()).isEqualTo(2);
+        stages.forEach(st -> assertThat(st.get("p90Hours").asDouble()).isGreaterThanOrEqualTo(st.get("avgHours").asDouble()));
+        String stagesCsv = new String(as("leader1").getForEntity("/api/stats/stages?format=csv&region=" + VILLAGE,
+                byte[].class).getBody(), StandardCharsets.UTF_8);
+        assertThat(stagesCsv).contains("环节", "受理", "核实");
+
+        // drill-down to the open ones: only the case signed for is still open
+        await(java.time.Duration.ofSeconds(20), "leader1", "/api/search?status=open&region=" + VILLAGE,
+                r -> r.get("total").asLong() == 1);
+        assertThat(get("leader1", "/api/search?status=open&region=" + VILLAGE).getBody().at("/hits/0/number").asText())
+                .isEqualTo(e);
     }
 
     @Test
@@ -91,6 +119,11 @@ class IndicatorsApiTest extends ApiTest {
         assertThat(get("township1", "/api/stats/indicators").getStatusCode().value()).isEqualTo(403);
         assertThat(get("leader1", "/api/stats/indicators?groupBy=planet").getStatusCode().value()).isEqualTo(400);
         assertThat(get("leader1", "/api/stats/indicators?from=2026-12-01&to=2026-11-01").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("leader1", "/api/stats/indicators?format=pdf").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("leader1", "/api/stats/stages?from=yesterday").getStatusCode().value()).isEqualTo(400);
+        assertThat(get("township1", "/api/stats/stages").getStatusCode().value()).isEqualTo(403);
+        assertThat(get("leader1", "/api/stats/indicators?groupBy=quarter&from=2026-01-01&to=2026-11-28").getBody()
+                .get("rows").findValuesAsText("key")).allMatch(k -> k.matches("2026-Q[1-4]"));
     }
 
     private void walkToRating(String number, String rating) {

@@ -5,53 +5,64 @@ import cn.minqing.people.UserAccounts;
 import cn.minqing.support.BenchmarkApp;
 import cn.minqing.support.GeneratedCases;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Prints indicator and dashboard latency (p50/p95) with N cases (default 100 000) in PostgreSQL,
- * generated in SQL by {@link GeneratedCases}.
+ * Prints indicator and dashboard latency (p50/p95) at each given number of cases (default 100 000
+ * and 1 000 000), generated in PostgreSQL by {@link GeneratedCases} over the last year; each size
+ * adds cases to the one before.
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=cn.minqing.stats.StatsBenchmark -Dexec.args=100000</pre>
+ *     -Dexec.mainClass=cn.minqing.stats.StatsBenchmark -Dexec.args="100000 1000000"</pre>
  */
 public final class StatsBenchmark {
 
     public static void main(String[] args) {
-        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        BenchmarkApp.run(context -> run(context, cases));
+        int[] sizes = args.length > 0 ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {100_000, 1_000_000};
+        BenchmarkApp.run(context -> run(context, sizes));
     }
 
-    private static void run(ConfigurableApplicationContext context, int count) {
+    private static void run(ConfigurableApplicationContext context, int[] sizes) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
-        long start = System.nanoTime();
-        GeneratedCases.insert(jdbc, "QS-BENCH", count, java.time.OffsetDateTime.now(), 365, false);
-        System.out.printf("%ngenerated %d cases in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
-
         StatsService stats = context.getBean(StatsService.class);
+        Dashboard dashboard = context.getBean(Dashboard.class);
         CurrentUser leader = context.getBean(UserAccounts.class).find("leader1").orElseThrow().user();
-        LocalDate today = LocalDate.now();
-        latency("indicators, county, last 30 days", () -> stats.report(null, null, null, null, null, "none", leader));
-        latency("indicators by township, last 90 days", () -> stats.report(null, null, null, today.minusDays(89), today, "township", leader));
-        latency("indicators by category, last year", () -> stats.report(null, null, null, today.minusDays(364), today, "category", leader));
-        latency("dashboard (three reports), last 30 days", () -> {
-            stats.report(null, null, null, null, null, "none", leader);
-            stats.report(null, null, null, null, null, "category", leader);
-            stats.report(null, null, null, null, null, "township", leader);
-        });
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int have = 0;
+        for (int size : sizes) {
+            long start = System.nanoTime();
+            GeneratedCases.insert(jdbc, "QS-BENCH" + size, size - have, OffsetDateTime.now(), 365, false);
+            have = size;
+            System.out.printf("%n%,d cases (generated in %.1f s)%n", size, (System.nanoTime() - start) / 1e9);
+            latency("indicators, county, last 30 days", () -> stats.report(null, null, null, null, null, "none", leader));
+            latency("indicators by township, last 90 days",
+                    () -> stats.report(null, null, null, today.minusDays(89), today, "township", leader));
+            latency("indicators by category, last year",
+                    () -> stats.report(null, null, null, today.minusDays(364), today, "category", leader));
+            latency("indicators by month (trend), last year",
+                    () -> stats.report(null, null, null, today.minusDays(364), today, "month", leader));
+            latency("indicators of one township, last 30 days",
+                    () -> stats.report("QS01", null, null, null, null, "village", leader));
+            latency("dashboard (all of it), last 30 days", () -> dashboard.of(null, null, null, null, leader));
+            latency("dashboard (all of it), last 90 days", () -> dashboard.of(null, null, today.minusDays(89), today, leader));
+            latency("dashboard (all of it), last year", () -> dashboard.of(null, null, today.minusDays(364), today, leader));
+        }
     }
 
     private static void latency(String what, Runnable call) {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             call.run();
         }
-        long[] micros = new long[40];
+        long[] micros = new long[20];
         for (int i = 0; i < micros.length; i++) {
             long t = System.nanoTime();
             call.run();
             micros[i] = (System.nanoTime() - t) / 1000;
         }
         Arrays.sort(micros);
-        System.out.printf("%-45s p50 %7.1f ms  p95 %7.1f ms%n", what, micros[20] / 1000.0, micros[38] / 1000.0);
+        System.out.printf("  %-45s p50 %8.1f ms  p95 %8.1f ms%n", what, micros[10] / 1000.0, micros[18] / 1000.0);
     }
 }

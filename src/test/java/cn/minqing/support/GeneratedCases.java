@@ -18,6 +18,11 @@ public final class GeneratedCases {
     public static void insert(JdbcClient jdbc, String prefix, int count, OffsetDateTime newest, int spreadDays,
                               boolean index) {
         jdbc.sql("""
+                with villages as (
+                  -- the demo county's villages, each with its villager cunmin-<village>-3 as the reporter
+                  select r.code from minqing.region r
+                   where r.level = 'village'
+                     and exists (select 1 from minqing.app_user u where u.username = 'cunmin-' || r.code || '-3'))
                 insert into minqing.case_record (number, title, description, category_code, village_code, reporter, status,
                     handling_org, created_at, updated_at, sign_due, signed_at, resolve_due, closed_at, rating, returns, reworks,
                     supervisions, supporters)
@@ -40,8 +45,8 @@ public final class GeneratedCases {
                   from generate_series(1, :n) g
                   cross join lateral (select code from minqing.category order by code
                                       offset (g % (select count(*) from minqing.category)) limit 1) c
-                  cross join lateral (select code from minqing.region where level = 'village' order by code
-                                      offset ((g * 7) % (select count(*) from minqing.region where level = 'village')) limit 1) v
+                  cross join lateral (select code from villages order by code
+                                      offset ((g * 7) % (select count(*) from villages)) limit 1) v
                   cross join lateral (select code from minqing.organisation order by code
                                       offset ((g * 3) % (select count(*) from minqing.organisation)) limit 1) o
                   cross join lateral (select (array['received', 'dispatched', 'investigating', 'implementing', 'solved', 'solved',
