@@ -11,7 +11,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -49,7 +55,16 @@ class Dashboard {
     private final HotTopics hotTopics;
     private final MonthlyFindings findings;
 
-    Dashboard(StatsService stats, Regions regions, HotTopics hotTopics, MonthlyFindings findings) {
+    private final ExecutorService readers;
+
+    Dashboard(StatsService stats, Regions regions, HotTopics hotTopics, MonthlyFindings findings,
+              @Value("${minqing.stats.dashboard-threads:3}") int threads) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "dashboard-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.stats = stats;
         this.regions = regions;
         this.hotTopics = hotTopics;
@@ -60,10 +75,27 @@ class Dashboard {
         StatsQuery q = stats.query(region, null, category, from, to, "none", user);
         long days = ChronoUnit.DAYS.between(q.from(), q.to()) + 1;
         String unit = days <= 31 ? "day" : days <= 190 ? "week" : "month";
-        return new View(q, stats.report(q), stats.report(by(q, "category")), ranked(stats.report(by(q, "township"))),
-                ranked(stats.report(by(q, "organisation"))), unit, trend(stats.report(by(q, unit)), unit),
-                villages(stats.report(by(q, "village"))), stats.stages(q), hot(q, (int) Math.min(days, 366), user),
-                findings.oldestOpen(q.region(), q.category(), 10));
+        // independent reads, run side by side; only the cards need the previous period and the P90
+        var total = async(() -> stats.report(q));
+        var byCategory = async(() -> stats.current(by(q, "category")));
+        var townships = async(() -> ranked(stats.current(by(q, "township"))));
+        var organisations = async(() -> ranked(stats.current(by(q, "organisation"))));
+        var trend = async(() -> trend(stats.current(by(q, unit)), unit));
+        var villages = async(() -> villages(stats.current(by(q, "village"))));
+        var stages = async(() -> stats.stages(q));
+        var hot = async(() -> hot(q, (int) Math.min(days, 366), user));
+        var oldest = async(() -> findings.oldestOpen(q.region(), q.category(), 10));
+        return new View(q, total.join(), byCategory.join(), townships.join(), organisations.join(), unit, trend.join(),
+                villages.join(), stages.join(), hot.join(), oldest.join());
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, readers);
+    }
+
+    @PreDestroy
+    void stop() {
+        readers.shutdown();
     }
 
     private static StatsQuery by(StatsQuery q, String groupBy) {

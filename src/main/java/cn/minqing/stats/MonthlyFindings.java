@@ -83,6 +83,12 @@ class MonthlyFindings {
 
     /** Sentences stated from the data, e.g. 饮水供水类诉求环比上升35%，集中在石门镇. */
     static List<String> sentences(List<CategoryChange> categories, IndicatorValues now, IndicatorValues before) {
+        return sentences(categories, now, before, List.of());
+    }
+
+    /** As above, and which stage took longest, e.g. 实施环节平均耗时最长，为62.5小时（P90 140.0小时）. */
+    static List<String> sentences(List<CategoryChange> categories, IndicatorValues now, IndicatorValues before,
+                                  List<StageDurations.StageTime> stages) {
         List<String> out = new ArrayList<>();
         categories.stream().filter(c -> c.change() != null && c.change() >= 0.2 && c.count() >= 3).limit(3)
                 .forEach(c -> out.add("%s类诉求环比上升%d%%%s。".formatted(c.name(), Math.round(c.change() * 100),
@@ -94,6 +100,9 @@ class MonthlyFindings {
             out.add("解决率%s%.1f个百分点，为%.1f%%。".formatted(d >= 0 ? "提高" : "下降", Math.abs(d) * 100,
                     now.resolutionRate() * 100));
         }
+        stages.stream().filter(s -> s.avgHours() != null && !s.stage().equals("feedback")).findFirst()
+                .ifPresent(s -> out.add("%s环节平均耗时最长，为%.1f小时（P90 %.1f小时）。".formatted(s.name(), s.avgHours(),
+                        s.p90Hours())));
         if (now.overdueCount() > 0) {
             out.add("目前有%d件诉求超过办结时限，需督办。".formatted(now.overdueCount()));
         }

@@ -65,10 +65,10 @@ class MonthlyReports {
         IndicatorValues now = only(indicators.compute(q, findings.start(month), findings.start(month.plusMonths(1))));
         IndicatorValues before = only(indicators.compute(q, findings.start(month.minusMonths(1)), findings.start(month)));
         var categories = findings.categories(region, month);
+        var stages = stageDurations.compute(q, findings.start(month), findings.start(month.plusMonths(1)));
         byte[] bytes = pdf.render(new MonthlyReportPdf.Content(regions.find(region).map(Region::name).orElse(region), month,
-                indicators.definitions(), now, before, categories,
-                stageDurations.compute(q, findings.start(month), findings.start(month.plusMonths(1))), findings.slowest(region, month),
-                findings.oldestOpen(region), MonthlyFindings.sentences(categories, now, before)));
+                indicators.definitions(), now, before, categories, stages, findings.slowest(region, month),
+                findings.oldestOpen(region), MonthlyFindings.sentences(categories, now, before, stages)));
         if (keep) {
             jdbc.sql("""
                     insert into minqing.monthly_report (region, month, pdf) values (?, ?, ?)

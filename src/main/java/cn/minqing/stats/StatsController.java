@@ -27,7 +27,13 @@ class StatsController {
     private final StatsExport export;
     private final MonthlyReports monthlyReports;
 
-    StatsController(StatsService stats, Indicators indicators, StatsExport export, MonthlyReports monthlyReports) {
+    private final MonthlyFindings findings;
+    private final IndicatorsAgreement agreement;
+
+    StatsController(StatsService stats, Indicators indicators, StatsExport export, MonthlyReports monthlyReports,
+                    MonthlyFindings findings, IndicatorsAgreement agreement) {
+        this.findings = findings;
+        this.agreement = agreement;
         this.monthlyReports = monthlyReports;
         this.stats = stats;
         this.indicators = indicators;
@@ -66,6 +72,37 @@ class StatsController {
             case "xlsx" -> file(export.stagesXlsx(stages), XLSX, "stages.xlsx");
             default -> ResponseEntity.ok(stages);
         };
+    }
+
+    /** The longest-open cases (长期未办结) of a region and category, oldest first (JSON, CSV or XLSX). */
+    @GetMapping({"/api/stats/oldest-open", "/stats/oldest-open"})
+    ResponseEntity<?> oldestOpen(@AuthenticationPrincipal Principal me, @RequestParam(required = false) String region,
+                                 @RequestParam(required = false) String category,
+                                 @RequestParam(defaultValue = "50") int limit,
+                                 @RequestParam(defaultValue = "json") String format) throws IOException {
+        checkFormat(format);
+        if (limit < 1 || limit > 1000) {
+            throw new cn.minqing.platform.web.InvalidInputException("limit", "stats.limit.invalid");
+        }
+        StatsQuery q = stats.query(region, null, category, null, null, null, me.user());
+        List<MonthlyFindings.OldCase> cases = findings.oldestOpen(q.region(), q.category(), limit);
+        return switch (format) {
+            case "csv" -> file(export.oldestCsv(cases), "text/csv;charset=UTF-8", "oldest-open.csv");
+            case "xlsx" -> file(export.oldestXlsx(cases), XLSX, "oldest-open.xlsx");
+            default -> ResponseEntity.ok(cases);
+        };
+    }
+
+    /** Admins: do PostgreSQL and the search index agree on every indicator, per township? */
+    @GetMapping("/api/admin/stats/agreement")
+    IndicatorsAgreement.Result agreement(@RequestParam(defaultValue = "") String region,
+                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            throws IOException {
+        if (from.isAfter(to)) {
+            throw new cn.minqing.platform.web.InvalidInputException("from", "stats.period.invalid");
+        }
+        return agreement.check(region, from, to);
     }
 
     /** 月度分析报告 as PDF, e.g. ?month=2026-10 (leaders in their region, admins). */

@@ -30,6 +30,14 @@ class StatsExport {
         return xlsx("环节耗时 Stages", table(stages));
     }
 
+    byte[] oldestCsv(List<MonthlyFindings.OldCase> cases) {
+        return csv(oldest(cases));
+    }
+
+    byte[] oldestXlsx(List<MonthlyFindings.OldCase> cases) throws IOException {
+        return xlsx("长期未办结 Oldest open", oldest(cases));
+    }
+
     /** A header row, then rows whose first two columns are key and name and whose others are numbers. */
     private static byte[] csv(List<List<String>> table) {
         StringBuilder out = new StringBuilder("\uFEFF");
@@ -46,7 +54,7 @@ class StatsExport {
                 Row row = sheet.createRow(r);
                 for (int c = 0; c < table.get(r).size(); c++) {
                     String v = table.get(r).get(c);
-                    if (r > 0 && c > 1 && !v.isEmpty()) {
+                    if (r > 0 && c > 1 && v.matches("-?\\d+(\\.\\d+)?(E-?\\d+)?")) {
                         row.createCell(c).setCellValue(Double.parseDouble(v));
                     } else {
                         row.createCell(c).setCellValue(v);
@@ -77,6 +85,13 @@ class StatsExport {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("stage", "环节", "办结任务数 finished", "平均耗时（小时）avgHours", "耗时P90（小时）p90Hours"));
         stages.forEach(s -> rows.add(List.of(s.stage(), s.name(), value(s.finished()), value(s.avgHours()), value(s.p90Hours()))));
+        return rows;
+    }
+
+    private static List<List<String>> oldest(List<MonthlyFindings.OldCase> cases) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("编号 number", "标题 title", "村 village", "反映时间 createdAt", "状态 status"));
+        cases.forEach(c -> rows.add(List.of(c.number(), c.title(), c.village(), c.createdAt().toString(), c.status())));
         return rows;
     }
 

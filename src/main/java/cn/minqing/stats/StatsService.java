@@ -92,6 +92,18 @@ class StatsService {
         return new Report(q, start.minusDays(days), start.minusDays(1), indicators.definitions(), rows);
     }
 
+    /**
+     * The indicators of each group in the period only, without the previous period or the 90th
+     * percentile: what the dashboard's charts and rankings show.
+     */
+    @Transactional(readOnly = true)
+    Report current(StatsQuery q) {
+        Map<String, IndicatorValues> now = indicators.compute(q, startOf(q.from()), startOf(q.to().plusDays(1)), false);
+        List<StatsRow> rows = now.entrySet().stream().map(e -> new StatsRow(e.getKey(), nameOf(q.groupBy(), e.getKey()),
+                e.getValue(), IndicatorValues.empty(), Map.<String, Double>of())).toList();
+        return new Report(q, null, null, indicators.definitions(), rows);
+    }
+
     /** Average and P90 hours per stage for tasks finished in the query's period. */
     @Transactional(readOnly = true)
     List<StageDurations.StageTime> stages(StatsQuery q) {

@@ -64,5 +64,17 @@ class IndicatorsAgreeTest extends ApiTest {
         assertThat(sql.values()).anySatisfy(v -> assertThat(v.onTimeRate()).isBetween(0.01, 0.99));
         assertThat(sql.values()).anySatisfy(v -> assertThat(v.overdueCount()).isPositive());
         assertThat(sql.values()).anySatisfy(v -> assertThat(v.avgResolutionHours()).isNotNull());
+
+        // the same check, as operators run it
+        var check = get("admin", "/api/admin/stats/agreement?from=" + from + "&to=" + to).getBody();
+        assertThat(check.get("agree").asBoolean()).as(check.toString()).isTrue();
+        assertThat(check.get("townships").asInt()).isEqualTo(sql.size());
+        assertThat(get("leader1", "/api/admin/stats/agreement?from=" + from + "&to=" + to).getStatusCode().value()).isEqualTo(403);
+        IndicatorValues some = sql.values().iterator().next();
+        IndicatorValues oneMore = new IndicatorValues(some.receivedCount() + 1, some.responseRate(), some.onTimeRate(),
+                some.resolutionRate(), some.satisfactionRate(), some.feedbackRate(), some.reworkRate(), some.returnRate(),
+                some.supervisionCount(), some.openCount(), some.overdueCount(), some.avgResolutionHours(), null,
+                some.supportersPerCase());
+        assertThat(IndicatorsAgreement.difference("QS01", some, oneMore).indicators()).containsOnlyKeys("receivedCount");
     }
 }

@@ -24,7 +24,7 @@ class MonthlyReportTest extends ApiTest {
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
         String text = text(response.getBody());
         assertThat(text).contains("群众诉求月度分析报告", "2026年10月", "解决率", "满意率", "响应率", "按时办结率",
-                "主要发现", "长期未办结");
+                "主要发现", "长期未办结", "耗时最长的环节", "环节平均耗时最长");
         assertThat(text).contains("图2 各类诉求本月与上月件数", "图1 主要比率与目标");
         String top = findings.categories("QS", YearMonth.of(2026, 10)).get(0).name();
         assertThat(text).as("the month's largest category, %s, labels a row of the chart", top)
