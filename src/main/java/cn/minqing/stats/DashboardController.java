@@ -16,7 +16,10 @@ class DashboardController {
     private final Dashboard dashboard;
     private final cn.minqing.county.Categories categories;
 
-    DashboardController(Dashboard dashboard, cn.minqing.county.Categories categories) {
+    private final Indicators indicators;
+
+    DashboardController(Dashboard dashboard, cn.minqing.county.Categories categories, Indicators indicators) {
+        this.indicators = indicators;
         this.dashboard = dashboard;
         this.categories = categories;
     }
@@ -37,6 +40,7 @@ class DashboardController {
                 : me.user().scopeRegion()));
         model.addAttribute("categories", categories.all());
         model.addAttribute("drill", new Drill(q));
+        model.addAttribute("stageDefinitions", indicators.definitions("stage"));
         return "dashboard";
     }
 }

@@ -94,10 +94,23 @@ class Indicators {
         return rows;
     }
 
+    /** The indicators computed for groups of cases, in the library's order. */
     List<IndicatorDefinition> definitions() {
-        return jdbc.query("select * from minqing.indicator order by sort", (rs, i) -> new IndicatorDefinition(
-                rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"), rs.getString("definition"),
-                rs.getString("formula"), rs.getString("unit"), rs.getBoolean("higher_is_better"),
-                rs.getObject("target") == null ? null : rs.getBigDecimal("target").doubleValue()));
+        return definitions("cases");
+    }
+
+    /** The whole library: those computed for groups of cases, then those computed per stage. */
+    List<IndicatorDefinition> allDefinitions() {
+        return definitions(null);
+    }
+
+    List<IndicatorDefinition> definitions(String appliesTo) {
+        return jdbc.query("select * from minqing.indicator where (:appliesTo is null or applies_to = :appliesTo) order by sort",
+                new MapSqlParameterSource().addValue("appliesTo", appliesTo, java.sql.Types.VARCHAR),
+                (rs, i) -> new IndicatorDefinition(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
+                        rs.getString("definition"), rs.getString("formula"), rs.getString("unit"),
+                        rs.getBoolean("higher_is_better"),
+                        rs.getObject("target") == null ? null : rs.getBigDecimal("target").doubleValue(),
+                        rs.getString("applies_to")));
     }
 }

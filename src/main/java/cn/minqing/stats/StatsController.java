@@ -121,7 +121,7 @@ class StatsController {
     /** What each indicator means, as shown beside every number. */
     @GetMapping("/api/stats/indicator-definitions")
     List<IndicatorDefinition> definitions() {
-        return indicators.definitions();
+        return indicators.allDefinitions();
     }
 
     private static void checkFormat(String format) {

@@ -45,6 +45,7 @@ class DashboardBrowserTest extends ApiTest {
             }
             assertThat(((Number) browser.script("return window.minqingCharts['chart-stages'].getOption().yAxis[0].data.length")).intValue())
                     .as("time per stage has stages").isPositive();
+            assertThat(browser.text("#stage-definitions")).contains("环节平均耗时", "环节耗时P90");
             browser.screenshot("dashboard");
 
             // the exports: XLSX of the townships, and last month's report as PDF

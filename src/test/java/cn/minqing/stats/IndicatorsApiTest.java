@@ -114,7 +114,11 @@ class IndicatorsApiTest extends ApiTest {
         JsonNode byCategory = get("leader1", "/api/stats/indicators?groupBy=category&from=2026-06-01&to=2026-11-28").getBody();
         assertThat(byCategory.get("rows").size()).isGreaterThan(5);
         assertThat(byCategory.get("definitions").findValuesAsText("code")).contains("responseRate", "onTimeRate",
-                "resolutionRate", "satisfactionRate", "reworkRate", "returnRate", "receivedCount");
+                "resolutionRate", "satisfactionRate", "reworkRate", "returnRate", "receivedCount")
+                .doesNotContain("stageAvgHours");
+        JsonNode library = get("leader1", "/api/stats/indicator-definitions").getBody();
+        assertThat(library.findValuesAsText("code")).contains("receivedCount", "stageAvgHours", "stageP90Hours");
+        assertThat(library.findValuesAsText("appliesTo")).contains("cases", "stage");
         assertThat(get("villager1", "/api/stats/indicators").getStatusCode().value()).isEqualTo(403);
         assertThat(get("township1", "/api/stats/indicators").getStatusCode().value()).isEqualTo(403);
         assertThat(get("leader1", "/api/stats/indicators?groupBy=planet").getStatusCode().value()).isEqualTo(400);
