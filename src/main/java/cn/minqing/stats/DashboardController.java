@@ -39,6 +39,8 @@ class DashboardController {
         model.addAttribute("regions", dashboard.regionsWithin(me.user().is(cn.minqing.people.Role.ADMIN) ? ""
                 : me.user().scopeRegion()));
         model.addAttribute("categories", categories.all());
+        model.addAttribute("categoryNames", categories.all().stream().collect(java.util.stream.Collectors.toMap(
+                cn.minqing.county.Category::code, cn.minqing.county.Category::nameZh)));
         model.addAttribute("drill", new Drill(q));
         model.addAttribute("stageDefinitions", indicators.definitions("stage"));
         return "dashboard";

@@ -32,7 +32,7 @@ class DashboardBrowserTest extends ApiTest {
     void theLeaderFiltersDrillsDownAndDownloads() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String period = "from=" + today.minusDays(179) + "&to=" + today;
-        try (Browser browser = new Browser("http://localhost:" + port, 1280, 1000)) {
+        try (Browser browser = new Browser("http://localhost:" + port, 1280, 3000)) {
             browser.login("leader1", PASSWORD).open("/dashboard?" + period);
             assertThat(browser.find("#cards .indicator[data-code=resolutionRate]").getText()).contains("解决率", "%");
             assertThat(browser.find("#cards .indicator[data-code=resolutionRate]").getAttribute("title")).contains("办结", "目标");
