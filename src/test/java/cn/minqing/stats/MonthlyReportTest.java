@@ -33,6 +33,23 @@ class MonthlyReportTest extends ApiTest {
         assertThat(again).as("a finished month is kept and served as it was").isEqualTo(response.getBody());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    MonthlyReports reports;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void theFirstOfTheMonthJobKeepsLastMonthsCountyReport() throws Exception {
+        java.time.YearMonth last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        jdbc.sql("delete from minqing.monthly_report where region = 'QS' and month = ?").param(last.toString()).update();
+        reports.monthly();
+        byte[] kept = jdbc.sql("select pdf from minqing.monthly_report where region = 'QS' and month = ?")
+                .param(last.toString()).query(byte[].class).single();
+        assertThat(text(kept)).contains("%d年%d月".formatted(last.getYear(), last.getMonthValue()), "解决率");
+        assertThat(as("leader1").getForEntity("/api/reports/monthly?month=" + last, byte[].class).getBody())
+                .as("the download is the kept report").isEqualTo(kept);
+    }
+
     @Test
     void onlyLeadersAndAdminsAndAValidMonth() {
         assertThat(as("township1").getForEntity("/api/reports/monthly?month=2026-10", String.class).getStatusCode().value())
