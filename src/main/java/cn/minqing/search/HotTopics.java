@@ -42,13 +42,19 @@ public class HotTopics {
     }
 
     public Result of(String region, int days, CurrentUser user) throws IOException {
+        OffsetDateTime to = OffsetDateTime.now();
+        return of(region, null, to.minusDays(days), to, user);
+    }
+
+    /** Rising categories and words in [from, to) against the period of the same length before it. */
+    public Result of(String region, String category, OffsetDateTime from, OffsetDateTime to, CurrentUser user)
+            throws IOException {
         if (user.isVillagerOnly()) {
             throw ApiException.forbidden("search.hot.forbidden");
         }
         index.ensureExists();
-        OffsetDateTime to = OffsetDateTime.now();
-        OffsetDateTime from = to.minusDays(days);
-        OffsetDateTime before = from.minusDays(days);
+        int days = (int) Math.max(1, java.time.Duration.between(from, to).toDays());
+        OffsetDateTime before = from.minus(java.time.Duration.between(from, to));
         Query current = range(from, to);
         Query previous = range(before, from);
         List<Query> filters = new ArrayList<>();
@@ -58,6 +64,9 @@ public class HotTopics {
         }
         if (region != null && !region.isBlank()) {
             filters.add(Query.of(q -> q.term(t -> t.field("regionPath").value(region))));
+        }
+        if (category != null && !category.isBlank()) {
+            filters.add(Query.of(q -> q.term(t -> t.field("category").value(category))));
         }
         SearchResponse<Void> response = client.search(s -> s.index(index.alias()).size(0)
                 .query(q -> q.bool(b -> b.filter(filters).filter(range(before, to))))

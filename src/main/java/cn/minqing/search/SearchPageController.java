@@ -19,9 +19,14 @@ class SearchPageController {
     private final CaseSearch search;
     private final Categories categories;
     private final SavedSearches saved;
+    private final cn.minqing.county.Regions regions;
+    private final cn.minqing.county.Organisations organisations;
 
-    SearchPageController(CaseSearch search, Categories categories, SavedSearches saved) {
+    SearchPageController(CaseSearch search, Categories categories, SavedSearches saved, cn.minqing.county.Regions regions,
+                         cn.minqing.county.Organisations organisations) {
         this.search = search;
+        this.regions = regions;
+        this.organisations = organisations;
         this.categories = categories;
         this.saved = saved;
     }
@@ -42,6 +47,13 @@ class SearchPageController {
         model.addAttribute("status", status);
         model.addAttribute("region", region);
         model.addAttribute("organisation", organisation);
+        // the drill-down line names what it filters by
+        model.addAttribute("regionName", blank(region) == null ? null
+                : regions.find(region).map(cn.minqing.county.Region::name).orElse(region));
+        model.addAttribute("organisationName", blank(organisation) == null ? null
+                : organisations.find(organisation).map(cn.minqing.county.Organisation::name).orElse(organisation));
+        model.addAttribute("categoryName", blank(category) == null ? null : categories.find(category)
+                .map(cn.minqing.county.Category::nameZh).orElse(category));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("result", search.search(new CaseSearch.Criteria(blank(q), blank(category), blank(status),

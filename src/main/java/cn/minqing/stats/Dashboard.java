@@ -83,7 +83,7 @@ class Dashboard {
         var trend = async(() -> trend(stats.current(by(q, unit)), unit));
         var villages = async(() -> villages(stats.current(by(q, "village"))));
         var stages = async(() -> stats.stages(q));
-        var hot = async(() -> hot(q, (int) Math.min(days, 366), user));
+        var hot = async(() -> hot(q, user));
         var oldest = async(() -> findings.oldestOpen(q.region(), q.category(), 10));
         return new View(q, total.join(), byCategory.join(), townships.join(), organisations.join(), unit, trend.join(),
                 villages.join(), stages.join(), hot.join(), oldest.join());
@@ -141,9 +141,9 @@ class Dashboard {
     }
 
     /** Rising words and categories from the search index; the dashboard stands without them. */
-    private HotTopics.Result hot(StatsQuery q, int days, CurrentUser user) {
+    private HotTopics.Result hot(StatsQuery q, CurrentUser user) {
         try {
-            return hotTopics.of(q.region(), days, user);
+            return hotTopics.of(q.region(), q.category(), stats.startOf(q.from()), stats.startOf(q.to().plusDays(1)), user);
         } catch (Exception e) {
             log.warn("Hot topics unavailable: {}", e.toString());
             return null;

@@ -110,7 +110,8 @@ class StatsService {
         return stageDurations.compute(q, startOf(q.from()), startOf(q.to().plusDays(1)));
     }
 
-    private java.time.OffsetDateTime startOf(LocalDate day) {
+    /** The first instant of a day, as the county counts days. */
+    java.time.OffsetDateTime startOf(LocalDate day) {
         return day.atStartOfDay(zone).toOffsetDateTime();
     }
 

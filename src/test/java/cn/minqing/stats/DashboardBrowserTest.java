@@ -85,7 +85,7 @@ class DashboardBrowserTest extends ApiTest {
             browser.press("#ranking a");
             assertThat(browser.currentPath()).startsWith("/search?").contains("region=QS0", "from=");
             assertThat(browser.text("#total")).doesNotStartWith("0 ");
-            assertThat(browser.find("#drill").isDisplayed()).isTrue();
+            assertThat(browser.text("#drill")).as("the drill-down names the township").containsPattern("[镇乡]");
             browser.screenshot("dashboard-drilldown-township");
 
             // drill down: the busiest bucket of the trend
