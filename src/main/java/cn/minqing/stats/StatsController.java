@@ -50,11 +50,7 @@ class StatsController {
                                  @RequestParam(defaultValue = "json") String format) throws IOException {
         checkFormat(format);
         StatsService.Report report = stats.report(region, organisation, category, from, to, groupBy, me.user());
-        return switch (format) {
-            case "csv" -> file(export.csv(report), "text/csv;charset=UTF-8", "indicators.csv");
-            case "xlsx" -> file(export.xlsx(report), XLSX, "indicators.xlsx");
-            default -> ResponseEntity.ok(report);
-        };
+        return answer(format, report, "indicators", "指标 Indicators", () -> StatsExport.indicators(report));
     }
 
     /** 环节耗时: average and P90 hours per stage, for tasks finished in the period (JSON, CSV or XLSX). */
@@ -67,11 +63,7 @@ class StatsController {
                              @RequestParam(defaultValue = "json") String format) throws IOException {
         checkFormat(format);
         List<StageDurations.StageTime> stages = stats.stages(stats.query(region, organisation, category, from, to, null, me.user()));
-        return switch (format) {
-            case "csv" -> file(export.stagesCsv(stages), "text/csv;charset=UTF-8", "stages.csv");
-            case "xlsx" -> file(export.stagesXlsx(stages), XLSX, "stages.xlsx");
-            default -> ResponseEntity.ok(stages);
-        };
+        return answer(format, stages, "stages", "环节耗时 Stages", () -> StatsExport.stages(stages));
     }
 
     /** The longest-open cases (长期未办结) of a region and category, oldest first (JSON, CSV or XLSX). */
@@ -86,11 +78,7 @@ class StatsController {
         }
         StatsQuery q = stats.query(region, null, category, null, null, null, me.user());
         List<MonthlyFindings.OldCase> cases = findings.oldestOpen(q.region(), q.category(), limit);
-        return switch (format) {
-            case "csv" -> file(export.oldestCsv(cases), "text/csv;charset=UTF-8", "oldest-open.csv");
-            case "xlsx" -> file(export.oldestXlsx(cases), XLSX, "oldest-open.xlsx");
-            default -> ResponseEntity.ok(cases);
-        };
+        return answer(format, cases, "oldest-open", "长期未办结 Oldest open", () -> StatsExport.oldest(cases));
     }
 
     /** Admins: do PostgreSQL and the search index agree on every indicator, per township? */
@@ -122,6 +110,16 @@ class StatsController {
     @GetMapping("/api/stats/indicator-definitions")
     List<IndicatorDefinition> definitions() {
         return indicators.allDefinitions();
+    }
+
+    /** The body as JSON, or its table as a CSV or XLSX download named after it. */
+    private ResponseEntity<?> answer(String format, Object body, String name, String sheet,
+                                     java.util.function.Supplier<List<List<String>>> table) throws IOException {
+        return switch (format) {
+            case "csv" -> file(export.csv(table.get()), "text/csv;charset=UTF-8", name + ".csv");
+            case "xlsx" -> file(export.xlsx(sheet, table.get()), XLSX, name + ".xlsx");
+            default -> ResponseEntity.ok(body);
+        };
     }
 
     private static void checkFormat(String format) {

@@ -14,32 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class StatsExport {
 
-    byte[] csv(StatsService.Report report) {
-        return csv(table(report));
-    }
-
-    byte[] xlsx(StatsService.Report report) throws IOException {
-        return xlsx("指标 Indicators", table(report));
-    }
-
-    byte[] stagesCsv(List<StageDurations.StageTime> stages) {
-        return csv(table(stages));
-    }
-
-    byte[] stagesXlsx(List<StageDurations.StageTime> stages) throws IOException {
-        return xlsx("环节耗时 Stages", table(stages));
-    }
-
-    byte[] oldestCsv(List<MonthlyFindings.OldCase> cases) {
-        return csv(oldest(cases));
-    }
-
-    byte[] oldestXlsx(List<MonthlyFindings.OldCase> cases) throws IOException {
-        return xlsx("长期未办结 Oldest open", oldest(cases));
-    }
-
     /** A header row, then rows whose first two columns are key and name and whose others are numbers. */
-    private static byte[] csv(List<List<String>> table) {
+    byte[] csv(List<List<String>> table) {
         StringBuilder out = new StringBuilder("\uFEFF");
         for (List<String> row : table) {
             out.append(String.join(",", row.stream().map(StatsExport::quote).toList())).append("\r\n");
@@ -47,7 +23,7 @@ class StatsExport {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] xlsx(String sheetName, List<List<String>> table) throws IOException {
+    byte[] xlsx(String sheetName, List<List<String>> table) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(sheetName);
             for (int r = 0; r < table.size(); r++) {
@@ -66,7 +42,8 @@ class StatsExport {
         }
     }
 
-    private static List<List<String>> table(StatsService.Report report) {
+    /** One row per group: its indicators this period, then in the previous one. */
+    static List<List<String>> indicators(StatsService.Report report) {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("key", "名称"));
         report.definitions().forEach(d -> header.add(d.nameZh() + " " + d.code()));
@@ -81,14 +58,14 @@ class StatsExport {
         return rows;
     }
 
-    private static List<List<String>> table(List<StageDurations.StageTime> stages) {
+    static List<List<String>> stages(List<StageDurations.StageTime> stages) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("stage", "环节", "办结任务数 finished", "平均耗时（小时）avgHours", "耗时P90（小时）p90Hours"));
         stages.forEach(s -> rows.add(List.of(s.stage(), s.name(), value(s.finished()), value(s.avgHours()), value(s.p90Hours()))));
         return rows;
     }
 
-    private static List<List<String>> oldest(List<MonthlyFindings.OldCase> cases) {
+    static List<List<String>> oldest(List<MonthlyFindings.OldCase> cases) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("编号 number", "标题 title", "村 village", "反映时间 createdAt", "状态 status"));
         cases.forEach(c -> rows.add(List.of(c.number(), c.title(), c.village(), c.createdAt().toString(), c.status())));
