@@ -17,8 +17,11 @@ class DashboardController {
     private final cn.minqing.county.Categories categories;
 
     private final Indicators indicators;
+    private final org.springframework.context.MessageSource messages;
 
-    DashboardController(Dashboard dashboard, cn.minqing.county.Categories categories, Indicators indicators) {
+    DashboardController(Dashboard dashboard, cn.minqing.county.Categories categories, Indicators indicators,
+                        org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.indicators = indicators;
         this.dashboard = dashboard;
         this.categories = categories;
@@ -29,8 +32,16 @@ class DashboardController {
                      @RequestParam(required = false) String category,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     Model model) {
-        Dashboard.View view = dashboard.of(region, category, from, to, me.user());
+                     java.util.Locale locale, Model model) {
+        Dashboard.View view;
+        try {
+            view = dashboard.of(region, category, from, to, me.user());
+        } catch (cn.minqing.platform.web.InvalidInputException e) {
+            // a period that cannot be: say why, and show the default period instead
+            model.addAttribute("errors", e.problems().stream()
+                    .map(p -> messages.getMessage(p.messageKey(), p.args(), locale)).toList());
+            view = dashboard.of(region, category, null, null, me.user());
+        }
         StatsQuery q = view.query();
         model.addAttribute("me", me.user());
         model.addAttribute("v", view);

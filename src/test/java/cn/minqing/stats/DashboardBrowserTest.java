@@ -81,6 +81,12 @@ class DashboardBrowserTest extends ApiTest {
             browser.choose("#category", "").press(".presets button[data-days='365']");
             assertThat(browser.currentPath()).contains("from=" + today.minusDays(364));
 
+            // a period that ends before it starts: the page says so and shows the last 30 days
+            browser.open("/dashboard?from=2026-10-01&to=2026-09-01");
+            assertThat(browser.text("#errors")).contains("开始日期不能晚于结束日期");
+            assertThat(browser.find("#from").getAttribute("value")).isEqualTo(today.minusDays(29).toString());
+            browser.open("/dashboard?from=" + today.minusDays(364) + "&to=" + today);
+
             // drill down: a township in the ranking
             browser.press("#ranking a");
             assertThat(browser.currentPath()).startsWith("/search?").contains("region=QS0", "from=");
