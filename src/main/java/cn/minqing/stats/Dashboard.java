@@ -6,10 +6,10 @@ import cn.minqing.people.CurrentUser;
 import cn.minqing.search.HotTopics;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -60,11 +60,13 @@ class Dashboard {
     Dashboard(StatsService stats, Regions regions, HotTopics hotTopics, MonthlyFindings findings,
               @Value("${minqing.stats.dashboard-threads:3}") int threads) {
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        this.readers = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "dashboard-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // a bounded queue: when many leaders open the page at once, their own threads do the reading
+        this.readers = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 0, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.ArrayBlockingQueue<>(4 * threads), r -> {
+                    Thread t = new Thread(r, "dashboard-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
         this.stats = stats;
         this.regions = regions;
         this.hotTopics = hotTopics;
@@ -80,13 +82,18 @@ class Dashboard {
         var byCategory = async(() -> stats.current(by(q, "category")));
         var townships = async(() -> ranked(stats.current(by(q, "township"))));
         var organisations = async(() -> ranked(stats.current(by(q, "organisation"))));
-        var trend = async(() -> trend(stats.current(by(q, unit)), unit));
+        var trend = async(() -> trend(q, unit));
         var villages = async(() -> villages(stats.current(by(q, "village"))));
         var stages = async(() -> stats.stages(q));
-        var hot = async(() -> hot(q, user));
+        // hot topics come from the search index: the page does not wait long for them
+        var hot = async(() -> hot(q, user)).completeOnTimeout(null, 5, java.util.concurrent.TimeUnit.SECONDS);
         var oldest = async(() -> findings.oldestOpen(q.region(), q.category(), 10));
-        return new View(q, total.join(), byCategory.join(), townships.join(), organisations.join(), unit, trend.join(),
-                villages.join(), stages.join(), hot.join(), oldest.join());
+        try {
+            return new View(q, total.join(), byCategory.join(), townships.join(), organisations.join(), unit, trend.join(),
+                    villages.join(), stages.join(), hot.join(), oldest.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> read) {
@@ -119,22 +126,25 @@ class Dashboard {
                 .map(x -> Math.round(x * 10000) / 10000.0).boxed().findFirst().orElse(null);
     }
 
-    private static List<TrendPoint> trend(StatsService.Report report, String unit) {
-        return report.rows().stream().map(r -> {
-            LocalDate start = LocalDate.parse(unit.equals("month") ? r.key() + "-01" : r.key());
-            LocalDate end = switch (unit) {
-                case "day" -> start;
-                case "week" -> start.plusDays(6);
-                default -> start.with(TemporalAdjusters.lastDayOfMonth());
-            };
-            return new TrendPoint(r.key(), start, end, r.current());
+    /** Every bucket of the period, empty ones included, with the days it covers inside the period. */
+    private List<TrendPoint> trend(StatsQuery q, String unit) {
+        Map<String, IndicatorValues> values = new java.util.HashMap<>();
+        stats.current(new StatsQuery(q.region(), q.organisation(), q.category(), q.from(), q.to(), unit)).rows()
+                .forEach(r -> values.put(r.key(), r.current()));
+        return Buckets.starts(q.from(), q.to(), unit).stream().map(start -> {
+            String key = Buckets.key(start, unit);
+            LocalDate end = Buckets.next(start, unit).minusDays(1);
+            return new TrendPoint(key, start.isBefore(q.from()) ? q.from() : start, end.isAfter(q.to()) ? q.to() : end,
+                    values.getOrDefault(key, IndicatorValues.empty()));
         }).toList();
     }
 
     private List<VillagePoint> villages(StatsService.Report report) {
         List<VillagePoint> points = new ArrayList<>();
+        Map<String, Region> villages = new java.util.HashMap<>();
+        regions.atLevel("village").forEach(v -> villages.put(v.code(), v));
         for (StatsRow r : report.rows()) {
-            regions.find(r.key()).filter(v -> v.lat() != null && v.lon() != null).ifPresent(v -> points.add(
+            java.util.Optional.ofNullable(villages.get(r.key())).filter(v -> v.lat() != null && v.lon() != null).ifPresent(v -> points.add(
                     new VillagePoint(v.code(), v.name(), v.lat(), v.lon(), r.current().openCount(), r.current().receivedCount())));
         }
         return points;

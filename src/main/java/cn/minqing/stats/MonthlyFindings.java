@@ -59,7 +59,8 @@ class MonthlyFindings {
                        round(avg(extract(epoch from c.closed_at - c.created_at) / 3600)::numeric, 1)::float8 as avg_hours
                   from minqing.case_record c join minqing.organisation o on o.code = c.handling_org
                  where c.closed_at >= ? and c.closed_at < ? and c.village_code like ?
-                 group by o.name having count(*) >= 1 order by avg_hours desc limit 5
+                   and c.status in ('solved', 'unsolvable')
+                 group by o.name order by avg_hours desc limit 5
                 """).params(start(month), start(month.plusMonths(1)), region + "%")
                 .query((rs, i) -> new SlowOrganisation(rs.getString("name"), rs.getLong("closed"), rs.getDouble("avg_hours")))
                 .list();
@@ -75,10 +76,11 @@ class MonthlyFindings {
                 select c.number, c.title, r.name as village, c.created_at, c.status
                   from minqing.case_record c join minqing.region r on r.code = c.village_code
                  where c.closed_at is null and c.status not in ('rejected', 'merged') and c.village_code like ?
-                   and c.category_code like ?
+                   and c.category_code = coalesce(?, c.category_code)
                  order by c.created_at limit ?
-                """).params(region + "%", category == null ? "%" : category, limit).query((rs, i) -> new OldCase(rs.getString("number"), rs.getString("title"),
-                        rs.getString("village"), rs.getObject("created_at", OffsetDateTime.class), rs.getString("status"))).list();
+                """).params(region + "%", category, limit).query((rs, i) -> new OldCase(rs.getString("number"), rs.getString("title"),
+                        rs.getString("village"), rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(zone).toOffsetDateTime(),
+                        rs.getString("status"))).list();
     }
 
     /** Sentences stated from the data, e.g. 饮水供水类诉求环比上升35%，集中在石门镇. */

@@ -48,6 +48,9 @@ class MonthlyReports {
         if (scope == null || !r.startsWith(scope)) {
             throw ApiException.forbidden("stats.forbidden");
         }
+        if (regions.find(r).isEmpty()) {
+            throw new cn.minqing.platform.web.InvalidInputException("region", "stats.region.unknown");
+        }
         boolean finished = month.isBefore(YearMonth.now(zone));
         Optional<byte[]> kept = finished ? jdbc.sql("select pdf from minqing.monthly_report where region = ? and month = ?")
                 .params(r, month.toString()).query(byte[].class).optional() : Optional.empty();

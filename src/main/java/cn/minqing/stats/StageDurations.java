@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Time spent in each stage of the process (环节耗时): average and 90th percentile, in hours, of the
- * stage's tasks finished in a period, from Camunda's task history joined to the cases, within a
+ * stage's tasks completed in a period (not those cancelled by a timer or by the case ending), from Camunda's task history joined to the cases, within a
  * region, category and organisation. Slowest stage first.
  */
 @Repository
@@ -27,6 +27,7 @@ class StageDurations {
                    round((percentile_cont(0.9) within group (order by t.duration_) / 3600000.0)::numeric, 2)::float8 as p90_hours
               from act_hi_taskinst t join minqing.case_record c on c.process_instance_id = t.proc_inst_id_
              where t.end_time_ >= :from and t.end_time_ < :to and t.duration_ is not null
+               and t.delete_reason_ = 'completed'
                and c.village_code like :region
                and (:category is null or c.category_code = :category)
                and (:organisation is null or c.handling_org = :organisation)

@@ -76,7 +76,11 @@ class StatsExport {
         return v == null ? "" : String.valueOf(v);
     }
 
+    /** A CSV cell: quoted when it holds a comma, quote or line break; a leading = + - @ is not a formula. */
     private static String quote(String v) {
-        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        String cell = !v.isEmpty() && "=+-@\t".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?(E-?\\d+)?")
+                ? "'" + v : v;
+        return cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 }

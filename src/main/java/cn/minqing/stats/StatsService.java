@@ -62,6 +62,9 @@ class StatsService {
         if (start.isAfter(end)) {
             throw new InvalidInputException("from", "stats.period.invalid");
         }
+        if (ChronoUnit.YEARS.between(start, end) >= 10) {
+            throw new InvalidInputException("from", "stats.period.tooLong");
+        }
         return new StatsQuery(r, blank(organisation), blank(category), start, end, g);
     }
 
@@ -72,8 +75,9 @@ class StatsService {
     }
 
     /**
-     * The indicators of each group, with the change against the previous period of the same length;
-     * grouped by time, each bucket is compared with the bucket before it.
+     * The indicators of each group, with the change against the previous period of the same length.
+     * Grouped by time, every bucket the period touches is listed (empty ones too) and compared with
+     * the bucket before it; the first and last buckets may be partial.
      */
     @Transactional(readOnly = true)
     Report report(StatsQuery q) {
@@ -81,13 +85,24 @@ class StatsService {
         long days = ChronoUnit.DAYS.between(start, q.to()) + 1;
         Map<String, IndicatorValues> now = indicators.compute(q, startOf(start), startOf(q.to().plusDays(1)));
         Map<String, IndicatorValues> before = indicators.compute(q, startOf(start.minusDays(days)), startOf(start));
-        boolean byTime = Indicators.PERIODS.contains(q.groupBy());
+        java.util.function.UnaryOperator<String> names = namesOf(q.groupBy());
         List<StatsRow> rows = new java.util.ArrayList<>();
-        IndicatorValues bucketBefore = before.values().stream().reduce((a, b) -> b).orElse(IndicatorValues.empty());
-        for (Map.Entry<String, IndicatorValues> e : now.entrySet()) {
-            IndicatorValues prev = byTime ? bucketBefore : before.getOrDefault(e.getKey(), IndicatorValues.empty());
-            rows.add(new StatsRow(e.getKey(), nameOf(q.groupBy(), e.getKey()), e.getValue(), prev, change(e.getValue(), prev)));
-            bucketBefore = e.getValue();
+        if (Indicators.PERIODS.contains(q.groupBy())) {
+            String unit = q.groupBy();
+            List<LocalDate> starts = Buckets.starts(start, q.to(), unit);
+            IndicatorValues prev = before.getOrDefault(Buckets.key(Buckets.previous(starts.get(0), unit), unit),
+                    IndicatorValues.empty());
+            for (LocalDate bucket : starts) {
+                String key = Buckets.key(bucket, unit);
+                IndicatorValues values = now.getOrDefault(key, IndicatorValues.empty());
+                rows.add(new StatsRow(key, key, values, prev, change(values, prev)));
+                prev = values;
+            }
+        } else {
+            now.forEach((key, values) -> {
+                IndicatorValues prev = before.getOrDefault(key, IndicatorValues.empty());
+                rows.add(new StatsRow(key, names.apply(key), values, prev, change(values, prev)));
+            });
         }
         return new Report(q, start.minusDays(days), start.minusDays(1), indicators.definitions(), rows);
     }
@@ -99,7 +114,8 @@ class StatsService {
     @Transactional(readOnly = true)
     Report current(StatsQuery q) {
         Map<String, IndicatorValues> now = indicators.compute(q, startOf(q.from()), startOf(q.to().plusDays(1)), false);
-        List<StatsRow> rows = now.entrySet().stream().map(e -> new StatsRow(e.getKey(), nameOf(q.groupBy(), e.getKey()),
+        java.util.function.UnaryOperator<String> names = namesOf(q.groupBy());
+        List<StatsRow> rows = now.entrySet().stream().map(e -> new StatsRow(e.getKey(), names.apply(e.getKey()),
                 e.getValue(), IndicatorValues.empty(), Map.<String, Double>of())).toList();
         return new Report(q, null, null, indicators.definitions(), rows);
     }
@@ -137,14 +153,18 @@ class StatsService {
         return change;
     }
 
-    private String nameOf(String groupBy, String key) {
-        return switch (groupBy) {
-            case "township", "village" -> regions.find(key).map(Region::name).orElse(key);
-            case "category" -> categories.find(key).map(Category::nameZh).orElse(key);
-            case "organisation" -> organisations.find(key).map(Organisation::name).orElse(key);
-            case "none" -> "全部";
-            default -> key;
+    /** The names of a grouping's keys, read once per report (regions, categories or organisations). */
+    private java.util.function.UnaryOperator<String> namesOf(String groupBy) {
+        Map<String, String> names = switch (groupBy) {
+            case "township", "village" -> regions.all().stream()
+                    .collect(java.util.stream.Collectors.toMap(Region::code, Region::name, (a, b) -> a));
+            case "category" -> categories.all().stream()
+                    .collect(java.util.stream.Collectors.toMap(Category::code, Category::nameZh, (a, b) -> a));
+            case "organisation" -> organisations.all().stream()
+                    .collect(java.util.stream.Collectors.toMap(Organisation::code, Organisation::name, (a, b) -> a));
+            default -> Map.of();
         };
+        return key -> groupBy.equals("none") ? "全部" : names.getOrDefault(key, key);
     }
 
     private static String blank(String s) {

@@ -33,8 +33,9 @@ class IndicatorsAgreeTest extends ApiTest {
         // a generated year (2024, before any demo or test case) with every shape of case the formulas count
         GeneratedCases.insert(jdbc, "QS-AGREE", 3000, LocalDate.of(2024, 12, 31).atTime(20, 0)
                 .atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(), 365, true);
-        await(java.time.Duration.ofSeconds(60), "admin", "/actuator/health",
+        var health = await(java.time.Duration.ofSeconds(60), "admin", "/actuator/health",
                 h -> h.at("/components/searchOutbox/details/backlog").asLong() == 0);
+        assertThat(health.at("/components/searchOutbox/details/backlog").asLong()).as("the outbox drained").isZero();
         elasticsearch.indices().refresh(r -> r.index("cases"));
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         LocalDate from = LocalDate.of(2024, 1, 1);
