@@ -20,7 +20,7 @@ public class Cases {
             select id, number, title, description, category_code, village_code, reporter, anonymous, lat, lon,
                    address, status, urgency, handling_org, outcome_note, process_instance_id, supporters,
                    created_at, updated_at, closed_at, sign_due, resolve_due, warn_at, deadline_level, signed_at,
-                   returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at
+                   returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version
               from minqing.case_record
             """;
 
@@ -174,6 +174,6 @@ public class Cases {
                 rs.getObject("warn_at", OffsetDateTime.class), rs.getString("deadline_level"),
                 rs.getObject("signed_at", OffsetDateTime.class), rs.getInt("returns"), rs.getInt("reworks"),
                 rs.getInt("supervisions"), rs.getBigDecimal("estimated_cost"), rs.getString("rating"),
-                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class)));
+                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class)), rs.getLong("version"));
     }
 }

@@ -12,7 +12,8 @@ record CaseDocument(String number, String title, String description, String cate
                     List<String> regionPath, String status, String urgency, String handlingOrg, String reporter,
                     boolean anonymous, int supporters, GeoPoint location, String address,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
-                    OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling) {
+                    OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling,
+                    long version) {
 
     record GeoPoint(double lat, double lon) {
     }

@@ -25,6 +25,21 @@ class CaseDocuments {
         this.categories = categories;
     }
 
+    /**
+     * Writes a case at its own version: Elasticsearch keeps it only if it holds no newer one, so an
+     * indexer that read the case earlier but writes it later cannot undo a newer state.
+     */
+    static co.elastic.clients.elasticsearch.core.bulk.BulkOperation write(String index, CaseDocument doc) {
+        return co.elastic.clients.elasticsearch.core.bulk.BulkOperation.of(op -> op.index(i -> i.index(index).id(doc.number())
+                .version(doc.version()).versionType(co.elastic.clients.elasticsearch._types.VersionType.ExternalGte)
+                .document(doc)));
+    }
+
+    /** A write refused because the index already holds a newer version: nothing to retry. */
+    static boolean olderThanIndexed(co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem item) {
+        return item.error() != null && "version_conflict_engine_exception".equals(item.error().type());
+    }
+
     List<CaseDocument> of(List<CaseRecord> cases) {
         Map<String, Region> regionCache = new HashMap<>();
         Map<String, String> categoryNames = new HashMap<>();
@@ -54,7 +69,8 @@ class CaseDocuments {
                 village.code(), village.name(), township == null ? null : township.code(),
                 township == null ? null : township.name(), path, c.status().code(), c.urgency(), c.handlingOrg(),
                 c.reporter(), c.anonymous(), c.supporters(), location, c.address(), c.createdAt(), c.updatedAt(),
-                c.closedAt(), c.handling().resolveDue(), c.handling().deadlineLevel(), c.isOverdue(), handling(c));
+                c.closedAt(), c.handling().resolveDue(), c.handling().deadlineLevel(), c.isOverdue(), handling(c),
+                c.version());
     }
 
     private static CaseDocument.Handling handling(CaseRecord c) {

@@ -62,11 +62,12 @@ class IndexRebuild {
 
     private void bulk(String target, List<CaseDocument> docs) throws IOException {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
-        docs.forEach(doc -> bulk.operations(op -> op.index(i -> i.index(target).id(doc.number()).document(doc))));
+        docs.forEach(doc -> bulk.operations(CaseDocuments.write(target, doc)));
         BulkResponse response = client.bulk(bulk.build());
-        if (response.errors()) {
+        // a newer version already written by the outbox is not an error
+        if (response.items().stream().anyMatch(i -> i.error() != null && !CaseDocuments.olderThanIndexed(i))) {
             throw new IOException("Elasticsearch refused documents while rebuilding; first: "
-                    + response.items().stream().filter(i -> i.error() != null).findFirst()
+                    + response.items().stream().filter(i -> i.error() != null && !CaseDocuments.olderThanIndexed(i)).findFirst()
                     .map(i -> i.id() + " " + i.error().reason()).orElse("?"));
         }
     }

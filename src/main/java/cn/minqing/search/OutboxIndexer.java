@@ -102,12 +102,12 @@ class OutboxIndexer {
             }
             BulkRequest.Builder bulk = new BulkRequest.Builder();
             for (CaseDocument doc : documents.of(found)) {
-                bulk.operations(op -> op.index(i -> i.index(index.alias()).id(doc.number()).document(doc)));
+                bulk.operations(CaseDocuments.write(index.alias(), doc));
             }
             BulkResponse response = client.bulk(bulk.build());
             Set<String> failed = new HashSet<>();
             for (BulkResponseItem item : response.items()) {
-                if (item.error() != null) {
+                if (item.error() != null && !CaseDocuments.olderThanIndexed(item)) {
                     log.warn("Elasticsearch refused case {}: {}", item.id(), item.error().reason());
                     failed.add(item.id());
                 }

@@ -78,7 +78,7 @@ public final class SearchBenchmark {
                         false, random.nextInt(5), new CaseDocument.GeoPoint(27.8 + random.nextDouble() * 0.2,
                         113.1 + random.nextDouble() * 0.2), null, created, created, null, created.plusDays(10),
                         "none", false, new CaseDocument.Handling(created.plusDays(1), created.plusHours(3), true, false,
-                        null, 0, 0, 0, null));
+                        null, 0, 0, 0, null), 1);
                 bulk.operations(op -> op.index(x -> x.index(alias).id(number).document(doc)));
             }
             var response = client.bulk(bulk.build());
