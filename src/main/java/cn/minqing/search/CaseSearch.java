@@ -143,7 +143,11 @@ class CaseSearch {
         }
         term(b, "regionPath", c.region());
         if (c.overdue() != null) {
-            b.filter(f -> f.term(t -> t.field("overdue").value(c.overdue())));
+            if (c.overdue()) {
+                b.filter(overdueNow());
+            } else {
+                b.mustNot(overdueNow());
+            }
         }
         Query scope = scope(user);
         if (scope != null) {
@@ -192,10 +196,25 @@ class CaseSearch {
         return new SearchResult(total, hits, facets, next);
     }
 
+    /**
+     * Overdue as of now, as {@code CaseRecord.isOverdue()} says: open past its deadline (the clock moves
+     * on after indexing), or closed after it (fixed when the case closed, so the indexed flag holds).
+     */
+    private static Query overdueNow() {
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(s -> s.bool(open -> open.mustNot(m -> m.exists(e -> e.field("closedAt")))
+                        .filter(f -> f.range(r -> r.untyped(u -> u.field("resolveDue")
+                                .lt(co.elastic.clients.json.JsonData.of("now")))))))
+                .should(s -> s.bool(closed -> closed.filter(f -> f.exists(e -> e.field("closedAt")))
+                        .filter(f -> f.term(t -> t.field("overdue").value(true)))))));
+    }
+
     private static SearchResult.Hit hit(Hit<CaseDocument> h) {
         CaseDocument d = h.source();
+        boolean overdue = d.closedAt() != null ? d.overdue()
+                : d.resolveDue() != null && java.time.OffsetDateTime.now().isAfter(d.resolveDue());
         return new SearchResult.Hit(d.number(), d.title(), d.status(), d.category(), d.categoryName(),
                 d.villageCode(), d.villageName(), d.townshipName(), d.supporters(), d.createdAt(), h.score(),
-                h.highlight(), d.deadlineLevel(), d.overdue());
+                h.highlight(), d.deadlineLevel(), overdue);
     }
 }

@@ -1,0 +1,47 @@
+package cn.minqing.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** "Only overdue" follows the clock: an open case whose deadline passes after it was indexed is overdue. */
+class OverdueSearchTest extends ApiTest {
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Test
+    void anOpenCaseBecomesOverdueWhenItsDeadlinePassesWithoutBeingIndexedAgain() throws Exception {
+        String number = file("villager1", "小学门口的减速带坏了", "小学门口的减速带被压坏了，车开得很快，孩子上学不安全", "road");
+        JsonNode task = get("grid1", "/api/tasks?caseNumber=" + number).getBody().get(0);
+        assertThat(post("grid1", "/api/tasks/" + task.get("id").asText() + "/complete", Map.of("outcome", "accept"))
+                .getStatusCode().value()).isEqualTo(200);
+        await(Duration.ofSeconds(20), "admin", "/api/search?overdue=false&size=1&q=减速带",
+                r -> r.get("total").asLong() > 0 && number.equals(r.at("/hits/0/number").asText()));
+
+        // the index as it stands when the deadline has passed: the stored flag still says "on time"
+        var doc = client.get(g -> g.index("cases").id(number), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> source = new java.util.HashMap<>(doc.source());
+        assertThat(source.get("overdue")).isEqualTo(false);
+        source.put("resolveDue", OffsetDateTime.now().minusHours(1).toString());
+        client.index(i -> i.index("cases").id(number).version(doc.version()).versionType(VersionType.ExternalGte)
+                .document(source).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+
+        JsonNode overdue = get("admin", "/api/search?overdue=true&size=5&q=减速带").getBody();
+        assertThat(overdue.findValuesAsText("number")).contains(number);
+        JsonNode hit = java.util.stream.StreamSupport.stream(overdue.get("hits").spliterator(), false)
+                .filter(h -> h.get("number").asText().equals(number)).findFirst().orElseThrow();
+        assertThat(hit.get("overdue").asBoolean()).isTrue();
+        assertThat(get("admin", "/api/search?overdue=false&size=50&q=减速带").getBody().findValuesAsText("number"))
+                .doesNotContain(number);
+    }
+}
