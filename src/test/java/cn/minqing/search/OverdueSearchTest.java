@@ -17,6 +17,8 @@ class OverdueSearchTest extends ApiTest {
 
     @Autowired
     ElasticsearchClient client;
+    @Autowired
+    cn.minqing.cases.Cases cases;
 
     @Test
     void anOpenCaseBecomesOverdueWhenItsDeadlinePassesWithoutBeingIndexedAgain() throws Exception {
@@ -24,13 +26,24 @@ class OverdueSearchTest extends ApiTest {
         JsonNode task = get("grid1", "/api/tasks?caseNumber=" + number).getBody().get(0);
         assertThat(post("grid1", "/api/tasks/" + task.get("id").asText() + "/complete", Map.of("outcome", "accept"))
                 .getStatusCode().value()).isEqualTo(200);
-        await(Duration.ofSeconds(20), "admin", "/api/search?overdue=false&size=1&q=减速带",
-                r -> r.get("total").asLong() > 0 && number.equals(r.at("/hits/0/number").asText()));
+        // wait until the index holds the case's last state (every change shipped), so nothing overwrites ours
+        long version = cases.byNumbers(java.util.List.of(number)).get(0).version();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var indexed = client.get(g -> g.index("cases").id(number), Map.class);
+            if (indexed.found() && indexed.version() == version) {
+                break;
+            }
+            sleep(200);
+        }
+        await(Duration.ofSeconds(30), "admin", "/actuator/health",
+                h -> h.at("/components/searchOutbox/details/backlog").asLong() == 0);
 
         // the index as it stands when the deadline has passed: the stored flag still says "on time"
         var doc = client.get(g -> g.index("cases").id(number), Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> source = new java.util.HashMap<>(doc.source());
+        assertThat(doc.version()).as("the index holds the case's last state").isEqualTo(version);
         assertThat(source.get("overdue")).isEqualTo(false);
         source.put("resolveDue", OffsetDateTime.now().minusHours(1).toString());
         client.index(i -> i.index("cases").id(number).version(doc.version()).versionType(VersionType.ExternalGte)
