@@ -3,7 +3,6 @@ package cn.minqing.stats;
 import cn.minqing.county.Region;
 import cn.minqing.county.Regions;
 import cn.minqing.people.CurrentUser;
-import cn.minqing.people.Role;
 import cn.minqing.platform.web.ApiException;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -43,9 +42,9 @@ class MonthlyReports {
     }
 
     byte[] get(YearMonth month, String region, CurrentUser user) {
-        String scope = user.is(Role.ADMIN) ? "" : user.is(Role.LEADER) ? user.scopeRegion() : null;
-        String r = region == null || region.isBlank() ? (scope == null || scope.isEmpty() ? countyCode : scope) : region;
-        if (scope == null || !r.startsWith(scope)) {
+        String scope = StatsService.scopeOf(user);
+        String r = region == null || region.isBlank() ? (scope.isEmpty() ? countyCode : scope) : region;
+        if (!r.startsWith(scope)) {
             throw ApiException.forbidden("stats.forbidden");
         }
         if (regions.find(r).isEmpty()) {

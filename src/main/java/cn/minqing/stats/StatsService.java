@@ -131,7 +131,8 @@ class StatsService {
         return day.atStartOfDay(zone).toOffsetDateTime();
     }
 
-    private static String scopeOf(CurrentUser user) {
+    /** The region a user's statistics cover: all for admins, their own for leaders; nobody else sees any. */
+    static String scopeOf(CurrentUser user) {
         if (user.is(Role.ADMIN)) {
             return "";
         }

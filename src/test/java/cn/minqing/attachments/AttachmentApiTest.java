@@ -6,14 +6,7 @@ import cn.minqing.support.ApiTest;
 import cn.minqing.support.TestMedia;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 class AttachmentApiTest extends ApiTest {
 
@@ -58,16 +51,6 @@ class AttachmentApiTest extends ApiTest {
     }
 
     private ResponseEntity<JsonNode> upload(String user, String number, String name, byte[] bytes) {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(user).exchange("/api/cases/" + number + "/attachments", HttpMethod.POST,
-                new HttpEntity<>(body, headers), JsonNode.class);
+        return postFile(user, "/api/cases/" + number + "/attachments", name, bytes);
     }
 }

@@ -9,8 +9,8 @@ import cn.minqing.intake.CaseReport;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.UserAccounts;
 import cn.minqing.support.BenchmarkApp;
+import cn.minqing.support.Latency;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -71,16 +71,6 @@ public final class TaskListBenchmark {
     }
 
     private static void latency(String what, Runnable call) {
-        for (int i = 0; i < 20; i++) {
-            call.run();
-        }
-        long[] ms = new long[200];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            call.run();
-            ms[i] = (System.nanoTime() - t) / 1000;
-        }
-        Arrays.sort(ms);
-        System.out.printf("%-55s p50 %6.1f ms  p95 %6.1f ms%n", what, ms[100] / 1000.0, ms[190] / 1000.0);
+        Latency.print(what, 20, 200, i -> call.run());
     }
 }

@@ -3,12 +3,12 @@ package cn.minqing.search;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.UserAccounts;
 import cn.minqing.support.BenchmarkApp;
+import cn.minqing.support.Latency;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -89,21 +89,8 @@ public final class SearchBenchmark {
         }
     }
 
-    interface Call {
-        void run(int i) throws IOException;
-    }
 
-    private static void latency(String what, Call call) throws IOException {
-        for (int i = 0; i < 50; i++) {
-            call.run(i);
-        }
-        long[] micros = new long[400];
-        for (int i = 0; i < micros.length; i++) {
-            long t = System.nanoTime();
-            call.run(i);
-            micros[i] = (System.nanoTime() - t) / 1000;
-        }
-        Arrays.sort(micros);
-        System.out.printf("%-45s p50 %6.1f ms  p95 %6.1f ms%n", what, micros[200] / 1000.0, micros[380] / 1000.0);
+    private static void latency(String what, Latency.Call call) {
+        Latency.print(what, 50, 400, call);
     }
 }

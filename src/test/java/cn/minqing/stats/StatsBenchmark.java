@@ -3,6 +3,7 @@ package cn.minqing.stats;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.UserAccounts;
 import cn.minqing.support.BenchmarkApp;
+import cn.minqing.support.Latency;
 import cn.minqing.support.GeneratedCases;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,16 +54,6 @@ public final class StatsBenchmark {
     }
 
     private static void latency(String what, Runnable call) {
-        for (int i = 0; i < 3; i++) {
-            call.run();
-        }
-        long[] micros = new long[20];
-        for (int i = 0; i < micros.length; i++) {
-            long t = System.nanoTime();
-            call.run();
-            micros[i] = (System.nanoTime() - t) / 1000;
-        }
-        Arrays.sort(micros);
-        System.out.printf("  %-45s p50 %8.1f ms  p95 %8.1f ms%n", what, micros[10] / 1000.0, micros[18] / 1000.0);
+        Latency.print(what, 3, 20, i -> call.run());
     }
 }

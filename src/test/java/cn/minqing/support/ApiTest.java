@@ -41,6 +41,20 @@ public abstract class ApiTest {
         return as(username).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
+    /** Posts one file as multipart form data (field "file"), as a browser's upload does. */
+    protected ResponseEntity<JsonNode> postFile(String username, String path, String fileName, byte[] bytes) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+        body.add("file", new org.springframework.core.io.ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return as(username).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
     /** Files a valid report as a villager and returns its number. */
     protected String file(String villager, String title, String description, String category) {
         ResponseEntity<JsonNode> response = post(villager, "/api/cases",
