@@ -1,6 +1,6 @@
 package cn.minqing.attachments;
 
-import cn.minqing.cases.CaseView;
+import cn.minqing.cases.PeopleOnCase;
 import cn.minqing.cases.CaseViews;
 import cn.minqing.cases.Timeline;
 import cn.minqing.people.CurrentUser;
@@ -40,7 +40,7 @@ public class Attachments {
 
     @Transactional
     public AttachmentView add(String caseNumber, String fileName, byte[] bytes, CurrentUser user) {
-        views.get(caseNumber, user); // 404 unless the person may see the case
+        views.namingOf(caseNumber, user); // 404 unless the person may see the case
         MediaType type = MediaType.sniff(bytes.length > 16 ? java.util.Arrays.copyOf(bytes, 16) : bytes)
                 .orElseThrow(() -> new InvalidInputException("file", "attachment.type.unknown", safe(fileName)));
         if (bytes.length > type.maxBytes) {
@@ -58,10 +58,19 @@ public class Attachments {
         return find(id).orElseThrow();
     }
 
+    /** The case's attachments; an anonymous reporter's uploads name neither them nor their file to others. */
     @Transactional(readOnly = true)
     public List<AttachmentView> of(String caseNumber, CurrentUser user) {
-        views.get(caseNumber, user);
-        return jdbc.sql(SELECT + " where c.number = ? order by a.id").param(caseNumber).query(AttachmentView.class).list();
+        PeopleOnCase.Naming naming = views.namingOf(caseNumber, user);
+        return jdbc.sql(SELECT + " where c.number = ? order by a.id").param(caseNumber).query(AttachmentView.class).list()
+                .stream().map(a -> named(a, naming)).toList();
+    }
+
+    private static AttachmentView named(AttachmentView a, PeopleOnCase.Naming naming) {
+        String uploader = naming.name(a.uploadedBy());
+        boolean hidden = !java.util.Objects.equals(uploader, a.uploadedBy());
+        return new AttachmentView(a.id(), a.kind(), a.contentType(), hidden ? null : a.fileName(), a.sizeBytes(),
+                a.sha256(), uploader, a.uploadedAt());
     }
 
     /** The attachment and its case number, if the person may see that case. */
@@ -70,12 +79,13 @@ public class Attachments {
         String caseNumber = jdbc.sql("select c.number from minqing.attachment a join minqing.case_record c on c.id = a.case_id where a.id = ?")
                 .param(id).query(String.class).optional()
                 .orElseThrow(() -> ApiException.notFound("attachment.notFound"));
+        PeopleOnCase.Naming naming;
         try {
-            CaseView ignored = views.get(caseNumber, user);
+            naming = views.namingOf(caseNumber, user);
         } catch (ApiException e) {
             throw ApiException.notFound("attachment.notFound");
         }
-        return find(id).orElseThrow();
+        return named(find(id).orElseThrow(), naming);
     }
 
     java.io.InputStream open(AttachmentView a) throws java.io.IOException {

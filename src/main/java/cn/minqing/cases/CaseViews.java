@@ -7,7 +7,6 @@ import cn.minqing.county.Organisations;
 import cn.minqing.county.Region;
 import cn.minqing.county.Regions;
 import cn.minqing.people.CurrentUser;
-import cn.minqing.people.Role;
 import cn.minqing.platform.web.ApiException;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -22,8 +21,11 @@ public class CaseViews {
     private final Categories categories;
     private final Regions regions;
     private final Organisations organisations;
+    private final PeopleOnCase people;
 
-    CaseViews(Cases cases, Timeline timeline, Categories categories, Regions regions, Organisations organisations) {
+    CaseViews(Cases cases, Timeline timeline, Categories categories, Regions regions, Organisations organisations,
+              PeopleOnCase people) {
+        this.people = people;
         this.cases = cases;
         this.timeline = timeline;
         this.categories = categories;
@@ -34,44 +36,50 @@ public class CaseViews {
     @Transactional(readOnly = true)
     public CaseView get(String number, CurrentUser viewer) {
         CaseRecord c = visible(number, viewer);
-        return view(c, viewer, timeline(c, viewer));
+        PeopleOnCase.Naming naming = people.forViewer(c, viewer);
+        return view(c, naming, timeline(c, naming));
     }
 
     @Transactional(readOnly = true)
     public List<TimelineEntry> timelineOf(String number, CurrentUser viewer) {
-        return timeline(visible(number, viewer), viewer);
+        CaseRecord c = visible(number, viewer);
+        return timeline(c, people.forViewer(c, viewer));
+    }
+
+    /** How the people of a case the viewer may see are named to them (404 if they may not see it). */
+    @Transactional(readOnly = true)
+    public PeopleOnCase.Naming namingOf(String number, CurrentUser viewer) {
+        return people.forViewer(visible(number, viewer), viewer);
     }
 
     @Transactional(readOnly = true)
     public List<CaseView> reportedBy(CurrentUser viewer, int limit) {
-        return cases.ofReporter(viewer.username(), limit).stream().map(c -> view(c, viewer, null)).toList();
+        return cases.ofReporter(viewer.username(), limit).stream()
+                .map(c -> view(c, people.forViewer(c, viewer), null)).toList();
+    }
+
+    /** Whether the viewer may see the case; the region is compared by its path in the tree, never by code prefix. */
+    public boolean mayView(CaseRecord c, CurrentUser viewer) {
+        return viewer.mayView(regions.pathOf(c.villageCode()), c.reporter(), c.categoryCode(), c.handlingOrg());
     }
 
     private CaseRecord visible(String number, CurrentUser viewer) {
-        return cases.find(number).filter(c -> viewer.mayView(c.villageCode(), c.reporter(), c.categoryCode(), c.handlingOrg()))
+        return cases.find(number).filter(c -> mayView(c, viewer))
                 .orElseThrow(() -> ApiException.notFound("case.notFound", number));
     }
 
-    private List<TimelineEntry> timeline(CaseRecord c, CurrentUser viewer) {
-        List<TimelineEntry> entries = timeline.of(c.number());
-        if (!c.anonymous() || mayKnowReporter(c, viewer)) {
-            return entries;
-        }
-        return entries.stream().map(e -> e.actor().equals(c.reporter())
-                ? new TimelineEntry(e.at(), "anonymous", e.kind(), e.stage(), e.note()) : e).toList();
+    private List<TimelineEntry> timeline(CaseRecord c, PeopleOnCase.Naming naming) {
+        return timeline.of(c.number()).stream().map(e -> new TimelineEntry(e.at(), naming.name(e.actor()), e.kind(),
+                e.stage(), naming.scrub(e.note()))).toList();
     }
 
-    private static boolean mayKnowReporter(CaseRecord c, CurrentUser viewer) {
-        return viewer.is(Role.ADMIN) || viewer.username().equals(c.reporter());
-    }
-
-    private CaseView view(CaseRecord c, CurrentUser viewer, List<TimelineEntry> entries) {
+    private CaseView view(CaseRecord c, PeopleOnCase.Naming naming, List<TimelineEntry> entries) {
         Region village = regions.find(c.villageCode()).orElseThrow();
         String township = regions.find(village.parentCode()).map(Region::name).orElse(null);
         String categoryName = categories.find(c.categoryCode()).map(Category::nameZh).orElse(c.categoryCode());
         String handler = c.handlingOrg() == null ? null
                 : organisations.find(c.handlingOrg()).map(Organisation::name).orElse(c.handlingOrg());
-        String reporter = !c.anonymous() || mayKnowReporter(c, viewer) ? c.reporter() : null;
+        String reporter = naming.name(c.reporter());
         return new CaseView(c.number(), c.title(), c.description(), c.categoryCode(), categoryName, c.villageCode(),
                 village.name(), township, c.status().code(), c.status().nameZh(), c.urgency(), handler,
                 c.outcomeNote(), reporter, c.anonymous(), c.lat(), c.lon(), c.address(), c.supporters(),

@@ -64,7 +64,7 @@ public class Casework {
         Stage stage = Stage.of(task.stage());
         CaseRecord c = cases.find(task.caseNumber()).orElseThrow();
         boolean mustTake = stage == Stage.SIGN && Boolean.TRUE.equals(tasks.getVariable(taskId, ProcessKeys.MUST_TAKE));
-        StageRules.Completion done = rules.check(stage, form, c, mustTake);
+        StageRules.Completion done = rules.check(stage, form, c, mustTake, user);
         apply(c.number(), done, user);
         timeline.record(c.number(), user.username(), done.kind(), stage.code(), done.note());
         if (task.assignee() == null) {

@@ -1,7 +1,9 @@
 package cn.minqing.casework;
 
 import cn.minqing.cases.CaseRecord;
+import cn.minqing.cases.CaseViews;
 import cn.minqing.cases.Cases;
+import cn.minqing.people.CurrentUser;
 import cn.minqing.county.Organisations;
 import cn.minqing.platform.web.InvalidInputException;
 import java.math.BigDecimal;
@@ -22,12 +24,14 @@ class StageRules {
     static final List<String> RATINGS = List.of("satisfied", "basically", "dissatisfied");
 
     private final Cases cases;
+    private final CaseViews views;
     private final Organisations organisations;
     private final BigDecimal approvalThreshold;
 
-    StageRules(Cases cases, Organisations organisations,
+    StageRules(Cases cases, CaseViews views, Organisations organisations,
                @Value("${minqing.casework.approval-cost-threshold:20000}") BigDecimal approvalThreshold) {
         this.cases = cases;
+        this.views = views;
         this.organisations = organisations;
         this.approvalThreshold = approvalThreshold;
     }
@@ -42,9 +46,9 @@ class StageRules {
     }
 
     /** {@code mustTake}: the county centre holds the case after two returns and may not return it. */
-    Completion check(Stage stage, CompletionForm f, CaseRecord c, boolean mustTake) {
+    Completion check(Stage stage, CompletionForm f, CaseRecord c, boolean mustTake, CurrentUser user) {
         return switch (stage) {
-            case ACCEPT -> accept(f, c);
+            case ACCEPT -> accept(f, c, user);
             case DISPATCH -> dispatch(f);
             case SIGN -> sign(f, mustTake);
             case INVESTIGATE -> Completion.of("investigated", required("findings", f.findings()), Map.of());
@@ -57,7 +61,7 @@ class StageRules {
         };
     }
 
-    private Completion accept(CompletionForm f, CaseRecord c) {
+    private Completion accept(CompletionForm f, CaseRecord c, CurrentUser user) {
         String outcome = oneOf("outcome", f.outcome(), "accept", "reject", "merge");
         Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.OUTCOME, outcome));
         if (outcome.equals("reject")) {
@@ -67,7 +71,9 @@ class StageRules {
         }
         if (outcome.equals("merge")) {
             String target = required("mergeInto", f.mergeInto());
+            // only into an open case the merging cadre may see: a number outside their scope is as unknown as a wrong one
             CaseRecord into = cases.find(target).filter(t -> !t.status().isFinal() && !t.number().equals(c.number()))
+                    .filter(t -> views.mayView(t, user))
                     .orElseThrow(() -> new InvalidInputException("mergeInto", "task.mergeInto.unknown", target));
             vars.put(ProcessKeys.OUTCOME_NOTE, "合并至 " + into.number());
             return new Completion(vars, "merged", "合并至 " + into.number(), null, into.number(), null, null, false);

@@ -68,9 +68,8 @@ class WorkbenchController {
                 new TaskFilter(null, null, filter.category(), filter.village(), filter.urgency(), filter.overdue(),
                         filter.mine(), filter.size(), 0)));
         model.addAttribute("categories", categories.all());
-        model.addAttribute("villages", regions.atLevel("village").stream()
-                .filter(v -> me.user().is(Role.ADMIN) || me.user().scopeRegion() == null
-                        || v.code().startsWith(me.user().scopeRegion())).toList());
+        String scope = me.user().is(Role.ADMIN) || me.user().scopeRegion() == null ? "" : me.user().scopeRegion();
+        model.addAttribute("villages", regions.allWithin(scope).stream().filter(v -> v.level().equals("village")).toList());
         return "workbench/tasks";
     }
 

@@ -29,9 +29,14 @@ public class RegionImport {
     public ImportReport importRows(List<Table.Line> lines, String actor) {
         ImportReport.Builder report = new ImportReport.Builder();
         Map<String, String> levelsSeen = new HashMap<>();
+        Map<String, String> parents = new HashMap<>();
+        regions.all().forEach(r -> parents.put(r.code(), r.parentCode()));
         for (Table.Line line : lines) {
             String code = line.get("code");
             String problem = problem(line, levelsSeen);
+            if (problem == null) {
+                problem = prefixClash(code, line.get("parent_code"), parents);
+            }
             if (problem != null) {
                 report.reject(line, code, problem);
                 continue;
@@ -39,6 +44,7 @@ public class RegionImport {
             regions.save(new Region(code, line.get("name"), line.get("level"), line.get("parent_code"),
                     number(line.get("lat")), number(line.get("lon"))));
             levelsSeen.put(code, line.get("level"));
+            parents.put(code, line.get("parent_code"));
             report.imported();
         }
         ImportReport result = report.build();
@@ -79,6 +85,38 @@ public class RegionImport {
             return "经纬度不是数字 / lat or lon is not a number";
         }
         return null;
+    }
+
+    /**
+     * Scope checks and statistics select a region's cases by its code, so two codes where one begins with the
+     * other must be one region's ancestor and descendant: a township QS1 beside a township QS10 would let QS1's
+     * cadres count QS10's villages. Such a code is refused, naming the region it clashes with.
+     */
+    static String prefixClash(String code, String parent, Map<String, String> parents) {
+        for (String other : parents.keySet()) {
+            if (other.equals(code)) {
+                continue;
+            }
+            boolean clash = code.startsWith(other) ? !isAncestor(other, parent, parents)
+                    : other.startsWith(code) && !isAncestor(code, parents.get(other), parents);
+            if (clash) {
+                return "编码与 " + other + " 互为前缀却不是其上级或下级 / code and " + other
+                        + " begin one with the other but are not ancestor and descendant";
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code ancestor} is {@code from} or above it, following the parent links. */
+    private static boolean isAncestor(String ancestor, String from, Map<String, String> parents) {
+        String at = from;
+        for (int depth = 0; at != null && depth < 16; depth++) {
+            if (at.equals(ancestor)) {
+                return true;
+            }
+            at = parents.get(at);
+        }
+        return false;
     }
 
     private static Double number(String value) {

@@ -25,6 +25,47 @@ public class Regions {
                 .param(level).query(Region.class).list();
     }
 
+    /**
+     * The codes from the county down to this region (its path in the tree), read from the parent links,
+     * never guessed from the code's prefix: a scope check compares paths, so region QS1 never covers QS10….
+     */
+    public List<String> pathOf(String code) {
+        return jdbc.sql("""
+                with recursive up(code, parent_code, depth) as (
+                  select code, parent_code, 0 from minqing.region where code = ?
+                  union all
+                  select r.code, r.parent_code, up.depth + 1 from minqing.region r join up on r.code = up.parent_code
+                   where up.depth < 16)
+                select code from up order by depth desc
+                """).param(code).query(String.class).list();
+    }
+
+    /** Whether {@code code} lies in the region {@code scope} (itself or below it); an empty scope is everything. */
+    public boolean within(String code, String scope) {
+        if (scope == null || code == null) {
+            return false;
+        }
+        return scope.isEmpty() || pathOf(code).contains(scope);
+    }
+
+    /** The region and every region below it, by the parent links (an empty scope: every region). */
+    public List<Region> allWithin(String scope) {
+        if (scope == null) {
+            return List.of();
+        }
+        if (scope.isEmpty()) {
+            return all();
+        }
+        return jdbc.sql("""
+                with recursive down(code, name, level, parent_code, lat, lon, depth) as (
+                  select code, name, level, parent_code, lat, lon, 0 from minqing.region where code = ?
+                  union all
+                  select r.code, r.name, r.level, r.parent_code, r.lat, r.lon, d.depth + 1
+                    from minqing.region r join down d on r.parent_code = d.code where d.depth < 16)
+                select code, name, level, parent_code, lat, lon from down order by code
+                """).param(scope).query(Region.class).list();
+    }
+
     public boolean isVillage(String code) {
         return jdbc.sql("select count(*) from minqing.region where code = ? and level = 'village' and active")
                 .param(code).query(Integer.class).single() > 0;

@@ -3,6 +3,7 @@ package cn.minqing.intake;
 import cn.minqing.cases.CaseClock;
 import cn.minqing.cases.CaseNumbers;
 import cn.minqing.cases.Cases;
+import cn.minqing.cases.PeopleOnCase;
 import cn.minqing.cases.NewCase;
 import cn.minqing.cases.Timeline;
 import cn.minqing.casework.CaseProcess;
@@ -79,7 +80,9 @@ public class CaseFiling {
         cases.insert(number, checked, now);
         if (reporter != caller) {
             cases.filedBy(number, caller.username());
-            timeline.record(number, caller.username(), "filed", null, "代办：为 " + reporter.displayName() + " 反映 " + checked.title());
+            // an anonymous report names nobody on its timeline, not even in the 代办 note (the audit log keeps who)
+            String forWhom = checked.anonymous() ? PeopleOnCase.ANONYMOUS : reporter.displayName();
+            timeline.record(number, caller.username(), "filed", null, "代办：为 " + forWhom + " 反映 " + checked.title());
             audit.record(caller.username(), "case.filed-on-behalf", number, reporter.username());
         } else {
             timeline.record(number, reporter.username(), "filed", null, checked.title());

@@ -1,5 +1,6 @@
 package cn.minqing.intake;
 
+import cn.minqing.county.Regions;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.Role;
 import cn.minqing.people.UserAccounts;
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Component;
 class OnBehalf {
 
     private final UserAccounts accounts;
+    private final Regions regions;
 
-    OnBehalf(UserAccounts accounts) {
+    OnBehalf(UserAccounts accounts, Regions regions) {
         this.accounts = accounts;
+        this.regions = regions;
     }
 
     CurrentUser villagerFor(String username, CurrentUser caller) {
@@ -22,7 +25,7 @@ class OnBehalf {
         }
         return accounts.find(username).map(UserAccounts.Account::user)
                 .filter(v -> v.is(Role.VILLAGER) && v.villageCode() != null)
-                .filter(v -> caller.is(Role.ADMIN) || (caller.scopeRegion() != null && v.villageCode().startsWith(caller.scopeRegion())))
+                .filter(v -> caller.is(Role.ADMIN) || caller.covers(regions.pathOf(v.villageCode())))
                 .orElseThrow(() -> new InvalidInputException("onBehalfOf", "case.onBehalf.unknown", username));
     }
 }

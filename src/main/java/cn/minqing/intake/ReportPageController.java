@@ -32,11 +32,13 @@ class ReportPageController {
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final Supporters supporters;
+    private final OpenCases openCases;
     private final cn.minqing.search.SimilarCases similarCases;
 
     ReportPageController(CaseFiling filing, Attachments attachments, Categories categories, Regions regions,
-                         TransactionTemplate tx, MessageSource messages, Supporters supporters,
+                         TransactionTemplate tx, MessageSource messages, Supporters supporters, OpenCases openCases,
                          cn.minqing.search.SimilarCases similarCases) {
+        this.openCases = openCases;
         this.similarCases = similarCases;
         this.supporters = supporters;
         this.filing = filing;
@@ -57,7 +59,7 @@ class ReportPageController {
             model.addAttribute("similar", similarByWords(words, village, me));
             model.addAttribute("report", new CaseReport(title, description, category, village, null, null, null, null, null));
         } else if (category != null && village != null) {
-            model.addAttribute("similar", supporters.openIn(village, category, 5));
+            model.addAttribute("similar", openIn(village, category, me));
             model.addAttribute("report", new CaseReport(null, null, category, village, null, null, null, null, null));
         }
         model.addAttribute("me", me.user());
@@ -96,8 +98,19 @@ class ReportPageController {
         try {
             return similarCases.find(words, village, 3, 5, me.user()).stream()
                     .filter(cn.minqing.search.SimilarCases.Match::isOpen).toList();
+        } catch (ApiException e) {
+            return List.of(); // not a village this person may look at
         } catch (Exception e) {
-            return supporters.openIn(village, null, 5);
+            return openIn(village, null, me);
+        }
+    }
+
+    /** The village's open cases, if this person may look at that village; nothing otherwise. */
+    private List<?> openIn(String village, String category, Principal me) {
+        try {
+            return openCases.in(village, category, 5, me.user());
+        } catch (ApiException e) {
+            return List.of();
         }
     }
 

@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SupportController {
 
     private final Supporters supporters;
+    private final OpenCases openCases;
     private final cn.minqing.search.SimilarCases similarCases;
 
-    SupportController(Supporters supporters, cn.minqing.search.SimilarCases similarCases) {
+    SupportController(Supporters supporters, OpenCases openCases, cn.minqing.search.SimilarCases similarCases) {
         this.supporters = supporters;
+        this.openCases = openCases;
         this.similarCases = similarCases;
     }
 
@@ -38,7 +40,7 @@ class SupportController {
         if (text != null && !text.isBlank()) {
             return similarCases.find(text, village, Math.max(0.1, Math.min(radiusKm, 20)), 10, me.user());
         }
-        return supporters.openIn(village, category, 10);
+        return openCases.in(village, category, 10, me.user());
     }
 
     @PostMapping("/api/cases/{number}/support")

@@ -31,16 +31,6 @@ public class Supporters {
         this.audit = audit;
     }
 
-    /** Open cases of a village and category, most supported first: what to show before someone files. */
-    @Transactional(readOnly = true)
-    public List<SimilarCase> openIn(String villageCode, String category, int limit) {
-        return jdbc.sql("""
-                select number, title, category_code as category, village_code, status, supporters, created_at
-                  from minqing.case_record where village_code = ? and (? is null or category_code = ?) and %s
-                 order by supporters desc, created_at desc limit ?
-                """.formatted(OPEN)).params(villageCode, category, category, limit).query(SimilarCase.class).list();
-    }
-
     /** Returns true if the person was added, false if they had supported the case already. */
     @Transactional
     public boolean support(String number, CurrentUser user) {

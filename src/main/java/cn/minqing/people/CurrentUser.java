@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The signed-in person as the services see them: roles, their village (villagers and grid
  * members), their organisation and the region they may see ({@code scopeRegion} is a region
- * code prefix: QS sees the county, QS01 a township, QS01001 a village). A county bureau's staff see,
+ * code: QS sees the county, QS01 a township, QS01001 a village; it is compared with a case's region path). A county bureau's staff see,
  * within the county, the categories their bureau answers for ({@code responsibilities}) and the cases
  * handed to it; an empty list means no such limit.
  */
@@ -38,14 +38,39 @@ public record CurrentUser(String username, String displayName, Set<Role> roles, 
         return groups;
     }
 
-    public boolean mayView(String caseVillageCode, String caseReporter, String caseCategory, String caseHandler) {
+    /** Whether a region, given by its path from the county down ({@code Regions.pathOf}), lies in this person's scope. */
+    public boolean covers(List<String> regionPath) {
+        return scopeRegion != null && regionPath.contains(scopeRegion);
+    }
+
+    /**
+     * Whether this person may list a village's open cases (similar cases, 附议 targets): a villager their own
+     * village, a cadre or leader their region, an admin any. {@code villagePath} as in {@link #covers}.
+     */
+    public boolean mayLookAt(String villageCode, List<String> villagePath) {
+        if (is(Role.ADMIN)) {
+            return true;
+        }
+        if ((is(Role.CADRE) || is(Role.LEADER)) && covers(villagePath)) {
+            return true;
+        }
+        return is(Role.VILLAGER) && villageCode.equals(this.villageCode);
+    }
+
+    /** The categories a county bureau answers for, which limit what its staff see; empty when nothing limits. */
+    public List<String> categoryLimit() {
+        return is(Role.ADMIN) || is(Role.LEADER) || !is(Role.CADRE) ? List.of() : responsibilities;
+    }
+
+    /** {@code casePath}: the path of the case's village from the county down, so that QS1 never covers QS10…. */
+    public boolean mayView(List<String> casePath, String caseReporter, String caseCategory, String caseHandler) {
         if (is(Role.ADMIN) || username.equals(caseReporter)) {
             return true;
         }
-        if (is(Role.LEADER) && scopeRegion != null && caseVillageCode.startsWith(scopeRegion)) {
+        if (is(Role.LEADER) && covers(casePath)) {
             return true;
         }
-        if (is(Role.CADRE) && scopeRegion != null && caseVillageCode.startsWith(scopeRegion)) {
+        if (is(Role.CADRE) && covers(casePath)) {
             return responsibilities.isEmpty() || responsibilities.contains(caseCategory)
                     || (organisationCode != null && organisationCode.equals(caseHandler));
         }

@@ -46,11 +46,12 @@ public class SimilarCases {
      * never reaches across it); admins anywhere.
      */
     public List<Match> find(String text, String villageCode, double radiusKm, int size, CurrentUser user) throws IOException {
-        boolean villager = user.isVillagerOnly();
-        String scope = user.is(Role.ADMIN) ? "" : villager ? null : user.scopeRegion();
-        if ((villager && !villageCode.equals(user.villageCode())) || (scope != null && !villageCode.startsWith(scope))) {
+        if (!user.mayLookAt(villageCode, regions.pathOf(villageCode))) {
             throw ApiException.forbidden("case.similar.outOfScope");
         }
+        // the radius may reach over the border: keep to the caller's region, and a county bureau to its categories
+        String scope = user.is(Role.ADMIN) ? "" : user.isVillagerOnly() ? null : user.scopeRegion();
+        Query limit = categoryLimit(user);
         index.ensureExists();
         Region village = regions.find(villageCode).orElse(null);
         Query near = village == null || village.lat() == null
@@ -63,6 +64,7 @@ public class SimilarCases {
                 .query(q -> q.bool(b -> b.filter(near)
                         .filter(f -> scope == null || scope.isEmpty() ? f.matchAll(m -> m)
                                 : f.term(t -> t.field("regionPath").value(scope)))
+                        .filter(limit)
                         .must(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields)
                                 .fields("title^2", "description", "title.bigram", "description.bigram")
                                 .minimumShouldMatch("15%")))
@@ -74,5 +76,16 @@ public class SimilarCases {
                 .sorted(Comparator.comparing((Match m) -> !m.isOpen())
                         .thenComparing(Comparator.comparingDouble(Match::score).reversed()))
                 .limit(size).toList();
+    }
+
+    private static Query categoryLimit(CurrentUser user) {
+        List<String> categories = user.categoryLimit();
+        if (categories.isEmpty()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(s -> s.terms(t -> t.field("category").terms(v -> v.value(
+                        categories.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
+                .should(s -> s.term(t -> t.field("handlingOrg").value(user.organisationCode())))));
     }
 }

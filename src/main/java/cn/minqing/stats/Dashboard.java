@@ -162,7 +162,7 @@ class Dashboard {
 
     /** The regions a leader may filter by: their own and every township and village under it. */
     List<Region> regionsWithin(String scope) {
-        return regions.all().stream().filter(r -> r.code().startsWith(scope) && !r.level().equals("grid"))
+        return regions.allWithin(scope).stream().filter(r -> !r.level().equals("grid"))
                 .sorted(Comparator.comparing(Region::code)).toList();
     }
 }

@@ -44,7 +44,7 @@ class MonthlyReports {
     byte[] get(YearMonth month, String region, CurrentUser user) {
         String scope = StatsService.scopeOf(user);
         String r = region == null || region.isBlank() ? (scope.isEmpty() ? countyCode : scope) : region;
-        if (!r.startsWith(scope)) {
+        if (!regions.within(r, scope)) {
             throw ApiException.forbidden("stats.forbidden");
         }
         if (regions.find(r).isEmpty()) {

@@ -50,7 +50,7 @@ class StatsService {
                      CurrentUser user) {
         String scope = scopeOf(user);
         String r = region == null || region.isBlank() ? scope : region;
-        if (!r.startsWith(scope)) {
+        if (!regions.within(r, scope)) {
             throw ApiException.forbidden("stats.outOfScope");
         }
         String g = groupBy == null || groupBy.isBlank() ? "none" : groupBy;
