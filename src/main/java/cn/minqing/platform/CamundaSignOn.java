@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Camunda's webapps (Cockpit, Tasklist, Admin) take the app's own sign-in instead of a login of their
- * own: the filter registered under Camunda's name "Authentication Filter" (so the starter does not add
- * its password-based one) runs after Spring Security and hands the signed-in admin to Camunda
- * ({@link CamundaSignOnProvider}). No Camunda password exists, so none can be shipped or guessed.
+ * own: this filter runs after Spring Security (which lets only admins into /camunda) and before
+ * Camunda's filters, and puts the signed-in admin into the session's Camunda authentications
+ * ({@link CamundaSignOnProvider}); Camunda's own authentication filter then finds them there. No
+ * Camunda password exists, so none can be shipped or guessed.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaSignOn {
@@ -21,10 +22,10 @@ class CamundaSignOn {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaAuthenticationFilter(
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String applicationPath) {
         var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setName("Authentication Filter");
+        registration.setName("Minqing sign-on for Camunda");
         registration.addUrlPatterns(applicationPath + "/*");
         registration.setInitParameters(Map.of("authentication-provider", CamundaSignOnProvider.class.getName()));
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1); // after Spring Security
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1); // after Spring Security; Camunda's come later
         return registration;
     }
 }
