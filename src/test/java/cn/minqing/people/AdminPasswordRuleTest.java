@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 class AdminPasswordRuleTest {
 
@@ -31,5 +33,9 @@ class AdminPasswordRuleTest {
                 new FirstAdmin.WeakAdminPasswordException("it is shorter than 10 characters"));
         assertThat(analysis.getDescription()).contains("shorter than 10");
         assertThat(analysis.getAction()).contains("MINQING_ADMIN_PASSWORD");
+        // Spring Boot finds the analyser, so a refused password ends the start with this report, not a stack trace
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
+                SpringFactoriesLoader.ArgumentResolver.none(), SpringFactoriesLoader.FailureHandler.handleMessage((m, e) -> { })))
+                .anyMatch(WeakAdminPasswordAnalyzer.class::isInstance);
     }
 }
