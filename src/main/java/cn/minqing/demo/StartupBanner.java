@@ -13,9 +13,11 @@ class StartupBanner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
     private final int port;
+    private final boolean demo;
 
-    StartupBanner(@Value("${server.port:8080}") int port) {
+    StartupBanner(@Value("${server.port:8080}") int port, @Value("${minqing.demo.enabled:false}") boolean demo) {
         this.port = port;
+        this.demo = demo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -28,7 +30,9 @@ class StartupBanner {
                   API docs:      {}/swagger-ui.html
                   Health:        {}/actuator/health
                   Camunda:       {}/camunda/app/   (admin only)
-                  Demo users (password '{}'): villager1, villager2, grid1, township1, county1, leader1, admin
-                """, base, base, base, base, DemoUsers.PASSWORD);
+                  {}
+                """, base, base, base, base, demo
+                ? "Demo users (password '" + DemoUsers.PASSWORD + "'): villager1, villager2, grid1, township1, county1, leader1, admin"
+                : "Sign in as 'admin' (password from MINQING_ADMIN_PASSWORD, or the one printed at the first start)");
     }
 }

@@ -1,9 +1,13 @@
 package cn.minqing.platform;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -20,7 +24,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Two doors. The JSON API and Camunda's REST API take HTTP Basic or a bearer token (401 without) and no CSRF token;
  * the pages take a login form, a session and CSRF protection. Camunda's webapps, its REST API and
- * the admin API are for admins only; health and API docs are open.
+ * the admin API are for admins only; health is open (its details for admins only), the API docs
+ * need a signed-in person outside the demo.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -37,24 +42,38 @@ class SecurityConfig {
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.everywhere());
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, @Value("${minqing.demo.enabled:false}") boolean demo) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/register", "/css/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html").permitAll()
+                        .requestMatchers("/login", "/register", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // the API's description is open in the demo only; outside it, for signed-in people
+                        .requestMatchers(API_DOCS).access(demo ? (a, context) -> new AuthorizationDecision(true)
+                                : AuthenticatedAuthorizationManager.authenticated())
                         .requestMatchers(path("/camunda/**"), path("/engine-rest/**"), path("/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(basicChallenge(),
+                        new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**")))) // 401, not the login page
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .headers(SecurityHeaders.everywhere());
         return http.build();
+    }
+
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+
+    private static BasicAuthenticationEntryPoint basicChallenge() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("minqing");
+        return challenge;
     }
 
     private static RequestMatcher path(String pattern) {

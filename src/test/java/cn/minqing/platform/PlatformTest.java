@@ -15,11 +15,25 @@ class PlatformTest extends ApiTest {
 
     @Test
     void healthIsUpWithDatabaseElasticsearchAndTheOutboxBacklog() {
-        JsonNode health = rest.getForEntity("/actuator/health", JsonNode.class).getBody();
+        JsonNode health = get("admin", "/actuator/health").getBody();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/elasticsearch/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/searchOutbox/details").has("backlog")).isTrue();
+    }
+
+    @Test
+    void healthDetailsAreForAdminsOnly() {
+        for (JsonNode health : new JsonNode[] {rest.getForEntity("/actuator/health", JsonNode.class).getBody(),
+                get("villager1", "/actuator/health").getBody(), get("leader1", "/actuator/health").getBody()}) {
+            assertThat(health.get("status").asText()).isEqualTo("UP");
+            assertThat(health.has("components")).as(health.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void apiDocsAreOpenInTheDemo() {
+        assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

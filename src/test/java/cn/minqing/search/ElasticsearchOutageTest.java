@@ -21,7 +21,7 @@ class ElasticsearchOutageTest extends ApiTest {
             for (int i = 0; i < 3; i++) {
                 filed.add(file("villager1", "停电期间反映" + i, "宽带断网第" + i + "天，网课上不了", "telecom"));
             }
-            JsonNode health = rest.getForEntity("/actuator/health", JsonNode.class).getBody();
+            JsonNode health = get("admin", "/actuator/health").getBody();
             assertThat(health.get("status").asText()).isEqualTo("DOWN");
             assertThat(health.at("/components/searchOutbox/details/backlog").asLong()).isGreaterThanOrEqualTo(3);
             assertThat(get("villager1", "/api/search?q=宽带断网").getStatusCode().value()).isEqualTo(503);

@@ -19,7 +19,7 @@ public final class BenchmarkApp {
     public static void run(Body body) {
         TestServers.start("bench");
         SpringApplication app = new SpringApplication(MinqingApplication.class);
-        app.setDefaultProperties(Map.of("minqing.demo.cases", "0", "server.port", "0",
+        app.setDefaultProperties(Map.of("minqing.demo.enabled", "true", "minqing.demo.cases", "0", "server.port", "0",
                 "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "warn"));
         try (ConfigurableApplicationContext context = app.run()) {
             body.run(context);
