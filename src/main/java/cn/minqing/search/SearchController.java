@@ -1,7 +1,6 @@
 package cn.minqing.search;
 
 import cn.minqing.people.Principal;
-import cn.minqing.platform.web.InvalidInputException;
 import java.io.IOException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,27 +43,7 @@ class SearchController {
                         @RequestParam(required = false) java.util.List<String> after,
                         @RequestParam(defaultValue = "0") int offset,
                         @RequestParam(defaultValue = "20") int size) throws IOException {
-        if (size < 1 || size > 100) {
-            throw new InvalidInputException("size", "search.size.invalid");
-        }
-        if (sort != null && !java.util.List.of("relevance", "newest", "supporters", "deadline").contains(sort)) {
-            throw new InvalidInputException("sort", "search.sort.invalid");
-        }
-        Double lat = null;
-        Double lon = null;
-        if (near != null) {
-            String[] parts = near.split(",");
-            try {
-                lat = Double.valueOf(parts[0].strip());
-                lon = Double.valueOf(parts[1].strip());
-            } catch (RuntimeException e) {
-                throw new InvalidInputException("near", "search.near.invalid");
-            }
-        }
-        // "from" is a date (the filter); page by "after" (search_after) or "offset"
-        String fromDate = fromParam != null && fromParam.matches("\\d+") ? null : fromParam;
-        int skip = fromParam != null && fromParam.matches("\\d+") ? Integer.parseInt(fromParam) : offset;
-        return search.search(new CaseSearch.Criteria(q, category, status, region, overdue, size, Math.max(0, skip),
-                organisation, urgency, fromDate, to, lat, lon, radiusKm, sort, after), me.user());
+        return search.search(new SearchParameters(q, category, status, region, overdue, organisation, urgency, fromParam,
+                to, near, radiusKm, sort, after, offset, size).criteria(), me.user());
     }
 }

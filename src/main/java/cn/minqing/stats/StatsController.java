@@ -103,6 +103,9 @@ class StatsController {
         } catch (java.time.format.DateTimeParseException e) {
             throw new cn.minqing.platform.web.InvalidInputException("month", "stats.month.invalid");
         }
+        if (m.getYear() < 2000 || m.getYear() > 2100) {
+            throw new cn.minqing.platform.web.InvalidInputException("month", "stats.month.range");
+        }
         return file(monthlyReports.get(m, region, me.user()), "application/pdf", "monthly-report-" + m + ".pdf");
     }
 

@@ -23,6 +23,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     record FieldError(String field, String message) {
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
     private final MessageSource messages;
 
     ApiProblems(MessageSource messages) {
@@ -45,12 +46,93 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Elasticsearch unreachable: searching waits, filing does not (PostgreSQL is the source of truth). */
+    /**
+     * Elasticsearch unreachable: searching waits, filing does not (PostgreSQL is the source of truth). An
+     * upload cut short is the sender's to repeat.
+     */
     @ExceptionHandler(java.io.IOException.class)
-    ProblemDetail searchUnavailable(java.io.IOException e, Locale locale) {
+    ProblemDetail searchUnavailable(java.io.IOException e, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        if (String.valueOf(request.getContentType()).startsWith("multipart/")) {
+            return problem(HttpStatus.BAD_REQUEST, "Incomplete upload", messages.getMessage("request.uploadBroken", null, locale));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 messages.getMessage("search.unavailable", null, locale));
         problem.setTitle("Search unavailable");
+        return problem;
+    }
+
+    /** A file endpoint called without a multipart body. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale,
+                                               jakarta.servlet.http.HttpServletRequest request) {
+        boolean multipart = String.valueOf(request.getContentType()).startsWith("multipart/");
+        return multipart
+                ? ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Incomplete upload",
+                        messages.getMessage("request.uploadBroken", null, locale)))
+                : ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported Media Type", messages.getMessage("request.notMultipart", null, locale)));
+    }
+
+    /**
+     * Anything unforeseen: a plain 500 with an id that is in the log, and nothing else — never SQL, an exception's
+     * name or message, a stack trace or a server path.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+        log.error("Request {} {} failed, error id {}", request.getMethod(), request.getRequestURI(), id, e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+                messages.getMessage("request.failed", new Object[] {id}, locale));
+        problem.setProperty("errorId", id);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() != null ? e.getPropertyName()
+                : e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName() : "value";
+        return invalidParameter(field, "request.parameter.invalid", request.getLocale());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return invalidParameter(e.getParameterName(), "request.parameter.missing", request.getLocale());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return invalidParameter(e.getRequestPartName(), "request.parameter.missing", request.getLocale());
+    }
+
+    /** Spring's own refusals (405, 406, 413, 415 …) keep their status but carry no exception text. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError()) {
+            String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+            log.error("Request failed, error id {}", id, e);
+            ProblemDetail problem = problem(HttpStatus.valueOf(status.value()), "Internal Server Error",
+                    messages.getMessage("request.failed", new Object[] {id}, request.getLocale()));
+            problem.setProperty("errorId", id);
+            return super.handleExceptionInternal(e, problem, headers, status, request);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private ResponseEntity<Object> invalidParameter(String field, String key, Locale locale) {
+        String name = field == null ? "value" : field.length() > 64 ? field.substring(0, 64) : field;
+        return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError(name,
+                messages.getMessage(key, new Object[] {name}, locale))), locale));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 
@@ -66,6 +148,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        // a value of the wrong type or form is named by its field; broken JSON as a whole is unreadable
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                && !(m.getCause() instanceof com.fasterxml.jackson.core.JsonParseException)) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("value");
+            return invalidParameter(field, "request.parameter.invalid", request.getLocale());
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage("request.unreadable", null, request.getLocale()));
         problem.setTitle("Unreadable request");

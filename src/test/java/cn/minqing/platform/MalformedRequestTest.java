@@ -1,0 +1,194 @@
+package cn.minqing.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Malformed requests generated from the app's own OpenAPI document, for every operation: every parameter
+ * empty, huge, NaN, negative, overflowing, a NUL byte, an impossible date or month, the wrong type; every JSON
+ * body unreadable, of the wrong shape, with each field of the wrong type or far too long; the wrong content
+ * type. No answer may be a 5xx, and no refusal may carry SQL, exception names, stack traces or server paths.
+ */
+class MalformedRequestTest extends ApiTest {
+
+    /** Operations whose malformed calls could still do something drastic, left to their own tests. */
+    static final Set<String> SKIPPED = Set.of("POST /api/admin/search/rebuild", "DELETE /api/tokens");
+    static final List<String> BAD_VALUES = List.of("", "x".repeat(3000), "NaN", "-1", "1e309", "99999999999999999999",
+            "\u0000", "a\u0000b", "2026-13-45", "+999999999-12", "abc", "95,0", "'; drop table x; --", "%", "\\", "[]",
+            "-99999999999", "0", "2147483648");
+    static final Pattern LEAK = Pattern.compile("(?i)(org\\.|java\\.|exception|sql|select |insert |update minqing|"
+            + "error:|/work/|/tmp/|at cn\\.|caused by|postgres|elasticsearch\\.)");
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final ObjectMapper json = new ObjectMapper();
+    final List<String> failures = new ArrayList<>();
+    int sent;
+    String token;
+
+    @Test
+    void noMalformedRequestGetsA5xxOrLeaksInternals() throws Exception {
+        token = post("admin", "/api/tokens", Map.of("name", "malformed")).getBody().get("token").asText();
+        JsonNode docs = get("admin", "/v3/api-docs").getBody();
+        Iterator<Map.Entry<String, JsonNode>> paths = docs.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fields().forEachRemaining(op -> {
+                String method = op.getKey().toUpperCase();
+                if (!SKIPPED.contains(method + " " + path.getKey()) && (path.getKey().startsWith("/api/") || method.equals("GET"))) {
+                    exercise(method, path.getKey(), op.getValue(), docs);
+                }
+            });
+        }
+        headers();
+        as("admin").delete("/api/tokens");
+        System.out.println("MalformedRequestTest: " + sent + " requests, " + failures.size() + " failures");
+        assertThat(sent).isGreaterThan(500);
+        assertThat(failures).isEmpty();
+    }
+
+    private void exercise(String method, String template, JsonNode op, JsonNode docs) {
+        List<JsonNode> params = new ArrayList<>();
+        op.path("parameters").forEach(params::add);
+        for (JsonNode p : params) {
+            for (String bad : BAD_VALUES) {
+                Map<String, String> values = saneValues(params);
+                values.put(p.get("name").asText(), bad);
+                call(method, template, values, params, null, null);
+            }
+        }
+        JsonNode body = op.path("requestBody").path("content");
+        if (body.has("application/json")) {
+            JsonNode schema = resolve(body.get("application/json").path("schema"), docs);
+            Map<String, String> sane = saneValues(params);
+            call(method, template, sane, params, "application/json", "{");
+            call(method, template, sane, params, "application/json", "\"\u0000\"");
+            call(method, template, sane, params, "text/plain", "x");
+            call(method, template, sane, params, "application/json", schema.path("type").asText().equals("array") ? "{\"a\":1}" : "[1]");
+            schema.path("properties").fields().forEachRemaining(prop -> {
+                for (String wrong : wrongValues(resolve(prop.getValue(), docs))) {
+                    call(method, template, sane, params, "application/json", "{\"" + prop.getKey() + "\":" + wrong + "}");
+                }
+            });
+        }
+        if (body.has("multipart/form-data")) {
+            Map<String, String> sane = saneValues(params);
+            call(method, template, sane, params, "application/json", "{\"file\":\"x\"}");
+            call(method, template, sane, params, "multipart/form-data; boundary=zz", "--zz\r\nbroken");
+        }
+    }
+
+    private List<String> wrongValues(JsonNode schema) {
+        String huge = "\"" + "长".repeat(20_000) + "\"";
+        return switch (schema.path("type").asText()) {
+            case "string" -> List.of("{\"x\":1}", "[1,2]", huge, "\"\u0000\"", "\"2026-13-45T99:99\"");
+            case "integer", "number" -> List.of("\"abc\"", "1e400", "-99999999999999999999", "{}", "true");
+            case "boolean" -> List.of("\"maybe\"", "2", "[]");
+            case "array" -> List.of("\"x\"", "{\"a\":1}", "[" + huge + "]", "[{\"x\":[]}]");
+            default -> List.of("\"x\"", "[1]", "1", huge);
+        };
+    }
+
+    private JsonNode resolve(JsonNode schema, JsonNode docs) {
+        String ref = schema.path("$ref").asText("");
+        return ref.isEmpty() ? schema : docs.at(ref.substring(1));
+    }
+
+    private Map<String, String> saneValues(List<JsonNode> params) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (JsonNode p : params) {
+            if (p.path("required").asBoolean() || p.path("in").asText().equals("path")) {
+                String type = p.path("schema").path("type").asText();
+                values.put(p.get("name").asText(), type.equals("integer") || type.equals("number") ? "1" : type.equals("boolean") ? "true" : "x");
+            }
+        }
+        return values;
+    }
+
+    private void call(String method, String template, Map<String, String> values, List<JsonNode> params,
+                      String contentType, String body) {
+        String path = template;
+        StringBuilder query = new StringBuilder();
+        for (JsonNode p : params) {
+            String name = p.get("name").asText();
+            if (!values.containsKey(name)) {
+                continue;
+            }
+            String encoded = URLEncoder.encode(values.get(name), StandardCharsets.UTF_8);
+            switch (p.path("in").asText()) {
+                case "path" -> path = path.replace("{" + name + "}", encoded.isEmpty() ? "%20" : encoded);
+                case "query" -> query.append(query.isEmpty() ? "?" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                        .append('=').append(encoded);
+                case "header" -> { }
+                default -> { }
+            }
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + query))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+        for (JsonNode p : params) {
+            String name = p.get("name").asText();
+            if (p.path("in").asText().equals("header") && values.containsKey(name)) {
+                request.header(name, values.get(name).replace("\u0000", "").replace("\r", "").replace("\n", ""));
+            }
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        check(method + " " + path + query + (body == null ? "" : " body " + abbreviate(body)), request.build());
+    }
+
+    private void headers() {
+        for (String xff : List.of("x".repeat(70), "1.2.3.4, 5.6.7.8, " + "9".repeat(60), "not-an-address", "::::::")) {
+            check("X-Forwarded-For " + xff, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/x/notes"))
+                    .header("Authorization", "Bearer " + token).header("X-Forwarded-For", xff)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"x\"}")).build());
+        }
+        check("Idempotency-Key huge", HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases"))
+                .header("Authorization", "Bearer " + token).header("Idempotency-Key", "k".repeat(500))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    }
+
+    private void check(String what, HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            sent++;
+            int status = response.statusCode();
+            if (status >= 500) {
+                failures.add(status + " " + what + " -> " + abbreviate(response.body()));
+            } else if (status >= 400 && LEAK.matcher(response.body()).find()) {
+                failures.add("leak " + status + " " + what + " -> " + abbreviate(response.body()));
+            }
+        } catch (Exception e) {
+            failures.add("no answer " + what + ": " + e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replace("\n", " ");
+        return one.length() > 300 ? one.substring(0, 300) + "…" : one;
+    }
+
+}
