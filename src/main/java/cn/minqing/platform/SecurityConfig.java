@@ -9,8 +9,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.minqing.people.AccountFilters;
 import cn.minqing.people.ApiTokens;
 import cn.minqing.people.BearerTokenFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,7 +30,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, AccountFilters accounts)
+            throws Exception {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -36,6 +40,8 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(accounts.loginThrottle(), BasicAuthenticationFilter.class)
+                .addFilterBefore(accounts.accountState(true), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -43,7 +49,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccountFilters accounts) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/register", "/css/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
@@ -53,6 +59,8 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(accounts.loginThrottle(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(accounts.accountState(false), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"));
         return http.build();
     }
