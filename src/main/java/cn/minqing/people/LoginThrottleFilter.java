@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,8 +32,23 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** Makes the request known to the sign-in listeners and audit, which run inside Spring Security before MVC. */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (RequestContextHolder.getRequestAttributes() != null) {
+            throttle(request, response, chain);
+            return;
+        }
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+        try {
+            throttle(request, response, chain);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    private void throttle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean form = isFormLogin(request);
         String username = form ? request.getParameter("username") : basicUsername(request);
