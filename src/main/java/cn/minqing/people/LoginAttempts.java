@@ -28,8 +28,7 @@ class LoginAttempts {
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         String username = String.valueOf(event.getAuthentication().getPrincipal());
         if (throttle.failed(username, addresses.current())) {
-            audit.record(username.length() > 64 ? username.substring(0, 64) : username, "login.throttled", username,
-                    "密码错误次数过多，暂时拒绝该地址登录");
+            audit.record(username, "login.throttled", username, "密码错误次数过多，暂时拒绝该地址登录");
         }
     }
 
