@@ -7,13 +7,16 @@ import cn.minqing.people.Role;
 import cn.minqing.platform.audit.AuditLog;
 import cn.minqing.platform.web.ApiException;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 附议 "me too": instead of filing a duplicate, a villager adds their name to an open case of their
- * village. Each person counts once; the case's supporter count is what leaders see.
+ * village, or of a place within {@code minqing.support.radius-km} (3 km) of where they live (their village's
+ * coordinates; without coordinates, their own village only). Cadres and leaders support cases of their
+ * region, admins any. Each person counts once; the case's supporter count is what leaders see.
  */
 @Service
 public class Supporters {
@@ -23,23 +26,30 @@ public class Supporters {
     private final Cases cases;
     private final Timeline timeline;
     private final AuditLog audit;
+    private final double radiusKm;
 
-    Supporters(JdbcClient jdbc, Cases cases, Timeline timeline, AuditLog audit) {
+    Supporters(JdbcClient jdbc, Cases cases, Timeline timeline, AuditLog audit,
+               @Value("${minqing.support.radius-km:3}") double radiusKm) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.timeline = timeline;
         this.audit = audit;
+        this.radiusKm = radiusKm;
+    }
+
+    /** An open case and where it is: its own point, else its village's. */
+    record Target(long id, String villageCode, String reporter, Double lat, Double lon) {
     }
 
     /** Returns true if the person was added, false if they had supported the case already. */
     @Transactional
     public boolean support(String number, CurrentUser user) {
-        record Target(long id, String villageCode, String reporter) {
-        }
-        Target t = jdbc.sql("select id, village_code, reporter from minqing.case_record where number = ? and " + OPEN)
-                .param(number).query(Target.class).optional()
-                .filter(c -> user.is(Role.ADMIN) || c.villageCode().equals(user.villageCode())
-                        || (user.scopeRegion() != null && c.villageCode().startsWith(user.scopeRegion())))
+        Target t = jdbc.sql("""
+                select c.id, c.village_code, c.reporter, coalesce(c.lat, v.lat) as lat, coalesce(c.lon, v.lon) as lon
+                  from minqing.case_record c left join minqing.region v on v.code = c.village_code
+                 where c.number = ? and c.%s
+                """.formatted(OPEN)).param(number).query(Target.class).optional()
+                .filter(c -> mayReach(c, user))
                 .orElseThrow(() -> ApiException.notFound("case.support.notFound", number));
         if (t.reporter().equals(user.username())) {
             throw ApiException.conflict("case.support.own");
@@ -52,5 +62,29 @@ public class Supporters {
             audit.record(user.username(), "case.supported", number, null);
         }
         return added == 1;
+    }
+
+    private boolean mayReach(Target c, CurrentUser user) {
+        if (user.is(Role.ADMIN) || c.villageCode().equals(user.villageCode())
+                || (user.scopeRegion() != null && c.villageCode().startsWith(user.scopeRegion()))) {
+            return true;
+        }
+        return user.is(Role.VILLAGER) && user.villageCode() != null && c.lat() != null && c.lon() != null
+                && homeOf(user.villageCode()).filter(home -> kmBetween(home[0], home[1], c.lat(), c.lon()) <= radiusKm)
+                        .isPresent();
+    }
+
+    private java.util.Optional<double[]> homeOf(String villageCode) {
+        return jdbc.sql("select lat, lon from minqing.region where code = ? and lat is not null and lon is not null")
+                .param(villageCode).query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).optional();
+    }
+
+    /** Great-circle distance (haversine). */
+    static double kmBetween(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 6371.0 * 2 * Math.asin(Math.sqrt(Math.min(1, a)));
     }
 }

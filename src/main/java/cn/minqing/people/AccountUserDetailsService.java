@@ -18,7 +18,8 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.find(username)
-                .map(a -> new Principal(a.user(), a.passwordHash(), a.enabled(), a.locked()))
+                .map(a -> new Principal(a.user(), a.passwordHash(), a.enabled(), a.locked(), a.securityStamp(),
+                        a.mustChangePassword()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

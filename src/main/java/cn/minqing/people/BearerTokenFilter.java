@@ -34,7 +34,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserDetails> user = tokens.userOf(header.substring(7).strip()).map(users::loadUserByUsername)
+        Optional<ApiTokens.Owner> owner = tokens.userOf(header.substring(7).strip());
+        Optional<UserDetails> user = owner.map(o -> users.loadUserByUsername(o.username()))
                 .filter(u -> u.isEnabled() && u.isAccountNonLocked());
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -42,8 +43,10 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         UserDetails u = user.get();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities()));
+        UsernamePasswordAuthenticationToken authentication =
+                UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities());
+        authentication.setDetails(new ApiTokens.Use(owner.get().tokenId()));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
     }
 }

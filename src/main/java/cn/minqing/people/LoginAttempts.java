@@ -1,42 +1,41 @@
 package cn.minqing.people;
 
 import cn.minqing.platform.audit.AuditLog;
-import org.springframework.beans.factory.annotation.Value;
+import cn.minqing.platform.audit.ClientAddresses;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Locks an account after repeated wrong passwords (sign-in page and API alike); a success resets the count. */
+/**
+ * Feeds sign-ins by password (sign-in page and HTTP Basic alike) to the {@link LoginThrottle}, with the
+ * client's address; the refusal itself is {@link LoginThrottleFilter}'s.
+ */
 @Component
 class LoginAttempts {
 
-    private final UserAccounts accounts;
+    private final LoginThrottle throttle;
+    private final ClientAddresses addresses;
     private final AuditLog audit;
-    private final int maxFailures;
-    private final int lockMinutes;
 
-    LoginAttempts(UserAccounts accounts, AuditLog audit, @Value("${minqing.login.max-failures:5}") int maxFailures,
-                  @Value("${minqing.login.lock-minutes:15}") int lockMinutes) {
-        this.accounts = accounts;
+    LoginAttempts(LoginThrottle throttle, ClientAddresses addresses, AuditLog audit) {
+        this.throttle = throttle;
+        this.addresses = addresses;
         this.audit = audit;
-        this.maxFailures = maxFailures;
-        this.lockMinutes = lockMinutes;
     }
 
     @EventListener
-    @Transactional
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         String username = String.valueOf(event.getAuthentication().getPrincipal());
-        if (accounts.failedLogin(username, maxFailures, lockMinutes)) {
-            audit.record(username, "account.locked", username, "连续 " + maxFailures + " 次密码错误，锁定 " + lockMinutes + " 分钟");
+        if (throttle.failed(username, addresses.current())) {
+            audit.record(username, "login.throttled", username, "密码错误次数过多，暂时拒绝该地址登录");
         }
     }
 
     @EventListener
-    @Transactional
     void succeeded(AuthenticationSuccessEvent event) {
-        accounts.succeededLogin(event.getAuthentication().getName());
+        if (event.getAuthentication().getPrincipal() instanceof Principal) {
+            throttle.succeeded(event.getAuthentication().getName(), addresses.current());
+        }
     }
 }

@@ -11,13 +11,13 @@ import org.springframework.web.bind.annotation.RestController;
 class MeController {
 
     record Me(String username, String displayName, Set<Role> roles, String villageCode,
-              String organisationCode, String scopeRegion, List<String> taskGroups) {
+              String organisationCode, String scopeRegion, List<String> taskGroups, boolean mustChangePassword) {
     }
 
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal Principal principal) {
         CurrentUser u = principal.user();
         return new Me(u.username(), u.displayName(), u.roles(), u.villageCode(), u.organisationCode(),
-                u.scopeRegion(), u.taskGroups());
+                u.scopeRegion(), u.taskGroups(), principal.mustChangePassword());
     }
 }

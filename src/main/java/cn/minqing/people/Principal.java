@@ -6,8 +6,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** Spring Security's view of a Minqing account; {@link #user()} is what services work with. */
-public record Principal(CurrentUser user, String passwordHash, boolean enabled, boolean locked) implements UserDetails {
+/**
+ * Spring Security's view of a Minqing account; {@link #user()} is what services work with. A session keeps the
+ * account's {@code securityStamp} from its sign-in and ends when the account's stamp has moved on
+ * ({@link AccountStateFilter}); {@code mustChangePassword} holds the account to changing its password first.
+ */
+public record Principal(CurrentUser user, String passwordHash, boolean enabled, boolean locked, long securityStamp,
+                        boolean mustChangePassword) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -2,6 +2,7 @@ package cn.minqing.people;
 
 import cn.minqing.county.Regions;
 import cn.minqing.platform.audit.AuditLog;
+import cn.minqing.platform.audit.ClientAddresses;
 import cn.minqing.platform.web.ApiException;
 import cn.minqing.platform.web.FieldProblem;
 import cn.minqing.platform.web.InvalidInputException;
@@ -12,7 +13,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A villager signs up with a mobile number and a password; the number is the user name. */
+/**
+ * A villager signs up with a mobile number and a password; the number is the user name. Self sign-up is
+ * rate-limited ({@link SignUpLimits}); an account a cadre opens (代办开户) must change its password at first
+ * sign-in, so that the cadre, who chose it, cannot act as the villager.
+ */
 @Service
 public class Registration {
 
@@ -23,12 +28,17 @@ public class Registration {
     private final Regions regions;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final SignUpLimits limits;
+    private final ClientAddresses addresses;
 
-    Registration(UserAccounts accounts, Regions regions, PasswordEncoder encoder, AuditLog audit) {
+    Registration(UserAccounts accounts, Regions regions, PasswordEncoder encoder, AuditLog audit, SignUpLimits limits,
+                 ClientAddresses addresses) {
         this.accounts = accounts;
         this.regions = regions;
         this.encoder = encoder;
         this.audit = audit;
+        this.limits = limits;
+        this.addresses = addresses;
     }
 
     /** A cadre opens an account for a villager of their region who cannot do it themselves. */
@@ -39,20 +49,31 @@ public class Registration {
         if (!inScope) {
             throw ApiException.forbidden("register.notYourVillage");
         }
-        String username = register(f);
+        validate(f);
+        String username = create(f);
+        accounts.requirePasswordChange(username);
         audit.record(cadre.username(), "account.created-for-villager", username, f.villageCode());
         return username;
     }
 
+    /** Self sign-up, from the page or the API. */
     @Transactional
     public String register(Form f) {
+        validate(f);
+        String address = addresses.current();
+        limits.check(address, f.villageCode());
+        String username = create(f);
+        limits.record(address, f.villageCode());
+        audit.record(username, "account.registered", username, f.villageCode());
+        return username;
+    }
+
+    private void validate(Form f) {
         List<FieldProblem> problems = new ArrayList<>();
         if (f.phone() == null || !f.phone().matches("1\\d{10}")) {
             problems.add(new FieldProblem("phone", "register.phone.invalid"));
         }
-        if (f.password() == null || f.password().length() < 8) {
-            problems.add(new FieldProblem("password", "register.password.short"));
-        }
+        PasswordPolicy.problem("password", f.phone(), f.password()).ifPresent(problems::add);
         if (f.displayName() == null || f.displayName().isBlank() || f.displayName().length() > 30) {
             problems.add(new FieldProblem("displayName", "register.name.required"));
         }
@@ -62,13 +83,15 @@ public class Registration {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+    }
+
+    private String create(Form f) {
         if (accounts.exists(f.phone())) {
             throw ApiException.conflict("register.phone.taken");
         }
         accounts.create(f.phone(), encoder.encode(f.password()), f.displayName().strip(), Set.of(Role.VILLAGER),
                 f.villageCode(), null);
         accounts.setPhone(f.phone(), f.phone());
-        audit.record(f.phone(), "account.registered", f.phone(), f.villageCode());
         return f.phone();
     }
 }

@@ -16,7 +16,7 @@ public class UserAccounts {
 
     private static final String SELECT = """
             select u.username, u.password_hash, u.display_name, u.roles, u.village_code, u.organisation_code,
-                   u.enabled, u.locked_until, o.kind as org_kind, o.region_code as org_region, o.categories as org_categories
+                   u.enabled, u.locked_until, u.security_stamp, u.must_change_password, o.kind as org_kind, o.region_code as org_region, o.categories as org_categories
               from minqing.app_user u left join minqing.organisation o on o.code = u.organisation_code
             """;
 
@@ -26,7 +26,12 @@ public class UserAccounts {
         this.jdbc = jdbc;
     }
 
-    public record Account(String username, String passwordHash, boolean enabled, boolean locked, CurrentUser user) {
+    public record Account(String username, String passwordHash, boolean enabled, boolean locked, long securityStamp,
+                          boolean mustChangePassword, CurrentUser user) {
+    }
+
+    /** What every request checks against its session: the stamp, whether the account is on, and must change its password. */
+    public record State(long securityStamp, boolean enabled, boolean mustChangePassword) {
     }
 
     public Optional<Account> find(String username) {
@@ -39,7 +44,7 @@ public class UserAccounts {
                 insert into minqing.app_user (username, password_hash, display_name, roles, village_code, organisation_code)
                 values (?, ?, ?, ?::varchar[], ?, ?)
                 """).params(username, passwordHash, displayName,
-                        "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}",
+                        rolesArray(roles),
                         villageCode, organisationCode).update();
     }
 
@@ -47,18 +52,26 @@ public class UserAccounts {
         jdbc.sql("update minqing.app_user set phone = ? where username = ?").params(phone, username).update();
     }
 
-    /** Counts a failed sign-in; the fifth in a row locks the account for a while. Returns true if now locked. */
-    public boolean failedLogin(String username, int maxFailures, int lockMinutes) {
-        return jdbc.sql("""
-                update minqing.app_user set failed_logins = failed_logins + 1,
-                       locked_until = case when failed_logins + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
-                 where username = ? returning locked_until is not null and locked_until > now()
-                """).params(maxFailures, lockMinutes, username).query(Boolean.class).optional().orElse(false);
+    public Optional<State> state(String username) {
+        return jdbc.sql("select security_stamp, enabled, must_change_password from minqing.app_user where username = ?")
+                .param(username).query(State.class).optional();
     }
 
-    public void succeededLogin(String username) {
-        jdbc.sql("update minqing.app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0")
-                .param(username).update();
+    /** A new password; {@code mustChange} marks one set by someone else (代办开户), to be changed at first sign-in. */
+    public void setPassword(String username, String passwordHash, boolean mustChange) {
+        jdbc.sql("update minqing.app_user set password_hash = ?, must_change_password = ? where username = ?")
+                .params(passwordHash, mustChange, username).update();
+    }
+
+    public void requirePasswordChange(String username) {
+        jdbc.sql("update minqing.app_user set must_change_password = true where username = ?").param(username).update();
+    }
+
+    /** An admin's change of what someone may do; every change raises the account's stamp (ending sessions and tokens). */
+    public void setAccess(String username, Set<Role> roles, String villageCode, String organisationCode) {
+        jdbc.sql("""
+                update minqing.app_user set roles = ?::varchar[], village_code = ?, organisation_code = ? where username = ?
+                """).params(rolesArray(roles), villageCode, organisationCode, username).update();
     }
 
     /** People for the admin's list, optionally those of one organisation or village. */
@@ -78,6 +91,10 @@ public class UserAccounts {
                 .query(Integer.class).single() > 0;
     }
 
+    private static String rolesArray(Set<Role> roles) {
+        return "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}";
+    }
+
     private Account map(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Array array = rs.getArray("roles");
@@ -91,7 +108,8 @@ public class UserAccounts {
                 village, rs.getString("organisation_code"), orgKind, scope, responsibilities(orgKind, rs.getArray("org_categories")));
         java.time.OffsetDateTime lockedUntil = rs.getObject("locked_until", java.time.OffsetDateTime.class);
         boolean locked = lockedUntil != null && lockedUntil.isAfter(java.time.OffsetDateTime.now());
-        return new Account(user.username(), rs.getString("password_hash"), rs.getBoolean("enabled"), locked, user);
+        return new Account(user.username(), rs.getString("password_hash"), rs.getBoolean("enabled"), locked,
+                rs.getLong("security_stamp"), rs.getBoolean("must_change_password"), user);
     }
 
     /** Only a county bureau is limited to its categories; village and township organisations see their region. */

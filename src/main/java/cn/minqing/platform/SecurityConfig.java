@@ -13,8 +13,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import cn.minqing.people.AccountFilters;
 import cn.minqing.people.ApiTokens;
 import cn.minqing.people.BearerTokenFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -32,7 +35,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, AccountFilters accounts)
+            throws Exception {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
@@ -41,6 +45,8 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(accounts.loginThrottle(), BasicAuthenticationFilter.class)
+                .addFilterBefore(accounts.accountState(true), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityHeaders.everywhere());
@@ -49,7 +55,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, @Value("${minqing.demo.enabled:false}") boolean demo) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AccountFilters accounts,
+                              @Value("${minqing.demo.enabled:false}") boolean demo) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/register", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -63,6 +70,8 @@ class SecurityConfig {
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(basicChallenge(),
                         new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**")))) // 401, not the login page
+                .addFilterBefore(accounts.loginThrottle(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(accounts.accountState(false), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
                 .headers(SecurityHeaders.everywhere());
         return http.build();

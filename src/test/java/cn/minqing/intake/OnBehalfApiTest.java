@@ -23,7 +23,11 @@ class OnBehalfApiTest extends ApiTest {
         assertThat(filed.getStatusCode().value()).isEqualTo(201);
         String number = filed.getBody().get("number").asText();
 
-        JsonNode seenByVillager = rest.withBasicAuth(phone, "laoren2026").getForEntity("/api/cases/" + number, JsonNode.class).getBody();
+        // the account's first use is setting a password the grid member does not know
+        assertThat(rest.withBasicAuth(phone, "laoren2026").postForEntity("/api/me/password",
+                Map.of("currentPassword", "laoren2026", "newPassword", "nainai-2026"), JsonNode.class).getStatusCode().value())
+                .isEqualTo(200);
+        JsonNode seenByVillager = rest.withBasicAuth(phone, "nainai-2026").getForEntity("/api/cases/" + number, JsonNode.class).getBody();
         assertThat(seenByVillager.get("reporter").asText()).isEqualTo(phone);
         assertThat(seenByVillager.get("villageCode").asText()).isEqualTo("QS01001");
         assertThat(seenByVillager.get("timeline").get(0).get("actor").asText()).isEqualTo("grid1");

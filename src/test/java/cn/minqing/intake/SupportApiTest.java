@@ -43,6 +43,25 @@ class SupportApiTest extends ApiTest {
     }
 
     @Test
+    void villagersSupportCasesOfTheirVillageOrWithinThreeKilometres() {
+        String number = file("villager1", "李家村口水渠垮了", "李家村口的水渠垮了一段，下游几个村的田都灌不上水", "irrigation");
+        // 大湾村 is 2.3 km from 李家村, 鹿鸣村 3.2 km, 白沙社区 (another township) about 14 km
+        assertThat(post("cunmin-QS01006-1", "/api/cases/" + number + "/support", Map.of()).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(post("cunmin-QS01004-1", "/api/cases/" + number + "/support", Map.of()).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(post("cunmin-QS03001-1", "/api/cases/" + number + "/support", Map.of()).getStatusCode().value())
+                .isEqualTo(404);
+
+        String located = post("villager1", "/api/cases", Map.of("title", "鹿鸣村方向路口的桥裂了", "description",
+                "往鹿鸣村去的桥面裂了一道大缝", "category", "road", "lat", 27.8390, "lon", 113.1940)).getBody().get("number").asText();
+        assertThat(post("cunmin-QS01004-1", "/api/cases/" + located + "/support", Map.of()).getStatusCode().value())
+                .as("the case's own place counts, not only its village").isEqualTo(200);
+        assertThat(post("township1", "/api/cases/" + number + "/support", Map.of()).getStatusCode().value())
+                .as("cadres keep their region").isEqualTo(200);
+    }
+
+    @Test
     void onlyNeighboursMaySupportAndNotTheReporter() {
         String number = file("villager1", "村里路灯全坏了", "二组路灯全坏了", "power");
         assertThat(post("villager2", "/api/cases/" + number + "/support", Map.of()).getStatusCode().value()).isEqualTo(404);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.minqing.support.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -13,14 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 class RegistrationAndLockoutTest extends ApiTest {
 
-    private static final AtomicLong PHONES = new AtomicLong(13800000000L + System.nanoTime() % 1000000);
-
     @Autowired
     JdbcClient jdbc;
-
-    static String newPhone() {
-        return String.valueOf(PHONES.incrementAndGet());
-    }
 
     @Test
     void aVillagerRegistersWithAPhoneNumberAndSignsIn() {
@@ -51,17 +44,19 @@ class RegistrationAndLockoutTest extends ApiTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccount() {
+    void fiveWrongPasswordsHoldBackTheGuessingAddressNotTheAccount() {
         String phone = newPhone();
         rest.postForEntity("/api/register",
                 Map.of("phone", phone, "password", "mima12345", "displayName", "赵六", "villageCode", "QS01001"), JsonNode.class);
+        String guesser = newAddress();
         for (int i = 0; i < 5; i++) {
-            assertThat(rest.withBasicAuth(phone, "wrong-" + i).getForEntity("/api/me", String.class).getStatusCode().value())
-                    .isEqualTo(401);
+            assertThat(getFrom(guesser, phone, "wrong-" + i, "/api/me").getStatusCode().value()).isEqualTo(401);
         }
+        assertThat(getFrom(guesser, phone, "mima12345", "/api/me").getStatusCode().value())
+                .as("refused even with the right password, from that address").isEqualTo(429);
         assertThat(rest.withBasicAuth(phone, "mima12345").getForEntity("/api/me", String.class).getStatusCode().value())
-                .as("locked even with the right password").isEqualTo(401);
-        assertThat(jdbc.sql("select count(*) from minqing.audit_log where action = 'account.locked' and target = ?")
+                .as("the owner elsewhere is not locked out").isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from minqing.audit_log where action = 'login.throttled' and target = ?")
                 .param(phone).query(Long.class).single()).isEqualTo(1);
     }
 

@@ -22,8 +22,16 @@ public abstract class ApiTest {
 
     protected static final String PASSWORD = "minqing";
 
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
+            new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 60_000));
+    private static final java.util.concurrent.atomic.AtomicLong PHONES =
+            new java.util.concurrent.atomic.AtomicLong(15800000000L + System.nanoTime() % 10_000_000);
+
     @Autowired
     protected TestRestTemplate rest;
+
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}")
+    protected int port;
 
     protected TestRestTemplate as(String username) {
         return rest.withBasicAuth(username, PASSWORD);
@@ -53,6 +61,43 @@ public abstract class ApiTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
         return as(username).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    /** A client address of its own (198.18.0.0/15, for benchmarks), so that per-address limits meet only this test. */
+    protected static String newAddress() {
+        int n = ADDRESSES.incrementAndGet() % 65_536;
+        return "198.18." + (n / 256) + "." + (n % 256);
+    }
+
+    /** A mobile number nobody has registered. */
+    protected static String newPhone() {
+        return String.valueOf(PHONES.incrementAndGet());
+    }
+
+    /** Headers of a request that comes, through the trusted loopback proxy, from {@code address}. */
+    protected static HttpHeaders from(String address) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Forwarded-For", address);
+        return headers;
+    }
+
+    /** A GET signed in with HTTP Basic, from a client address. */
+    protected ResponseEntity<JsonNode> getFrom(String address, String username, String password, String path) {
+        return rest.withBasicAuth(username, password).exchange(path, HttpMethod.GET, new HttpEntity<>(from(address)), JsonNode.class);
+    }
+
+    /** Registers a villager (self sign-up) from a fresh address; returns the user name. */
+    protected String registerVillager(String password, String villageCode) {
+        String phone = newPhone();
+        ResponseEntity<JsonNode> created = rest.exchange("/api/register", HttpMethod.POST, new HttpEntity<>(Map.of("phone", phone,
+                "password", password, "displayName", "测试村民", "villageCode", villageCode), from(newAddress())), JsonNode.class);
+        assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+        return phone;
+    }
+
+    /** A browser-like session (cookies, CSRF, no redirects followed) from a client address. */
+    protected WebSession webSession(String address) {
+        return new WebSession(port, address);
     }
 
     /** Files a valid report as a villager and returns its number. */

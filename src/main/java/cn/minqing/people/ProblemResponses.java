@@ -1,0 +1,43 @@
+package cn.minqing.people;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/** Problem details written by the security filters, which answer before Spring MVC's handlers could. */
+@Component
+class ProblemResponses {
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final ObjectMapper json;
+
+    ProblemResponses(MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+        this.messages = messages;
+        this.locales = locales;
+        this.json = json;
+    }
+
+    void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey)
+            throws IOException {
+        Locale locale = locales.resolveLocale(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(messageKey, null, messageKey, locale));
+        problem.setTitle(status.getReasonPhrase());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    String message(HttpServletRequest request, String messageKey) {
+        return messages.getMessage(messageKey, null, messageKey, locales.resolveLocale(request));
+    }
+}

@@ -1,0 +1,83 @@
+package cn.minqing.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser's session over plain HTTP: asks for HTML, keeps the session cookie, sends forms with their CSRF token, follows
+ * no redirects (so a test sees where it is sent), and may pose as a client at another address through
+ * X-Forwarded-For (the test profile trusts the loopback as a proxy).
+ */
+public class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final String base;
+    private final String forwardedFor;
+    private final HttpClient http;
+
+    public WebSession(int port, String forwardedFor) {
+        this.base = "http://localhost:" + port;
+        this.forwardedFor = forwardedFor;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Signs in through the sign-in form; returns the answer (a redirect: to / when it worked). */
+    public HttpResponse<String> login(String username, String password) {
+        return submit("/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    /** Opens {@code page}, takes the CSRF token from its form and posts {@code fields} to {@code action}. */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+        Matcher csrf = CSRF.matcher(get(page).body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on " + page);
+        }
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrf.group(1));
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Where a redirect sends the browser (path and query), or null if the answer is no redirect. */
+    public static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml");
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
+        }
+        return b;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
