@@ -193,9 +193,9 @@ class AnonymitySweepTest extends ApiTest {
     private Villager signUp(String name) {
         String phone = "139" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
         Villager v = new Villager(phone, name + marker.substring(2), "Sweep-" + phone);
-        ResponseEntity<JsonNode> r = rest.postForEntity("/api/register",
+        ResponseEntity<JsonNode> r = rest.exchange("/api/register", HttpMethod.POST, new HttpEntity<>(
                 Map.of("phone", v.phone(), "password", v.password(), "displayName", v.name(), "villageCode", VILLAGE),
-                JsonNode.class);
+                from(newAddress())), JsonNode.class);
         assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
         return v;
     }
