@@ -109,11 +109,25 @@ public final class LocalElasticsearchNode implements SupervisedServer {
         }
     }
 
-    /** Stops what is left of the node and starts it again on the same data, ports and settings. */
+    /**
+     * Stops what is left of the node and starts it again on the same installation, data, ports and
+     * settings (nothing to install or hand over again: the quicker path while the app waits).
+     */
     @Override
     public synchronized void restart() {
+        if (home == null) {
+            start();
+            return;
+        }
         close();
-        start();
+        try {
+            stopLeftover(home);
+            process = launch(home, NodeUser.forCurrentProcess());
+            awaitHealthy(Duration.ofSeconds(120));
+            log.info("Elasticsearch {} is up again at {}", VERSION, uri());
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not restart the local Elasticsearch node: " + e.getMessage(), e);
+        }
     }
 
     /** The node's user must be able to enter every parent of its directory (a 0700 temp dir blocks it). */
