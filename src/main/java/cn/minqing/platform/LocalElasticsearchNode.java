@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * A single-node Elasticsearch installed from the integ-test-zip distribution, with the project's
  * Chinese analysis plugin. Elasticsearch refuses to run as root, so as root the node runs as an
  * unprivileged system user. Used by the default run and by the test run; plain Java, no Spring.
+ * A {@link ServerWatchdog} restarts it when its process dies.
  */
-public final class LocalElasticsearchNode implements AutoCloseable {
+public final class LocalElasticsearchNode implements SupervisedServer {
 
     public static final String VERSION = "8.19.5";
     private static final Logger log = LoggerFactory.getLogger(LocalElasticsearchNode.class);
@@ -32,6 +33,7 @@ public final class LocalElasticsearchNode implements AutoCloseable {
     private final String heap;
     private boolean cleanData;
     private Process process;
+    private Path home;
 
     public LocalElasticsearchNode(Path baseDir, Path distribution, int httpPort, String heap) {
         this(baseDir, distribution, httpPort, httpPort + 100, heap);
@@ -64,7 +66,7 @@ public final class LocalElasticsearchNode implements AutoCloseable {
         try {
             NodeUser user = NodeUser.forCurrentProcess();
             baseDir = reachableBaseDir(user);
-            Path home = new ElasticsearchInstaller(baseDir, distribution, user).install();
+            home = new ElasticsearchInstaller(baseDir, distribution, user).install();
             stopLeftover(home);
             if (cleanData) {
                 ElasticsearchInstaller.deleteTree(baseDir.resolve("data"));
@@ -78,6 +80,53 @@ public final class LocalElasticsearchNode implements AutoCloseable {
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the local Elasticsearch node: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Elasticsearch at " + uri();
+    }
+
+    /**
+     * True while the launcher and the node's own JVM (whose pid the node writes to its pid file) are
+     * alive; a killed node JVM is noticed even if the launcher around it lingers.
+     */
+    @Override
+    public synchronized boolean isRunning() {
+        if (process == null || !process.isAlive()) {
+            return false;
+        }
+        try {
+            Path pid = pidFile(home);
+            if (!Files.exists(pid)) {
+                return true; // still starting: the node writes its pid file once it runs
+            }
+            String text = Files.readString(pid).trim();
+            return text.isEmpty() || ProcessHandle.of(Long.parseLong(text)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return true; // a half-written pid file: judge again at the next look
+        }
+    }
+
+    /**
+     * Stops what is left of the node and starts it again on the same installation, data, ports and
+     * settings (nothing to install or hand over again: the quicker path while the app waits).
+     */
+    @Override
+    public synchronized void restart() {
+        if (home == null) {
+            start();
+            return;
+        }
+        close();
+        try {
+            stopLeftover(home);
+            process = launch(home, NodeUser.forCurrentProcess());
+            awaitHealthy(Duration.ofSeconds(120));
+            log.info("Elasticsearch {} is up again at {}", VERSION, uri());
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not restart the local Elasticsearch node: " + e.getMessage(), e);
         }
     }
 
@@ -170,6 +219,10 @@ public final class LocalElasticsearchNode implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while waiting for Elasticsearch", e);
             }
             sleep(300);
+            if (Thread.currentThread().isInterrupted()) { // the app is shutting down during a (re)start
+                close();
+                throw new IllegalStateException("Interrupted while waiting for Elasticsearch");
+            }
         }
         close();
         throw new IllegalStateException("Elasticsearch did not become healthy within " + timeout

@@ -7,9 +7,12 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
-import java.util.HashSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Ships the search outbox to Elasticsearch in bulk. Rows are locked with SKIP LOCKED, so several
  * app instances share the work; a row is deleted only after Elasticsearch has taken its case, so
- * while Elasticsearch is down nothing is lost and the backlog is shipped when it returns.
+ * while Elasticsearch is down nothing is lost and the backlog is shipped when it returns (an
+ * unreachable Elasticsearch costs a row no attempt). A case Elasticsearch itself refuses is tried
+ * at every poll ten times; then the row is stuck: retried after stuck-retry-base, then after twice
+ * that and so on up to stuck-retry-max, with a WARN line each time (see also {@link OutboxHealth}).
  */
 @Component
 class OutboxIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxIndexer.class);
+    /** Attempts at every poll before a row counts as stuck and waits between attempts. */
+    static final int FAST_ATTEMPTS = 10;
     record Entry(long id, String caseNumber) {
     }
 
@@ -38,10 +46,14 @@ class OutboxIndexer {
     private final SearchIndex index;
     private final ElasticsearchClient client;
     private final int batchSize;
+    private final Duration stuckRetryBase;
+    private final Duration stuckRetryMax;
     private volatile boolean down;
 
     OutboxIndexer(JdbcClient jdbc, TransactionTemplate tx, Cases cases, CaseDocuments documents, SearchIndex index,
-                  ElasticsearchClient client, @Value("${minqing.search.batch-size}") int batchSize) {
+                  ElasticsearchClient client, @Value("${minqing.search.batch-size}") int batchSize,
+                  @Value("${minqing.search.stuck-retry-base:2m}") Duration stuckRetryBase,
+                  @Value("${minqing.search.stuck-retry-max:1h}") Duration stuckRetryMax) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.cases = cases;
@@ -49,6 +61,8 @@ class OutboxIndexer {
         this.index = index;
         this.client = client;
         this.batchSize = batchSize;
+        this.stuckRetryBase = stuckRetryBase;
+        this.stuckRetryMax = stuckRetryMax;
     }
 
     @Scheduled(fixedDelayString = "${minqing.search.outbox-poll-ms}", initialDelay = 1000)
@@ -70,49 +84,74 @@ class OutboxIndexer {
         }
     }
 
-    /** Ships one batch; returns how many outbox rows it took. */
+    /** Ships one batch of the rows that are due; returns how many outbox rows it took. */
     int shipBatch() {
         Integer shipped = tx.execute(status -> {
             List<Entry> entries = jdbc.sql("""
-                    select id, case_number from minqing.search_outbox where attempts < 10
+                    select id, case_number from minqing.search_outbox
+                     where next_attempt_at is null or next_attempt_at <= now()
                      order by id limit ? for update skip locked
                     """).param(batchSize).query(Entry.class).list();
             if (entries.isEmpty()) {
                 return 0;
             }
-            Set<String> failed = ship(new LinkedHashSet<>(entries.stream().map(Entry::caseNumber).toList()));
-            List<Long> done = entries.stream().filter(e -> !failed.contains(e.caseNumber())).map(Entry::id).toList();
+            Map<String, String> refused = ship(new LinkedHashSet<>(entries.stream().map(Entry::caseNumber).toList()));
+            List<Long> done = entries.stream().filter(e -> !refused.containsKey(e.caseNumber())).map(Entry::id).toList();
             jdbc.sql("delete from minqing.search_outbox where id = any(?::bigint[])").param(array(done)).update();
-            if (!failed.isEmpty()) {
-                jdbc.sql("update minqing.search_outbox set attempts = attempts + 1 where case_number = any(?::varchar[])")
-                        .param("{" + String.join(",", failed) + "}").update();
+            if (!refused.isEmpty()) {
+                countFailure(refused);
             }
             return entries.size();
         });
         return shipped == null ? 0 : shipped;
     }
 
-    /** Indexes the cases; returns the numbers Elasticsearch refused. */
-    private Set<String> ship(Set<String> numbers) {
+    record Failure(String caseNumber, int attempts, OffsetDateTime nextAttemptAt) {
+    }
+
+    /** One more failed attempt; from the tenth on, the row waits: base, twice base, ... up to max. */
+    private void countFailure(Map<String, String> refused) {
+        List<Failure> failures = jdbc.sql("""
+                update minqing.search_outbox
+                   set attempts = attempts + 1,
+                       next_attempt_at = case when attempts + 1 < ? then null
+                           else now() + least(? * power(2, least(attempts + 1 - ?, 30)), ?) * interval '1 second' end
+                 where case_number = any(?::varchar[])
+                returning case_number, attempts, next_attempt_at
+                """).param(FAST_ATTEMPTS).param(stuckRetryBase.toSeconds()).param(FAST_ATTEMPTS)
+                .param(stuckRetryMax.toSeconds()).param("{" + String.join(",", refused.keySet()) + "}")
+                .query(Failure.class).list();
+        for (Failure f : failures) {
+            String reason = refused.get(f.caseNumber());
+            if (f.attempts() < FAST_ATTEMPTS) {
+                log.info("Elasticsearch refused case {} (attempt {}): {}", f.caseNumber(), f.attempts(), reason);
+            } else {
+                log.warn("Elasticsearch refused case {} {} times; the outbox row is stuck and retried at {}: {}",
+                        f.caseNumber(), f.attempts(), f.nextAttemptAt(), reason);
+            }
+        }
+    }
+
+    /** Indexes the cases; returns the numbers Elasticsearch refused, with its reasons. */
+    private Map<String, String> ship(Set<String> numbers) {
         try {
             index.ensureExists();
             List<CaseRecord> found = cases.byNumbers(List.copyOf(numbers));
             if (found.isEmpty()) {
-                return Set.of();
+                return Map.of();
             }
             BulkRequest.Builder bulk = new BulkRequest.Builder();
             for (CaseDocument doc : documents.of(found)) {
                 bulk.operations(CaseDocuments.write(index.alias(), doc));
             }
             BulkResponse response = client.bulk(bulk.build());
-            Set<String> failed = new HashSet<>();
+            Map<String, String> refused = new HashMap<>();
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null && !CaseDocuments.olderThanIndexed(item)) {
-                    log.warn("Elasticsearch refused case {}: {}", item.id(), item.error().reason());
-                    failed.add(item.id());
+                    refused.put(item.id(), item.error().type() + ": " + item.error().reason());
                 }
             }
-            return failed;
+            return refused;
         } catch (IOException e) {
             throw new IllegalStateException("Elasticsearch unreachable: " + e.getMessage(), e);
         }
