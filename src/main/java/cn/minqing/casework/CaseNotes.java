@@ -28,6 +28,9 @@ public class CaseNotes {
         if (note == null || note.isBlank()) {
             throw new InvalidInputException("note", "case.note.required");
         }
+        if (note.length() > StageRules.MAX_TEXT) {
+            throw new InvalidInputException("note", "task.field.tooLong", StageRules.MAX_TEXT);
+        }
         timeline.record(caseNumber, user.username(), "note", null, note.strip());
         audit.record(user.username(), "case.noted", caseNumber, note.strip());
     }

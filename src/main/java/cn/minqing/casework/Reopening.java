@@ -42,6 +42,9 @@ public class Reopening {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "task.field.required", "reason");
         }
+        if (reason.length() > StageRules.MAX_TEXT) {
+            throw new InvalidInputException("reason", "task.field.tooLong", StageRules.MAX_TEXT);
+        }
         boolean closedAsHandled = c.status() == CaseStatus.SOLVED || c.status() == CaseStatus.UNSOLVABLE;
         if (!closedAsHandled || c.closedAt() == null || c.closedAt().plusDays(reopenDays).isBefore(CaseClock.now())) {
             throw ApiException.conflict("case.reopen.notAllowed", reopenDays);

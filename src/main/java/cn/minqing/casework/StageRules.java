@@ -47,6 +47,7 @@ class StageRules {
 
     /** {@code mustTake}: the county centre holds the case after two returns and may not return it. */
     Completion check(Stage stage, CompletionForm f, CaseRecord c, boolean mustTake, CurrentUser user) {
+        checkLengths(f);
         return switch (stage) {
             case ACCEPT -> accept(f, c, user);
             case DISPATCH -> dispatch(f);
@@ -143,6 +144,43 @@ class StageRules {
             throw new InvalidInputException(field, "task.choice.invalid", field, String.join(" | ", allowed));
         }
         return given;
+    }
+
+    static final int MAX_TEXT = 2000;
+
+    /** Every text a person types is at most {@link #MAX_TEXT} characters; codes at most 64. All named at once. */
+    private static void checkLengths(CompletionForm f) {
+        java.util.List<cn.minqing.platform.web.FieldProblem> problems = new java.util.ArrayList<>();
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("reason", f.reason());
+        texts.put("findings", f.findings());
+        texts.put("plan", f.plan());
+        texts.put("report", f.report());
+        texts.put("note", f.note());
+        texts.put("comment", f.comment());
+        texts.forEach((field, value) -> {
+            if (value != null && value.length() > MAX_TEXT) {
+                problems.add(new cn.minqing.platform.web.FieldProblem(field, "task.field.tooLong", MAX_TEXT));
+            }
+        });
+        Map<String, String> codes = new java.util.LinkedHashMap<>();
+        codes.put("outcome", f.outcome());
+        codes.put("urgency", f.urgency());
+        codes.put("mergeInto", f.mergeInto());
+        codes.put("organisation", f.organisation());
+        codes.put("rating", f.rating());
+        codes.forEach((field, value) -> {
+            if (value != null && value.length() > 64) {
+                problems.add(new cn.minqing.platform.web.FieldProblem(field, "task.field.tooLong", 64));
+            }
+        });
+        if (f.departments() != null && (f.departments().size() > 20
+                || f.departments().stream().anyMatch(d -> d == null || d.length() > 64))) {
+            problems.add(new cn.minqing.platform.web.FieldProblem("departments", "task.departments.invalid"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
     }
 
     private static String required(String field, String value) {

@@ -4,7 +4,6 @@ import cn.minqing.cases.CaseView;
 import cn.minqing.cases.CaseViews;
 import cn.minqing.cases.TimelineEntry;
 import cn.minqing.people.Principal;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -31,7 +30,7 @@ class CaseController {
     }
 
     @PostMapping("/api/cases")
-    ResponseEntity<CaseView> file(@AuthenticationPrincipal Principal me, @Valid @RequestBody CaseReport report,
+    ResponseEntity<CaseView> file(@AuthenticationPrincipal Principal me, @RequestBody CaseReport report,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         CaseFiling.Filed filed = filing.file(report, me.user(), key);
         return ResponseEntity.status(HttpStatus.CREATED)

@@ -72,6 +72,9 @@ public class CaseFiling {
         NewCase checked = check(report, reporter);
         String number = numbers.next(now.atZoneSameInstant(clock.getZone()).toLocalDate());
         if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+                throw new InvalidInputException("Idempotency-Key", "case.idempotencyKey.invalid");
+            }
             String first = idempotency.claim(caller.username(), idempotencyKey, report.fingerprint(), number);
             if (!first.equals(number)) {
                 return new Filed(first, true);

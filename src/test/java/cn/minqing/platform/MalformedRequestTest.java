@@ -68,6 +68,39 @@ class MalformedRequestTest extends ApiTest {
         assertThat(failures).isEmpty();
     }
 
+    @Test
+    void everyWrongFieldIsNamedAtOnceInTheCallersLanguage() {
+        Map<String, Object> report = Map.of("title", "", "description", "说明", "category", "no-such-category",
+                "villageCode", "QS99999", "lat", 95.0);
+        JsonNode zh = post("villager1", "/api/cases", report).getBody();
+        assertThat(zh.get("status").asInt()).isEqualTo(400);
+        assertThat(zh.get("errors").findValuesAsText("field")).contains("title", "category", "villageCode", "lat");
+        assertThat(zh.get("detail").asText()).contains("处");
+        assertThat(zh.get("errors").findValuesAsText("message")).allMatch(m -> m.codePoints().anyMatch(c -> c >= 0x4e00));
+        org.springframework.http.HttpHeaders english = new org.springframework.http.HttpHeaders();
+        english.set("Accept-Language", "en");
+        JsonNode en = post("villager1", "/api/cases", report, english).getBody();
+        assertThat(en.get("detail").asText()).doesNotContainPattern("\\p{IsHan}");
+        assertThat(en.get("errors").findValuesAsText("message")).noneMatch(m -> m.codePoints().anyMatch(c -> c >= 0x4e00));
+    }
+
+    @Test
+    void longTextsAreRefusedBeforeTheDatabaseOrTheEngineSeesThem() {
+        String number = file("villager1", "超长文本测试", "超长文本测试：路灯坏了", "road");
+        String task = get("grid1", "/api/tasks?caseNumber=" + number).getBody().get(0).get("id").asText();
+        JsonNode refused = post("grid1", "/api/tasks/" + task + "/complete",
+                Map.of("outcome", "reject", "reason", "长".repeat(5000))).getBody();
+        assertThat(refused.get("status").asInt()).isEqualTo(400);
+        assertThat(refused.get("errors").findValuesAsText("field")).containsExactly("reason");
+        assertThat(post("grid1", "/api/cases/" + number + "/notes", Map.of("note", "长".repeat(5000)))
+                .getStatusCode().value()).isEqualTo(400);
+        org.springframework.http.HttpHeaders key = new org.springframework.http.HttpHeaders();
+        key.set("Idempotency-Key", "k".repeat(300));
+        assertThat(post("villager1", "/api/cases", Map.of("title", "键太长", "description", "键太长", "category", "road"), key)
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(get("villager1", "/api/cases/" + number).getBody().get("status").asText()).isEqualTo("received");
+    }
+
     private void exercise(String method, String template, JsonNode op, JsonNode docs) {
         List<JsonNode> params = new ArrayList<>();
         op.path("parameters").forEach(params::add);

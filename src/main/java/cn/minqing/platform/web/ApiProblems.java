@@ -92,21 +92,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String field = e.getPropertyName() != null ? e.getPropertyName()
                 : e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName() : "value";
-        return invalidParameter(field, "request.parameter.invalid", request.getLocale());
+        return invalidParameter(field, "request.parameter.invalid", org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(
             org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return invalidParameter(e.getParameterName(), "request.parameter.missing", request.getLocale());
+        return invalidParameter(e.getParameterName(), "request.parameter.missing", org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(
             org.springframework.web.multipart.support.MissingServletRequestPartException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return invalidParameter(e.getRequestPartName(), "request.parameter.missing", request.getLocale());
+        return invalidParameter(e.getRequestPartName(), "request.parameter.missing", org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
     /** Spring's own refusals (405, 406, 413, 415 …) keep their status but carry no exception text. */
@@ -117,7 +117,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String id = java.util.UUID.randomUUID().toString().substring(0, 8);
             log.error("Request failed, error id {}", id, e);
             ProblemDetail problem = problem(HttpStatus.valueOf(status.value()), "Internal Server Error",
-                    messages.getMessage("request.failed", new Object[] {id}, request.getLocale()));
+                    messages.getMessage("request.failed", new Object[] {id}, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             problem.setProperty("errorId", id);
             return super.handleExceptionInternal(e, problem, headers, status, request);
         }
@@ -139,7 +139,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldError(f.getField(), f.getDefaultMessage())).toList();
         return ResponseEntity.badRequest().body(invalidInput(errors, locale));
@@ -153,10 +153,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 && !(m.getCause() instanceof com.fasterxml.jackson.core.JsonParseException)) {
             String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("value");
-            return invalidParameter(field, "request.parameter.invalid", request.getLocale());
+            return invalidParameter(field, "request.parameter.invalid", org.springframework.context.i18n.LocaleContextHolder.getLocale());
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("request.unreadable", null, request.getLocale()));
+                messages.getMessage("request.unreadable", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         problem.setTitle("Unreadable request");
         return ResponseEntity.badRequest().body(problem);
     }

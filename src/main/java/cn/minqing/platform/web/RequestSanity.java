@@ -38,7 +38,8 @@ class RequestSanity extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         List<String[]> problems = new ArrayList<>();
-        Locale locale = request.getLocale();
+        // before the dispatcher resolves the locale: zh-CN unless the caller asks for another language
+        Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
         if (request.getRequestURI().indexOf('\u0000') >= 0 || decoded(request).indexOf('\u0000') >= 0) {
             problems.add(new String[] {"path", messages.getMessage("request.nul", null, locale)});
         }
