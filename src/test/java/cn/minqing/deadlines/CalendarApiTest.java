@@ -22,7 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -181,6 +188,55 @@ class CalendarApiTest extends ApiTest {
         assertThat(nextJanuary.getStatus()).isEqualTo(Status.UP);
         assertThat(nextJanuary.getDetails()).containsEntry("status", "MISSING_CURRENT_YEAR")
                 .containsEntry("missingYears", List.of(2032));
+    }
+
+    @Test
+    void theAdminPageShowsTheYearsAndTakesAYearsFile() {
+        ResponseEntity<String> page = as("admin").getForEntity("/admin", String.class);
+        assertThat(page.getBody()).contains("id=\"calendar\"", "data-year=\"2026\"", "导入节假日");
+        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+        assertThat(csrf.find()).isTrue();
+
+        String refused = "date,kind,name\n2031-01-01,holiday,元旦\n2031-03-05,workday,调休\n";
+        assertThat(pageAfter(upload(cookie, csrf.group(1), refused), cookie)).contains("拒绝 1 行", "2031-03-05 不是周六或周日");
+        assertThat(calendars.days(YEAR)).isEmpty();
+
+        String good = "# 测试年份\ndate,kind,name\n2031-01-01,holiday,元旦\n2031-01-04,workday,元旦调休上班\n";
+        assertThat(pageAfter(upload(cookie, csrf.group(1), good), cookie)).contains("已导入 2 行");
+        assertThat(calendars.days(YEAR).orElseThrow()).extracting(CalendarDay::kind).containsExactly("holiday", "workday");
+        assertThat(as("admin").getForEntity("/admin", String.class).getBody()).contains("data-year=\"2031\"", "管理员录入");
+    }
+
+    private ResponseEntity<String> upload(String cookie, String csrf, String csv) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", csrf);
+        form.add("year", String.valueOf(YEAR));
+        form.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "cn-2031.csv";
+            }
+        });
+        HttpHeaders headers = cookieHeader(cookie);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as("admin").exchange("/admin/calendar", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    /** The admin page the upload leads to (the client may follow the redirect itself). */
+    private String pageAfter(ResponseEntity<String> posted, String cookie) {
+        if (posted.getStatusCode().is3xxRedirection()) {
+            return as("admin").exchange(posted.getHeaders().getLocation().getPath(), HttpMethod.GET,
+                    new HttpEntity<>(cookieHeader(cookie)), String.class).getBody();
+        }
+        assertThat(posted.getStatusCode().value()).isEqualTo(200);
+        return posted.getBody();
+    }
+
+    private static HttpHeaders cookieHeader(String cookie) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookie);
+        return headers;
     }
 
     private Health healthOn(String day) {
