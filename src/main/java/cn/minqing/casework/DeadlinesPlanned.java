@@ -1,8 +1,7 @@
 package cn.minqing.casework;
 
 import cn.minqing.cases.Cases;
-import cn.minqing.deadlines.WorkCalendar;
-import java.time.Duration;
+import cn.minqing.deadlines.Calendars;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,20 +14,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets the case's deadlines from processes/case-deadlines.dmn: sign-for within hours, resolve within
- * hours or working days (China's calendar with 调休), yellow warning at 75% of the time allowed.
- * Uses the engine's clock, so timers and deadlines agree (and tests can move time).
+ * Sets the case's deadlines from processes/case-deadlines.dmn (see {@link DeadlinePlan}), with working days
+ * from the holidays in the database. Uses the engine's clock, so timers and deadlines agree (and tests can
+ * move time). When a year's holidays change later, {@link DeadlinesMoved} recounts them.
  */
 @Component("deadlinesPlanned")
 class DeadlinesPlanned implements ExecutionListener {
 
     private final Cases cases;
-    private final WorkCalendar calendar;
+    private final Calendars calendars;
     private final ZoneId zone;
 
-    DeadlinesPlanned(Cases cases, WorkCalendar calendar, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+    DeadlinesPlanned(Cases cases, Calendars calendars, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
         this.cases = cases;
-        this.calendar = calendar;
+        this.calendars = calendars;
         this.zone = ZoneId.of(zone);
     }
 
@@ -37,20 +36,12 @@ class DeadlinesPlanned implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         Map<String, Object> rule = (Map<String, Object>) execution.getVariable(ProcessKeys.DEADLINE_RULE);
         LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-        LocalDateTime signDue = now.plusHours(number(rule.get("signHours")));
-        long hours = number(rule.get("resolveHours"));
-        LocalDateTime resolveDue = hours > 0 ? now.plusHours(hours)
-                : calendar.plusWorkingDays(now, (int) number(rule.get("resolveWorkingDays")));
-        LocalDateTime warnAt = now.plus(Duration.between(now, resolveDue).multipliedBy(3).dividedBy(4));
-        execution.setVariable(ProcessKeys.SIGN_DUE, date(signDue));
-        execution.setVariable(ProcessKeys.RESOLVE_DUE, date(resolveDue));
-        execution.setVariable(ProcessKeys.WARN_AT, date(warnAt));
+        DeadlinePlan plan = DeadlinePlan.of(now, rule, calendars.current());
+        execution.setVariable(ProcessKeys.SIGN_DUE, date(plan.signDue()));
+        execution.setVariable(ProcessKeys.RESOLVE_DUE, date(plan.resolveDue()));
+        execution.setVariable(ProcessKeys.WARN_AT, date(plan.warnAt()));
         cases.setDeadlines((String) execution.getVariable(ProcessKeys.CASE_NUMBER),
-                offset(signDue), offset(resolveDue), offset(warnAt));
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+                offset(plan.signDue()), offset(plan.resolveDue()), offset(plan.warnAt()));
     }
 
     private Date date(LocalDateTime t) {

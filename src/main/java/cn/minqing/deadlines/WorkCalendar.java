@@ -1,62 +1,42 @@
 package cn.minqing.deadlines;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.Set;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
+import java.util.stream.Collectors;
 
 /**
  * China's working days: Monday to Friday, less public holidays, plus the weekend days worked in
- * exchange (调休). Holidays are data, one file a year: classpath:calendar/cn-YYYY.csv.
+ * exchange (调休). The days come from the database ({@link Calendars#current()}); a year nobody has
+ * entered has only weekends off, which the calendar health check warns about.
  */
-@Component
-public class WorkCalendar {
+public final class WorkCalendar {
 
-    private final Set<LocalDate> holidays = new HashSet<>();
-    private final Set<LocalDate> makeUpWorkdays = new HashSet<>();
+    private final Set<LocalDate> holidays;
+    private final Set<LocalDate> makeUpWorkdays;
 
-    public WorkCalendar() {
-        this("classpath*:calendar/cn-*.csv");
+    private WorkCalendar(Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays) {
+        this.holidays = holidays;
+        this.makeUpWorkdays = makeUpWorkdays;
     }
 
-    WorkCalendar(String pattern) {
-        try {
-            for (Resource r : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-                read(r);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void read(Resource resource) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.isBlank() || line.startsWith("#") || line.startsWith("date,")) {
-                    continue;
-                }
-                String[] f = line.split(",");
-                LocalDate day = LocalDate.parse(f[0].strip());
-                (f[1].strip().equals("holiday") ? holidays : makeUpWorkdays).add(day);
-            }
-        }
+    public static WorkCalendar of(Collection<CalendarDay> days) {
+        return new WorkCalendar(
+                days.stream().filter(CalendarDay::isHoliday).map(CalendarDay::date).collect(Collectors.toUnmodifiableSet()),
+                days.stream().filter(d -> !d.isHoliday()).map(CalendarDay::date).collect(Collectors.toUnmodifiableSet()));
     }
 
     public boolean isWorkingDay(LocalDate day) {
         if (makeUpWorkdays.contains(day)) {
             return true;
         }
-        boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-        return !weekend && !holidays.contains(day);
+        return !isWeekend(day) && !holidays.contains(day);
+    }
+
+    static boolean isWeekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
     /**

@@ -3,6 +3,8 @@ package cn.minqing.library;
 import cn.minqing.county.Organisation;
 import cn.minqing.county.Organisations;
 import cn.minqing.county.RegionImport;
+import cn.minqing.deadlines.CalendarHealth;
+import cn.minqing.deadlines.Calendars;
 import cn.minqing.county.Regions;
 import cn.minqing.people.PeopleImport;
 import cn.minqing.people.Principal;
@@ -24,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's element library (要素库): regions, organisations and people — list, add or edit (same
+ * The admin's element library (要素库): regions, organisations and people, and the holiday calendar's years — list, add or edit (same
  * code), deactivate, and import from CSV or XLSX with a report of refused rows. Admins only.
  */
 @Controller
@@ -36,15 +38,20 @@ class ElementLibraryController {
     private final RegionImport regionImport;
     private final PeopleImport peopleImport;
     private final AuditLog audit;
+    private final Calendars calendars;
+    private final CalendarHealth calendarHealth;
 
     ElementLibraryController(Regions regions, Organisations organisations, UserAccounts accounts,
-                             RegionImport regionImport, PeopleImport peopleImport, AuditLog audit) {
+                             RegionImport regionImport, PeopleImport peopleImport, AuditLog audit,
+                             Calendars calendars, CalendarHealth calendarHealth) {
         this.regions = regions;
         this.organisations = organisations;
         this.accounts = accounts;
         this.regionImport = regionImport;
         this.peopleImport = peopleImport;
         this.audit = audit;
+        this.calendars = calendars;
+        this.calendarHealth = calendarHealth;
     }
 
     @GetMapping("/admin")
@@ -56,6 +63,8 @@ class ElementLibraryController {
         model.addAttribute("inactiveOrganisations", organisations.inactiveCodes());
         model.addAttribute("people", accounts.list(q, 200));
         model.addAttribute("q", q);
+        model.addAttribute("calendarYears", calendars.years());
+        model.addAttribute("calendarCoverage", calendarHealth.coverage());
         return "admin/library";
     }
 

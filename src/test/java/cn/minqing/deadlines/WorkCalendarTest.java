@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
-/** China's 2026 calendar: public holidays and the weekend days worked in exchange (调休). */
+/** China's 2026 calendar as shipped: public holidays and the weekend days worked in exchange (调休). */
 class WorkCalendarTest {
 
-    private final WorkCalendar calendar = new WorkCalendar();
+    private final WorkCalendar calendar = WorkCalendar.of(CalendarFiles.shipped().get(2026));
 
     @Test
     void theNationalDayWeekIsNotWorkedButTheMakeUpDaysAre() {
