@@ -50,6 +50,9 @@ class StatsService {
                      CurrentUser user) {
         String scope = scopeOf(user);
         String r = region == null || region.isBlank() ? scope : region;
+        if (!r.isEmpty() && regions.find(r).isEmpty()) {
+            throw new InvalidInputException("region", "stats.region.unknown");
+        }
         if (!regions.within(r, scope)) {
             throw ApiException.forbidden("stats.outOfScope");
         }

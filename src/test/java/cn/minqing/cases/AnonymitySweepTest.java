@@ -63,7 +63,7 @@ class AnonymitySweepTest extends ApiTest {
         direct = fileAs(reporter, Map.of("title", marker + "低保名单有问题", "description", "村里低保评得不公，" + marker,
                 "category", "subsidy", "anonymous", true));
         ResponseEntity<JsonNode> uploaded = asVillager(reporter).exchange("/api/cases/" + direct + "/attachments",
-                HttpMethod.POST, multipart("photo.png", TestMedia.PNG), JsonNode.class);
+                HttpMethod.POST, upload("photo.png", TestMedia.PNG), JsonNode.class);
         assertThat(uploaded.getStatusCode().value()).as(String.valueOf(uploaded.getBody())).isEqualTo(201);
         photo = uploaded.getBody().get("id").asLong();
         assertThat(asVillager(reporter).exchange("/api/cases/" + direct + "/notes", HttpMethod.POST,
@@ -217,18 +217,5 @@ class AnonymitySweepTest extends ApiTest {
 
     private TestRestTemplate asVillager(Villager v) {
         return rest.withBasicAuth(v.phone(), v.password());
-    }
-
-    private static HttpEntity<?> multipart(String fileName, byte[] bytes) {
-        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
-        body.add("file", new org.springframework.core.io.ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
-        return new HttpEntity<>(body, headers);
     }
 }

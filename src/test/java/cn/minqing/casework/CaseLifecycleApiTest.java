@@ -199,12 +199,6 @@ class CaseLifecycleApiTest extends ApiTest {
         assertThat(task.get("flag").asText()).isIn("none", "yellow", "red");
     }
 
-    private void complete(String user, String number, String stage, Map<String, Object> form) {
-        String task = taskOf(user, number, stage);
-        ResponseEntity<JsonNode> response = post(user, "/api/tasks/" + task + "/complete", form);
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
-    }
-
     private String taskOf(String user, String number, String stage) {
         for (JsonNode t : get(user, "/api/tasks?caseNumber=" + number).getBody()) {
             if (t.get("stage").asText().equals(stage)) {

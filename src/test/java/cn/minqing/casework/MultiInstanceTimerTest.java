@@ -148,7 +148,7 @@ class MultiInstanceTimerTest extends ApiTest {
         int port = instance.port();
         Path log = instance.log();
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("instance " + name + " started; see " + log).isTrue();
             try {

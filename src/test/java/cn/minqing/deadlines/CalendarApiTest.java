@@ -265,14 +265,4 @@ class CalendarApiTest extends ApiTest {
                 .getDuedate().toInstant();
     }
 
-    private void complete(String user, String number, String stage, Map<String, Object> form) {
-        for (JsonNode t : get(user, "/api/tasks?caseNumber=" + number).getBody()) {
-            if (t.get("stage").asText().equals(stage)) {
-                ResponseEntity<JsonNode> done = post(user, "/api/tasks/" + t.get("id").asText() + "/complete", form);
-                assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(200);
-                return;
-            }
-        }
-        throw new AssertionError(user + " has no " + stage + " task for " + number);
-    }
 }

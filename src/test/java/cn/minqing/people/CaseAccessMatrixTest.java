@@ -197,24 +197,8 @@ class CaseAccessMatrixTest extends ApiTest {
     }
 
     private int postFileWithToken(String user, String path) {
-        org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
-        body.add("file", new org.springframework.core.io.ByteArrayResource(TestMedia.PNG) {
-            @Override
-            public String getFilename() {
-                return "matrix.png";
-            }
-        });
-        return call(user, HttpMethod.POST, path, body, MediaType.MULTIPART_FORM_DATA, String.class).getStatusCode().value();
+        HttpEntity<?> file = upload("matrix.png", TestMedia.PNG);
+        return call(user, HttpMethod.POST, path, file.getBody(), MediaType.MULTIPART_FORM_DATA, String.class).getStatusCode().value();
     }
 
-    private void complete(String user, String number, String stage, Map<String, Object> form) {
-        for (JsonNode t : get(user, "/api/tasks?caseNumber=" + number).getBody()) {
-            if (t.get("stage").asText().equals(stage)) {
-                ResponseEntity<JsonNode> done = post(user, "/api/tasks/" + t.get("id").asText() + "/complete", form);
-                assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(200);
-                return;
-            }
-        }
-        throw new AssertionError(user + " has no " + stage + " task for " + number);
-    }
 }

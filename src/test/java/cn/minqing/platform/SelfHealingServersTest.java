@@ -87,6 +87,7 @@ class SelfHealingServersTest {
                 "--minqing.embedded.elasticsearch-port=" + elasticsearchPort,
                 "--minqing.embedded.elasticsearch-transport-port=" + freePort(),
                 "--minqing.embedded.watch.check-every=1s",
+                "--minqing.demo.enabled=true",
                 "--minqing.demo.cases=10",
                 "--minqing.search.outbox-poll-ms=200",
                 "--camunda.bpm.job-execution.enabled=false")
@@ -321,8 +322,11 @@ class SelfHealingServersTest {
         return last;
     }
 
+    /** Health with its details, which only admins see. */
     private static JsonNode health() throws IOException {
-        return send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(30)).build()).body();
+        return send(HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:minqing".getBytes()))
+                .build()).body();
     }
 
     private static int status(String path) {

@@ -51,6 +51,11 @@ public abstract class ApiTest {
 
     /** Posts one file as multipart form data (field "file"), as a browser's upload does. */
     protected ResponseEntity<JsonNode> postFile(String username, String path, String fileName, byte[] bytes) {
+        return as(username).exchange(path, HttpMethod.POST, upload(fileName, bytes), JsonNode.class);
+    }
+
+    /** One file as a multipart form body (field "file"). */
+    protected static HttpEntity<?> upload(String fileName, byte[] bytes) {
         org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
         body.add("file", new org.springframework.core.io.ByteArrayResource(bytes) {
             @Override
@@ -60,7 +65,19 @@ public abstract class ApiTest {
         });
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
-        return as(username).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        return new HttpEntity<>(body, headers);
+    }
+
+    /** Completes the one open task of {@code stage} that {@code user} holds on the case; fails unless it is done. */
+    protected void complete(String user, String number, String stage, Map<String, Object> form) {
+        for (JsonNode t : get(user, "/api/tasks?caseNumber=" + number).getBody()) {
+            if (t.get("stage").asText().equals(stage)) {
+                ResponseEntity<JsonNode> done = post(user, "/api/tasks/" + t.get("id").asText() + "/complete", form);
+                assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(200);
+                return;
+            }
+        }
+        throw new AssertionError(user + " has no " + stage + " task for " + number);
     }
 
     /** A client address of its own (198.18.0.0/15, for benchmarks), so that per-address limits meet only this test. */
