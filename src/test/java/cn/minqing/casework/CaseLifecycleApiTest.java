@@ -16,18 +16,18 @@ class CaseLifecycleApiTest extends ApiTest {
     void aCaseIsWalkedToSolvedByTheDemoUsers() {
         String number = file("villager1", "村道坑洼", "去镇上的村道坑坑洼洼，下雨天积水，电动车经常摔倒。", "road");
 
-        complete("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
+        completeStage("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
         assertThat(status(number)).isEqualTo("dispatched");
         assertThat(get("villager1", "/api/cases/" + number).getBody().get("handlingOrganisation").asText()).isEqualTo("石门镇人民政府");
-        complete("township1", number, "sign", Map.of("outcome", "sign"));
+        completeStage("township1", number, "sign", Map.of("outcome", "sign"));
         assertThat(status(number)).isEqualTo("investigating");
-        complete("township1", number, "investigate", Map.of("findings", "现场查看，约200米路面破损"));
-        complete("township1", number, "design", Map.of("plan", "铺设水泥路面修补坑洼", "cost", 8000));
+        completeStage("township1", number, "investigate", Map.of("findings", "现场查看，约200米路面破损"));
+        completeStage("township1", number, "design", Map.of("plan", "铺设水泥路面修补坑洼", "cost", 8000));
         assertThat(status(number)).isEqualTo("implementing");
-        complete("township1", number, "implement", Map.of("report", "已修补完成"));
-        complete("grid1", number, "verify", Map.of("outcome", "solved", "note", "已修补，村民通行正常"));
+        completeStage("township1", number, "implement", Map.of("report", "已修补完成"));
+        completeStage("grid1", number, "verify", Map.of("outcome", "solved", "note", "已修补，村民通行正常"));
         assertThat(status(number)).isEqualTo("awaiting-feedback");
-        complete("villager1", number, "feedback", Map.of("rating", "satisfied", "comment", "修得很好"));
+        completeStage("villager1", number, "feedback", Map.of("rating", "satisfied", "comment", "修得很好"));
 
         JsonNode done = get("villager1", "/api/cases/" + number).getBody();
         assertThat(done.get("status").asText()).isEqualTo("solved");
@@ -41,13 +41,13 @@ class CaseLifecycleApiTest extends ApiTest {
     @Test
     void theReporterMayReopenASolvedCaseWithAReason() {
         String number = file("villager1", "路灯又坏了", "上个月修好的路灯又不亮了", "road");
-        complete("grid1", number, "accept", Map.of("outcome", "accept"));
-        complete("township1", number, "sign", Map.of("outcome", "sign"));
-        complete("township1", number, "investigate", Map.of("findings", "灯泡损坏"));
-        complete("township1", number, "design", Map.of("plan", "更换灯泡", "cost", 50));
-        complete("township1", number, "implement", Map.of("report", "已更换"));
-        complete("grid1", number, "verify", Map.of("outcome", "solved"));
-        complete("villager1", number, "feedback", Map.of("rating", "satisfied"));
+        completeStage("grid1", number, "accept", Map.of("outcome", "accept"));
+        completeStage("township1", number, "sign", Map.of("outcome", "sign"));
+        completeStage("township1", number, "investigate", Map.of("findings", "灯泡损坏"));
+        completeStage("township1", number, "design", Map.of("plan", "更换灯泡", "cost", 50));
+        completeStage("township1", number, "implement", Map.of("report", "已更换"));
+        completeStage("grid1", number, "verify", Map.of("outcome", "solved"));
+        completeStage("villager1", number, "feedback", Map.of("rating", "satisfied"));
         assertThat(status(number)).isEqualTo("solved");
 
         assertThat(post("villager2", "/api/cases/" + number + "/reopen", Map.of("reason", "x")).getStatusCode().value())
@@ -57,7 +57,7 @@ class CaseLifecycleApiTest extends ApiTest {
                 .getStatusCode().value()).isEqualTo(200);
         assertThat(status(number)).isEqualTo("dispatched");
         assertThat(get("villager1", "/api/cases/" + number).getBody().at("/handling/reworks").asInt()).isEqualTo(1);
-        complete("township1", number, "sign", Map.of("outcome", "sign"));
+        completeStage("township1", number, "sign", Map.of("outcome", "sign"));
         assertThat(status(number)).isEqualTo("investigating");
     }
 
@@ -71,13 +71,13 @@ class CaseLifecycleApiTest extends ApiTest {
     @Test
     void aDissatisfiedRatingBringsBackARework() {
         String number = file("villager1", "自来水浑浊", "自来水有泥沙，烧开了也有沉淀。", "water");
-        complete("grid1", number, "accept", Map.of("outcome", "accept"));
-        complete("township1", number, "sign", Map.of("outcome", "sign"));
-        complete("township1", number, "investigate", Map.of("findings", "水池未清洗"));
-        complete("township1", number, "design", Map.of("plan", "清洗蓄水池", "cost", 600));
-        complete("township1", number, "implement", Map.of("report", "已清洗"));
-        complete("grid1", number, "verify", Map.of("outcome", "solved"));
-        complete("villager1", number, "feedback", Map.of("rating", "dissatisfied", "comment", "还是浑的"));
+        completeStage("grid1", number, "accept", Map.of("outcome", "accept"));
+        completeStage("township1", number, "sign", Map.of("outcome", "sign"));
+        completeStage("township1", number, "investigate", Map.of("findings", "水池未清洗"));
+        completeStage("township1", number, "design", Map.of("plan", "清洗蓄水池", "cost", 600));
+        completeStage("township1", number, "implement", Map.of("report", "已清洗"));
+        completeStage("grid1", number, "verify", Map.of("outcome", "solved"));
+        completeStage("villager1", number, "feedback", Map.of("rating", "dissatisfied", "comment", "还是浑的"));
 
         assertThat(status(number)).isEqualTo("rework");
         assertThat(get("villager1", "/api/cases/" + number).getBody().at("/handling/reworks").asInt()).isEqualTo(1);
@@ -87,29 +87,29 @@ class CaseLifecycleApiTest extends ApiTest {
     @Test
     void aCostlySolutionNeedsTheLeadersApproval() {
         String number = file("villager1", "危桥改造", "后山石拱桥裂缝很大，需要重建。", "road");
-        complete("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
-        complete("township1", number, "sign", Map.of("outcome", "sign"));
-        complete("township1", number, "investigate", Map.of("findings", "桥体开裂"));
-        complete("township1", number, "design", Map.of("plan", "拆除重建", "cost", 380000));
+        completeStage("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
+        completeStage("township1", number, "sign", Map.of("outcome", "sign"));
+        completeStage("township1", number, "investigate", Map.of("findings", "桥体开裂"));
+        completeStage("township1", number, "design", Map.of("plan", "拆除重建", "cost", 380000));
         assertThat(status(number)).isEqualTo("approving");
-        complete("leader1", number, "approve", Map.of("outcome", "reject", "note", "请比较加固方案"));
+        completeStage("leader1", number, "approve", Map.of("outcome", "reject", "note", "请比较加固方案"));
         assertThat(status(number)).isEqualTo("designing");
-        complete("township1", number, "design", Map.of("plan", "加固并限载", "cost", 60000, "departments", List.of("QS01-GOV", "QS-TRANSPORT")));
-        complete("leader1", number, "approve", Map.of("outcome", "approve"));
+        completeStage("township1", number, "design", Map.of("plan", "加固并限载", "cost", 60000, "departments", List.of("QS01-GOV", "QS-TRANSPORT")));
+        completeStage("leader1", number, "approve", Map.of("outcome", "approve"));
         assertThat(status(number)).isEqualTo("implementing");
     }
 
     @Test
     void returnsGoToTheDispatcherThenToTheCountyCentre() {
         String number = file("villager1", "合作社欠款", "合作社收了辣椒一直不给钱。", "farm-sales");
-        complete("grid1", number, "accept", Map.of("outcome", "accept"));
-        complete("township1", number, "sign", Map.of("outcome", "return", "reason", "属县农业农村局职责"));
+        completeStage("grid1", number, "accept", Map.of("outcome", "accept"));
+        completeStage("township1", number, "sign", Map.of("outcome", "return", "reason", "属县农业农村局职责"));
         assertThat(status(number)).isEqualTo("accepted");
-        complete("leader1", number, "dispatch", Map.of("organisation", "QS01-GOV"));
+        completeStage("leader1", number, "dispatch", Map.of("organisation", "QS01-GOV"));
         ResponseEntity<JsonNode> noReason = post("township1", "/api/tasks/" + taskOf("township1", number, "sign") + "/complete",
                 Map.of("outcome", "return"));
         assertThat(noReason.getStatusCode().value()).isEqualTo(400);
-        complete("township1", number, "sign", Map.of("outcome", "return", "reason", "仍不属本单位"));
+        completeStage("township1", number, "sign", Map.of("outcome", "return", "reason", "仍不属本单位"));
 
         JsonNode c = get("villager1", "/api/cases/" + number).getBody();
         assertThat(c.at("/handling/returns").asInt()).isEqualTo(2);
@@ -117,14 +117,14 @@ class CaseLifecycleApiTest extends ApiTest {
         ResponseEntity<JsonNode> third = post("leader1", "/api/tasks/" + taskOf("leader1", number, "sign") + "/complete",
                 Map.of("outcome", "return", "reason", "不想办"));
         assertThat(third.getStatusCode().value()).isEqualTo(400);
-        complete("leader1", number, "sign", Map.of("outcome", "sign"));
+        completeStage("leader1", number, "sign", Map.of("outcome", "sign"));
         assertThat(status(number)).isEqualTo("investigating");
     }
 
     @Test
     void aRejectedReportEndsRejectedWithItsReason() {
         String number = file("villager1", "邻居吵架", "隔壁两口子天天吵架", "security");
-        complete("grid1", number, "accept", Map.of("outcome", "reject", "reason", "属于家庭纠纷，已引导调解"));
+        completeStage("grid1", number, "accept", Map.of("outcome", "reject", "reason", "属于家庭纠纷，已引导调解"));
         JsonNode done = get("villager1", "/api/cases/" + number).getBody();
         assertThat(done.get("status").asText()).isEqualTo("rejected");
         assertThat(done.get("outcomeNote").asText()).isEqualTo("属于家庭纠纷，已引导调解");
@@ -133,15 +133,15 @@ class CaseLifecycleApiTest extends ApiTest {
     @Test
     void anUnsolvableCaseSaysWhy() {
         String number = file("villager1", "想通天然气", "村里想通天然气", "other");
-        complete("grid1", number, "accept", Map.of("outcome", "accept"));
-        complete("township1", number, "sign", Map.of("outcome", "sign"));
-        complete("township1", number, "investigate", Map.of("findings", "管网未覆盖"));
-        complete("township1", number, "design", Map.of("plan", "向上级反映", "cost", 0));
-        complete("township1", number, "implement", Map.of("report", "已书面反映"));
+        completeStage("grid1", number, "accept", Map.of("outcome", "accept"));
+        completeStage("township1", number, "sign", Map.of("outcome", "sign"));
+        completeStage("township1", number, "investigate", Map.of("findings", "管网未覆盖"));
+        completeStage("township1", number, "design", Map.of("plan", "向上级反映", "cost", 0));
+        completeStage("township1", number, "implement", Map.of("report", "已书面反映"));
         ResponseEntity<JsonNode> missingNote = post("grid1", "/api/tasks/" + taskOf("grid1", number, "verify") + "/complete",
                 Map.of("outcome", "unsolvable"));
         assertThat(missingNote.getStatusCode().value()).isEqualTo(400);
-        complete("grid1", number, "verify", Map.of("outcome", "unsolvable", "note", "燃气管网规划未覆盖本村"));
+        completeStage("grid1", number, "verify", Map.of("outcome", "unsolvable", "note", "燃气管网规划未覆盖本村"));
         assertThat(status(number)).isEqualTo("unsolvable");
     }
 
@@ -149,7 +149,7 @@ class CaseLifecycleApiTest extends ApiTest {
     void aDuplicateIsMergedAndCountsAsASupporter() {
         String original = file("villager1", "小学门口没有斑马线", "小学门口车多，没有斑马线，孩子过马路危险", "road");
         String duplicate = file("villager1", "学校门口过马路危险", "学校门口没有斑马线", "road");
-        complete("grid1", duplicate, "accept", Map.of("outcome", "merge", "mergeInto", original));
+        completeStage("grid1", duplicate, "accept", Map.of("outcome", "merge", "mergeInto", original));
         assertThat(status(duplicate)).isEqualTo("merged");
         assertThat(get("villager1", "/api/cases/" + original).getBody().get("supporters").asInt()).isEqualTo(1);
     }

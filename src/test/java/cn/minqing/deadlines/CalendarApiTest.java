@@ -74,8 +74,8 @@ class CalendarApiTest extends ApiTest {
     void enteringAYearMovesAnOpenCasesDeadlineTimersAndTask() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-03-03T02:00:00Z"))); // Monday 10:00 in Beijing
         String number = file("villager1", "水渠堵塞", "村口水渠被垃圾堵住，雨天漫到路上。", "water");
-        complete("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
-        complete("township1", number, "sign", Map.of("outcome", "sign"));
+        completeStage("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
+        completeStage("township1", number, "sign", Map.of("outcome", "sign"));
         // 7 working days from Monday 3 March: due Wednesday 12 March, 10:00
         assertThat(resolveDue(number)).isEqualTo(OffsetDateTime.parse("2031-03-12T10:00+08:00").toInstant());
         String pi = cases.find(number).orElseThrow().processInstanceId();

@@ -64,13 +64,13 @@ class CaseAccessMatrixTest extends ApiTest {
             photos.put(s, postFile("villager1", "/api/cases/" + number + "/attachments", "road.png", TestMedia.PNG)
                     .getBody().get("id").asLong());
             switch (s) {
-                case CLOSED -> complete("grid1", number, "accept", Map.of("outcome", "reject", "reason", "矩阵：不属实"));
-                case DISPATCHED -> complete("grid1", number, "accept", Map.of("outcome", "accept"));
+                case CLOSED -> completeStage("grid1", number, "accept", Map.of("outcome", "reject", "reason", "矩阵：不属实"));
+                case DISPATCHED -> completeStage("grid1", number, "accept", Map.of("outcome", "accept"));
                 case RETURNED, HANDED_OVER -> {
-                    complete("grid1", number, "accept", Map.of("outcome", "accept"));
-                    complete("township1", number, "sign", Map.of("outcome", "return", "reason", "矩阵：不属本单位"));
+                    completeStage("grid1", number, "accept", Map.of("outcome", "accept"));
+                    completeStage("township1", number, "sign", Map.of("outcome", "return", "reason", "矩阵：不属本单位"));
                     if (s == State.HANDED_OVER) {
-                        complete("leader1", number, "dispatch", Map.of("organisation", "QS-WATER"));
+                        completeStage("leader1", number, "dispatch", Map.of("organisation", "QS-WATER"));
                     }
                 }
                 default -> { }

@@ -69,7 +69,7 @@ public abstract class ApiTest {
     }
 
     /** Completes the one open task of {@code stage} that {@code user} holds on the case; fails unless it is done. */
-    protected void complete(String user, String number, String stage, Map<String, Object> form) {
+    protected void completeStage(String user, String number, String stage, Map<String, Object> form) {
         for (JsonNode t : get(user, "/api/tasks?caseNumber=" + number).getBody()) {
             if (t.get("stage").asText().equals(stage)) {
                 ResponseEntity<JsonNode> done = post(user, "/api/tasks/" + t.get("id").asText() + "/complete", form);
