@@ -44,11 +44,12 @@ class MonthlyReports {
     byte[] get(YearMonth month, String region, CurrentUser user) {
         String scope = StatsService.scopeOf(user);
         String r = region == null || region.isBlank() ? (scope.isEmpty() ? countyCode : scope) : region;
-        if (!regions.within(r, scope)) {
-            throw ApiException.forbidden("stats.forbidden");
-        }
+        // an unknown code has no path within any scope: say it is unknown rather than forbidden
         if (regions.find(r).isEmpty()) {
             throw new cn.minqing.platform.web.InvalidInputException("region", "stats.region.unknown");
+        }
+        if (!regions.within(r, scope)) {
+            throw ApiException.forbidden("stats.forbidden");
         }
         boolean finished = month.isBefore(YearMonth.now(zone));
         Optional<byte[]> kept = finished ? jdbc.sql("select pdf from minqing.monthly_report where region = ? and month = ?")
