@@ -38,6 +38,7 @@ class IndexedIndicators {
         Map<String, Aggregation> counts = new LinkedHashMap<>();
         filters().forEach((name, query) -> counts.put(name, Aggregation.of(a -> a.filter(query))));
         counts.put("supervisions", Aggregation.of(a -> a.sum(s -> s.field("handling.supervisions"))));
+        counts.put("reworks", Aggregation.of(a -> a.sum(s -> s.field("handling.reworks"))));
         counts.put("secondsToClose", Aggregation.of(a -> a.avg(s -> s.field("handling.secondsToClose"))));
         counts.put("supporters", Aggregation.of(a -> a.avg(s -> s.field("supporters"))));
         var response = client.search(s -> s.index(alias).size(0)
@@ -53,7 +54,8 @@ class IndexedIndicators {
             IndicatorCounts c = new IndicatorCounts(township.docCount(), n(a, "dispatched"), n(a, "signedInTime"),
                     n(a, "closed"), n(a, "closedInTime"), n(a, "closedWithDeadline"), n(a, "solved"), n(a, "satisfied"),
                     n(a, "rated"), n(a, "noResponse"), n(a, "reworked"), n(a, "returned"),
-                    Math.round(a.get("supervisions").sum().value()), n(a, "open"), n(a, "overdue"));
+                    Math.round(a.get("supervisions").sum().value()), n(a, "open"), n(a, "overdue"),
+                    Math.round(a.get("reworks").sum().value()));
             values.put(township.key().stringValue(), IndicatorValues.of(c, hours(a.get("secondsToClose").avg().value()),
                     null, nullIfNaN(a.get("supporters").avg().value())));
         }

@@ -15,11 +15,15 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
         return of(IndicatorCounts.from(rs), number(rs, "avg_hours"), number(rs, "p90_hours"), number(rs, "supporters"));
     }
 
-    /** The library's formulas over one group's counts; hours and supporters are rounded to two places. */
+    /**
+     * The library's formulas over one group's counts; rates are rounded to four places, hours and
+     * supporters to two. Satisfaction counts every evaluation: the final ratings and, as dissatisfied,
+     * each rework (a dissatisfied rating sends the case back and is not kept on it).
+     */
     static IndicatorValues of(IndicatorCounts c, Double avgHours, Double p90Hours, Double supportersPerCase) {
         return new IndicatorValues(c.received(), rate(c.signedInTime(), c.dispatched()),
                 rate(c.closedInTime(), c.closedWithDeadline()), rate(c.solved(), c.closed()),
-                rate(c.satisfied(), c.rated()), rate(c.rated(), c.rated() + c.noResponse()),
+                rate(c.satisfied(), c.rated() + c.reworks()), rate(c.rated(), c.rated() + c.noResponse()),
                 rate(c.reworked(), c.closed()), rate(c.returned(), c.dispatched()),
                 c.supervisions(), c.open(), c.overdue(), round(avgHours), round(p90Hours), round(supportersPerCase));
     }

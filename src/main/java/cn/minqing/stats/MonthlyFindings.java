@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,20 @@ class MonthlyFindings {
 
     private final JdbcClient jdbc;
     private final java.time.ZoneId zone;
+    private final Threshold threshold;
 
-    MonthlyFindings(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+    MonthlyFindings(JdbcClient jdbc, @Value("${minqing.time-zone:Asia/Shanghai}") String zone,
+                    @Value("${minqing.stats.findings.min-cases:5}") int minCases,
+                    @Value("${minqing.stats.findings.min-previous:3}") int minPrevious) {
         this.jdbc = jdbc;
         this.zone = java.time.ZoneId.of(zone);
+        this.threshold = new Threshold(minCases, minPrevious);
+    }
+
+    /** The findings in words, with the configured thresholds. */
+    List<String> sentences(List<CategoryChange> categories, IndicatorValues now, IndicatorValues before,
+                           List<StageDurations.StageTime> stages) {
+        return sentences(categories, now, before, stages, threshold);
     }
 
     List<CategoryChange> categories(String region, YearMonth month) {
@@ -83,19 +94,36 @@ class MonthlyFindings {
                         rs.getString("status"))).list();
     }
 
+    /**
+     * How many cases a change needs before it is stated as a percentage, so that 2 → 4 is not "a
+     * rise of 100%": a rise needs at least {@code minCases} this month and {@code minPrevious} last
+     * month (the base of the percentage); a fall needs at least {@code minCases} last month.
+     */
+    record Threshold(int minCases, int minPrevious) {
+        static final Threshold DEFAULT = new Threshold(5, 3);
+
+        boolean rise(CategoryChange c) {
+            return c.change() != null && c.change() >= 0.2 && c.count() >= minCases && c.previous() >= minPrevious;
+        }
+
+        boolean fall(CategoryChange c) {
+            return c.change() != null && c.change() <= -0.2 && c.previous() >= Math.max(minCases, minPrevious);
+        }
+    }
+
     /** Sentences stated from the data, e.g. 饮水供水类诉求环比上升35%，集中在石门镇. */
     static List<String> sentences(List<CategoryChange> categories, IndicatorValues now, IndicatorValues before) {
-        return sentences(categories, now, before, List.of());
+        return sentences(categories, now, before, List.of(), Threshold.DEFAULT);
     }
 
     /** As above, and which stage took longest, e.g. 实施环节平均耗时最长，为62.5小时（P90 140.0小时）. */
     static List<String> sentences(List<CategoryChange> categories, IndicatorValues now, IndicatorValues before,
-                                  List<StageDurations.StageTime> stages) {
+                                  List<StageDurations.StageTime> stages, Threshold threshold) {
         List<String> out = new ArrayList<>();
-        categories.stream().filter(c -> c.change() != null && c.change() >= 0.2 && c.count() >= 3).limit(3)
+        categories.stream().filter(threshold::rise).limit(3)
                 .forEach(c -> out.add("%s类诉求环比上升%d%%%s。".formatted(c.name(), Math.round(c.change() * 100),
                         c.topTownship() == null ? "" : "，集中在" + c.topTownship())));
-        categories.stream().filter(c -> c.change() != null && c.change() <= -0.2 && c.previous() >= 3).limit(2)
+        categories.stream().filter(threshold::fall).limit(2)
                 .forEach(c -> out.add("%s类诉求环比下降%d%%。".formatted(c.name(), Math.round(-c.change() * 100))));
         if (now.resolutionRate() != null && before.resolutionRate() != null) {
             double d = now.resolutionRate() - before.resolutionRate();

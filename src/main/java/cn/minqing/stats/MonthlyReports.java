@@ -44,6 +44,7 @@ class MonthlyReports {
     byte[] get(YearMonth month, String region, CurrentUser user) {
         String scope = StatsService.scopeOf(user);
         String r = region == null || region.isBlank() ? (scope.isEmpty() ? countyCode : scope) : region;
+        // an unknown code has no path within any scope: say it is unknown rather than forbidden
         if (regions.find(r).isEmpty()) {
             throw new cn.minqing.platform.web.InvalidInputException("region", "stats.region.unknown");
         }
@@ -63,14 +64,7 @@ class MonthlyReports {
     }
 
     private byte[] make(String region, YearMonth month, boolean keep) {
-        StatsQuery q = new StatsQuery(region, null, null, month.atDay(1), month.atEndOfMonth(), "none");
-        IndicatorValues now = only(indicators.compute(q, findings.start(month), findings.start(month.plusMonths(1))));
-        IndicatorValues before = only(indicators.compute(q, findings.start(month.minusMonths(1)), findings.start(month)));
-        var categories = findings.categories(region, month);
-        var stages = stageDurations.compute(q, findings.start(month), findings.start(month.plusMonths(1)));
-        byte[] bytes = pdf.render(new MonthlyReportPdf.Content(regions.find(region).map(Region::name).orElse(region), month,
-                indicators.definitions(), now, before, categories, stages, findings.slowest(region, month),
-                findings.oldestOpen(region), MonthlyFindings.sentences(categories, now, before, stages)));
+        byte[] bytes = pdf.render(content(region, month));
         if (keep) {
             jdbc.sql("""
                     insert into minqing.monthly_report (region, month, pdf) values (?, ?, ?)
@@ -78,6 +72,18 @@ class MonthlyReports {
                     """).params(region, month.toString(), bytes).update();
         }
         return bytes;
+    }
+
+    /** What the month's report says: the indicators against last month, categories, stages and the findings. */
+    MonthlyReportPdf.Content content(String region, YearMonth month) {
+        StatsQuery q = new StatsQuery(region, null, null, month.atDay(1), month.atEndOfMonth(), "none");
+        IndicatorValues now = only(indicators.compute(q, findings.start(month), findings.start(month.plusMonths(1))));
+        IndicatorValues before = only(indicators.compute(q, findings.start(month.minusMonths(1)), findings.start(month)));
+        var categories = findings.categories(region, month);
+        var stages = stageDurations.compute(q, findings.start(month), findings.start(month.plusMonths(1)));
+        return new MonthlyReportPdf.Content(regions.find(region).map(Region::name).orElse(region), month,
+                indicators.definitions(), now, before, categories, stages, findings.slowest(region, month),
+                findings.oldestOpen(region), findings.sentences(categories, now, before, stages));
     }
 
     private static IndicatorValues only(java.util.Map<String, IndicatorValues> rows) {

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Time spent in each stage of the process (环节耗时): average and 90th percentile, in hours, of the
+ * Time spent in each stage of the process (环节耗时): average and 90th percentile (nearest rank, as
+ * for the time to close: the ⌈0.9·n⌉-th smallest), in hours, of the
  * stage's tasks completed in a period (not those cancelled by a timer or by the case ending), from Camunda's task history joined to the cases, within a
  * region, category and organisation. Slowest stage first.
  */
@@ -24,7 +25,7 @@ class StageDurations {
     private static final String SELECT = """
             select t.task_def_key_ as stage, count(*) as finished,
                    round((avg(t.duration_) / 3600000.0)::numeric, 2)::float8 as avg_hours,
-                   round((percentile_cont(0.9) within group (order by t.duration_) / 3600000.0)::numeric, 2)::float8 as p90_hours
+                   round((percentile_disc(0.9) within group (order by t.duration_) / 3600000.0)::numeric, 2)::float8 as p90_hours
               from act_hi_taskinst t join minqing.case_record c on c.process_instance_id = t.proc_inst_id_
              where t.end_time_ >= :from and t.end_time_ < :to and t.duration_ is not null
                and t.delete_reason_ = 'completed'
