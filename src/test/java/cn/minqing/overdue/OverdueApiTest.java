@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class OverdueApiTest extends ApiTest {
 
+    private static final String LONG_PASSWORD = "qingxi-leader-2026";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -108,13 +110,15 @@ class OverdueApiTest extends ApiTest {
         assertThat(noNote.getBody().get("errors").findValuesAsText("field")).containsExactly("note");
         assertThat(post("leader1", "/api/cases/QS-19990101-0001/supervise", Map.of("note", "请加快")).getStatusCode().value())
                 .isEqualTo(404);
-        String qingxiLeader = registerVillager(PASSWORD, "QS02001");
+        String qingxiLeader = registerVillager(LONG_PASSWORD, "QS02001");
         assertThat(as("admin").exchange("/api/admin/people/" + qingxiLeader, org.springframework.http.HttpMethod.PATCH,
                 new org.springframework.http.HttpEntity<>(Map.of("roles", List.of("LEADER"), "organisationCode", "QS02-GOV")),
                 JsonNode.class).getStatusCode().value()).isEqualTo(200);
-        assertThat(post(qingxiLeader, "/api/cases/" + number + "/supervise", Map.of("note", "请加快")).getStatusCode().value())
-                .as("a leader of another township: outside their scope").isEqualTo(404);
-        assertThat(get(qingxiLeader, "/api/overdue").getBody().get("rows").findValuesAsText("number")).doesNotContain(number);
+        var asQingxiLeader = rest.withBasicAuth(qingxiLeader, LONG_PASSWORD);
+        assertThat(asQingxiLeader.postForEntity("/api/cases/" + number + "/supervise", Map.of("note", "请加快"), JsonNode.class)
+                .getStatusCode().value()).as("a leader of another township: outside their scope").isEqualTo(404);
+        assertThat(asQingxiLeader.getForEntity("/api/overdue", JsonNode.class).getBody().get("rows").findValuesAsText("number"))
+                .doesNotContain(number);
 
         ResponseEntity<JsonNode> done = post("leader1", "/api/cases/" + number + "/supervise",
                 Map.of("note", "已超期两天，请三日内办结并回复"));
