@@ -139,6 +139,11 @@ public class Cases {
         update(number, "red".equals(level) ? "deadline_level = ?, supervisions = supervisions + 1" : "deadline_level = ?", level);
     }
 
+    /** 督办 by a leader: one more supervision, counted as the red flag counts it. */
+    public void countSupervision(String number) {
+        update(number, "supervisions = supervisions + 1");
+    }
+
     public void setEstimatedCost(String number, java.math.BigDecimal cost) {
         update(number, "estimated_cost = ?", cost);
     }

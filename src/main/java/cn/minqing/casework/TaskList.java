@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -24,11 +26,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskList {
 
-    private static final String FROM = """
+    private static final String TABLES = """
               from act_ru_task t
               join act_ru_execution e on e.id_ = t.proc_inst_id_
               join minqing.case_record c on c.number = e.business_key_
-             where t.suspension_state_ = 1
+            """;
+    private static final String OPEN = " where t.suspension_state_ = 1\n";
+    private static final String FROM = TABLES + OPEN;
+    /** The same rows with the claimant's display name (办理人 by name, never by user name on the page). */
+    private static final String FROM_NAMED = TABLES + " left join minqing.app_user u on u.username = t.assignee_\n" + OPEN;
+    private static final String COLUMNS = """
+                select t.id_, t.task_def_key_, t.name_, t.create_time_, t.due_date_, t.assignee_,
+                       u.display_name as assignee_name,
+                       c.number, c.title, c.village_code, c.category_code, c.urgency, c.status, c.deadline_level,
+                       c.warn_at, c.resolve_due,
+                       array(select l.group_id_ from act_ru_identitylink l
+                              where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null) as groups
             """;
     private static final String VISIBLE = """
                and (:admin or t.assignee_ = :me or (t.assignee_ is null and exists (
@@ -37,25 +50,21 @@ class TaskList {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final MessageSource messages;
 
-    TaskList(NamedParameterJdbcTemplate jdbc) {
+    TaskList(NamedParameterJdbcTemplate jdbc, MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     List<TaskView> find(CurrentUser user, TaskFilter f) {
         MapSqlParameterSource params = params(user);
         String where = filters(f, params, true);
         params.addValue("size", f.size()).addValue("from", f.from());
-        return jdbc.query("""
-                select t.id_, t.task_def_key_, t.name_, t.create_time_, t.due_date_, t.assignee_,
-                       c.number, c.title, c.village_code, c.category_code, c.urgency, c.status, c.deadline_level,
-                       c.warn_at, c.resolve_due,
-                       array(select l.group_id_ from act_ru_identitylink l
-                              where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null) as groups
-                """ + FROM + VISIBLE + where + """
+        return jdbc.query(COLUMNS + FROM_NAMED + VISIBLE + where + """
                  order by coalesce(t.due_date_, c.resolve_due) asc nulls last, t.create_time_ asc, t.id_
                  limit :size offset :from
-                """, params, TaskList::map);
+                """, params, this::map);
     }
 
     /** How many tasks of each stage the person may work (with the same filters but the stage). */
@@ -73,17 +82,11 @@ class TaskList {
         MapSqlParameterSource params = params(user).addValue("taskId", taskId);
         String where = " and t.id_ = :taskId ";
         // the claimant keeps the task; others in the group no longer see it once claimed
-        List<TaskView> found = jdbc.query("""
-                select t.id_, t.task_def_key_, t.name_, t.create_time_, t.due_date_, t.assignee_,
-                       c.number, c.title, c.village_code, c.category_code, c.urgency, c.status, c.deadline_level,
-                       c.warn_at, c.resolve_due,
-                       array(select l.group_id_ from act_ru_identitylink l
-                              where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null) as groups
-                """ + FROM + """
+        List<TaskView> found = jdbc.query(COLUMNS + FROM_NAMED + """
                    and (:admin or t.assignee_ = :me or exists (
                         select 1 from act_ru_identitylink l where l.task_id_ = t.id_ and l.type_ = 'candidate'
                            and (l.user_id_ = :me or l.group_id_ in (:groups))))
-                """ + where, params, TaskList::map);
+                """ + where, params, this::map);
         return found.stream().findFirst();
     }
 
@@ -127,7 +130,7 @@ class TaskList {
         return t == null ? null : t.toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
-    private static TaskView map(ResultSet rs, int row) throws SQLException {
+    private TaskView map(ResultSet rs, int row) throws SQLException {
         OffsetDateTime due = local(rs.getTimestamp("due_date_"));
         OffsetDateTime resolveDue = rs.getObject("resolve_due", OffsetDateTime.class);
         OffsetDateTime warnAt = rs.getObject("warn_at", OffsetDateTime.class);
@@ -141,6 +144,7 @@ class TaskList {
                 rs.getString("name_"), local(rs.getTimestamp("create_time_")), due,
                 Arrays.asList((String[]) groups.getArray()), rs.getString("assignee_"), rs.getString("title"),
                 rs.getString("village_code"), rs.getString("category_code"), rs.getString("urgency"),
-                rs.getString("status"), flag, overdue);
+                rs.getString("status"), flag, overdue, deadline,
+                DueInWords.of(deadline, now, messages, LocaleContextHolder.getLocale()), rs.getString("assignee_name"));
     }
 }

@@ -80,6 +80,7 @@ class WorkbenchController {
         model.addAttribute("c", view);
         model.addAttribute("tasks", casework.tasksFor(me.user(), TaskFilter.ofCase(number)));
         model.addAttribute("organisations", organisations.all());
+        model.addAttribute("decision", DecisionContext.of(view, organisations.all()));
         model.addAttribute("attachments", attachments.of(number, me.user()));
         boolean inIntake = model.getAttribute("tasks") instanceof List<?> open
                 && open.stream().anyMatch(t -> ((TaskView) t).stage().equals("accept"));

@@ -37,11 +37,14 @@ class SearchPageController {
                 @RequestParam(required = false) String region, @RequestParam(required = false) Boolean overdue,
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String organisation,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) java.util.List<String> after, @RequestParam(required = false) Integer shown,
                 HttpServletRequest request, Model model) throws IOException {
+        java.util.List<String> marker = pageMarker(after);
+        int before = marker == null || shown == null || shown < 0 || shown > 1_000_000 ? 0 : shown;
         model.addAttribute("me", me.user());
         model.addAttribute("categories", categories.all());
         model.addAttribute("saved", saved.of(me.getUsername()));
-        model.addAttribute("query", request.getQueryString());
+        model.addAttribute("query", withoutPaging(request.getQueryString()));
         model.addAttribute("q", q);
         model.addAttribute("category", category);
         model.addAttribute("status", status);
@@ -56,9 +59,19 @@ class SearchPageController {
                 .map(cn.minqing.county.Category::nameZh).orElse(category));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("result", search.search(new CaseSearch.Criteria(blank(q), blank(category), blank(status),
-                blank(region), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, 50, 0, blank(organisation), null, date(from), date(to),
-                null, null, null, blank(sort), null), me.user()));
+        model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
+        model.addAttribute("sort", blank(sort));
+        SearchResult result = search.search(new CaseSearch.Criteria(blank(q), blank(category), blank(status),
+                blank(region), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, PAGE, 0, blank(organisation), null, date(from), date(to),
+                null, null, null, blank(sort), marker), me.user());
+        model.addAttribute("result", result);
+        // paging through every result: the next page starts after this page's last hit (search_after)
+        model.addAttribute("shownFrom", result.hits().isEmpty() ? before : before + 1);
+        model.addAttribute("shownTo", before + result.hits().size());
+        model.addAttribute("firstPage", marker == null ? null : "/search" + query(withoutPaging(request.getQueryString())));
+        boolean more = result.hits().size() == PAGE && before + PAGE < result.total() && result.searchAfter().size() == 2;
+        model.addAttribute("nextPage", more ? "/search" + query(withoutPaging(request.getQueryString()) + "&after="
+                + enc(result.searchAfter().get(0)) + "&after=" + enc(result.searchAfter().get(1)) + "&shown=" + (before + PAGE)) : null);
         return "search";
     }
 
@@ -74,6 +87,33 @@ class SearchPageController {
     String delete(@AuthenticationPrincipal Principal me, @PathVariable long id) {
         saved.delete(me.getUsername(), id);
         return "redirect:/search";
+    }
+
+    private static final int PAGE = 50;
+
+    /** The previous page's marker (a sort value and a case number), or nothing: a malformed one starts over. */
+    private static java.util.List<String> pageMarker(java.util.List<String> after) {
+        return after != null && after.size() == 2 && after.get(0).matches("-?[0-9][0-9.E-]{0,30}")
+                && after.get(1).matches("[A-Za-z0-9-]{1,40}") ? after : null;
+    }
+
+    /** The page's query string without its paging parameters (for saving, the first page and the next). */
+    static String withoutPaging(String queryString) {
+        if (queryString == null) {
+            return "";
+        }
+        return java.util.Arrays.stream(queryString.split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("after=") && !p.startsWith("shown="))
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+
+    private static String query(String queryString) {
+        String q = queryString.startsWith("&") ? queryString.substring(1) : queryString;
+        return q.isEmpty() ? "" : "?" + q;
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A drill-down's date, or nothing: a malformed one is ignored rather than failing the page. */

@@ -17,13 +17,15 @@ class DashboardController {
     private final cn.minqing.county.Categories categories;
 
     private final Indicators indicators;
+    private final NowCounts nowCounts;
     private final java.time.ZoneId zone;
     private final org.springframework.context.MessageSource messages;
 
     DashboardController(Dashboard dashboard, cn.minqing.county.Categories categories, Indicators indicators,
-                        org.springframework.context.MessageSource messages,
+                        NowCounts nowCounts, org.springframework.context.MessageSource messages,
                         @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
         this.messages = messages;
+        this.nowCounts = nowCounts;
         this.zone = java.time.ZoneId.of(zone);
         this.indicators = indicators;
         this.dashboard = dashboard;
@@ -56,6 +58,7 @@ class DashboardController {
         model.addAttribute("categoryNames", categories.all().stream().collect(java.util.stream.Collectors.toMap(
                 cn.minqing.county.Category::code, cn.minqing.county.Category::nameZh)));
         model.addAttribute("drill", new Drill(q));
+        model.addAttribute("current", nowCounts.of(q.region(), q.category()));
         model.addAttribute("lastMonth", java.time.YearMonth.from(LocalDate.now(zone)).minusMonths(1));
         model.addAttribute("stageDefinitions", indicators.definitions("stage"));
         return "dashboard";
