@@ -138,7 +138,7 @@ class AnonymitySweepTest extends ApiTest {
                 "/api/search?q=" + marker + "&size=100", "/api/search?q=低保&size=100&sort=newest",
                 "/api/cases/similar?villageCode=" + VILLAGE + "&text=" + marker + "低保",
                 "/api/cases/similar?villageCode=" + VILLAGE + "&category=subsidy",
-                "/api/cases", "/api/tasks", "/api/notifications", "/api/search/hot-topics",
+                "/api/cases", "/api/tasks", "/api/notifications", "/api/search/hot-topics", "/api/overdue", "/overdue",
                 "/api/stats/oldest-open?limit=1000", "/api/stats/oldest-open?limit=1000&format=csv",
                 "/stats/oldest-open?limit=1000&format=xlsx", "/api/stats/indicators?groupBy=village&format=csv",
                 "/api/reports/monthly?month=" + month,
