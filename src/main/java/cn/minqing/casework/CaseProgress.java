@@ -13,8 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -79,6 +83,9 @@ public class CaseProgress {
         Locale locale = LocaleContextHolder.getLocale();
         List<ProgressStep> steps = new ArrayList<>();
         boolean passedCurrent = current == null;
+        Map<Stage, Optional<Organisation>> holders = new EnumMap<>(Stage.class); // a few look-ups, not one per stage
+        Function<Stage, Organisation> holderOf = stage -> holders.computeIfAbsent(sameHolder(stage),
+                s -> Optional.ofNullable(holder(s, c))).orElse(null);
         for (Stage stage : ProgressWalk.ORDER) {
             ProgressWalk.Pass pass = walk.pass(stage);
             boolean isCurrent = stage == current;
@@ -89,13 +96,22 @@ public class CaseProgress {
             if (!listed) {
                 continue;
             }
-            Organisation holder = holder(stage, c);
+            Organisation holder = holderOf.apply(stage);
             steps.add(new ProgressStep(stage.code(), messages.getMessage("stage." + stage.code(), null, locale),
                     isCurrent ? "current" : ahead ? "ahead" : "done", pass.enteredAt, isCurrent ? null : pass.leftAt,
                     holderName(stage, holder, locale), due(stage, c, isCurrent), List.copyOf(pass.events)));
         }
-        Organisation handler = c.handlingOrg() != null ? holder(Stage.IMPLEMENT, c) : holder(Stage.ACCEPT, c);
+        Organisation handler = holderOf.apply(c.handlingOrg() != null ? Stage.IMPLEMENT : Stage.ACCEPT);
         return new Progress(view, steps, handler == null ? null : handler.code());
+    }
+
+    /** Stages held by the same organisation: the village's (受理, 核实) and the handler's (签收 … 实施). */
+    private static Stage sameHolder(Stage stage) {
+        return switch (stage) {
+            case VERIFY -> Stage.ACCEPT;
+            case SIGN, INVESTIGATE, DESIGN -> Stage.IMPLEMENT;
+            default -> stage;
+        };
     }
 
     /** The organisation that holds a stage of this case; null for the leaders and the reporter, or before dispatch. */

@@ -45,10 +45,10 @@ class NotableChange {
             case MERGED -> "notify.merged";
             default -> null;
         };
-        if (key == null) {
-            return Optional.empty();
+        Facts f = key == null ? null : facts(change.caseNumber()).orElse(null);
+        if (f == null) {
+            return Optional.empty(); // nothing to tell, or no such case (a process driven on its own, in tests)
         }
-        Facts f = facts(change.caseNumber());
         String note = f.outcomeNote() == null || f.outcomeNote().isBlank() ? null : f.outcomeNote().strip();
         String reason = note == null ? "" : text(status == CaseStatus.MERGED ? "notify.mergedInto" : "notify.reason", note);
         String toReporter = status == CaseStatus.SOLVED ? null // the reporter rated it (or let the time pass)
@@ -72,12 +72,12 @@ class NotableChange {
         return before.equals("reopened") ? "notify.reopened" : "notify.dispatched";
     }
 
-    private Facts facts(String number) {
+    private Optional<Facts> facts(String number) {
         return jdbc.sql("""
                 select c.title, c.anonymous, coalesce(o.name, '') as handler, c.outcome_note
                   from minqing.case_record c left join minqing.organisation o on o.code = c.handling_org
                  where c.number = ?
-                """).param(number).query(Facts.class).single();
+                """).param(number).query(Facts.class).optional();
     }
 
     private String text(String key, Object... args) {
