@@ -63,7 +63,7 @@ class StageRules {
     }
 
     private Completion accept(CompletionForm f, CaseRecord c, CurrentUser user) {
-        String outcome = oneOf("outcome", f.outcome(), "accept", "reject", "merge");
+        String outcome = choice(Stage.ACCEPT, "outcome", f.outcome(), "accept", "reject", "merge");
         Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.OUTCOME, outcome));
         if (outcome.equals("reject")) {
             String reason = required("reason", f.reason());
@@ -93,7 +93,7 @@ class StageRules {
     }
 
     private Completion sign(CompletionForm f, boolean mustTake) {
-        String outcome = oneOf("outcome", f.outcome(), "sign", "return");
+        String outcome = choice(Stage.SIGN, "outcome", f.outcome(), "sign", "return");
         if (outcome.equals("return")) {
             if (mustTake) {
                 throw new InvalidInputException("outcome", "task.sign.mustTake");
@@ -118,14 +118,14 @@ class StageRules {
     }
 
     private Completion approve(CompletionForm f) {
-        String outcome = oneOf("outcome", f.outcome(), "approve", "reject");
+        String outcome = choice(Stage.APPROVE, "outcome", f.outcome(), "approve", "reject");
         String note = outcome.equals("reject") ? required("note", f.note()) : f.note();
         return Completion.of(outcome.equals("approve") ? "approved" : "approval-rejected", note,
                 Map.of(ProcessKeys.OUTCOME, outcome));
     }
 
     private Completion verify(CompletionForm f) {
-        String verdict = oneOf("outcome", f.outcome(), "solved", "unsolvable");
+        String verdict = choice(Stage.VERIFY, "outcome", f.outcome(), "solved", "unsolvable");
         String note = verdict.equals("unsolvable") ? required("note", f.note()) : f.note();
         Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.VERDICT, verdict, ProcessKeys.REWORK, false));
         if (note != null) {
@@ -135,8 +135,19 @@ class StageRules {
     }
 
     private Completion feedback(CompletionForm f) {
-        String rating = oneOf("rating", f.rating(), RATINGS.toArray(String[]::new));
+        String rating = choice(Stage.FEEDBACK, "rating", f.rating(), RATINGS.toArray(String[]::new));
         return new Completion(Map.of(ProcessKeys.RATING, rating), "rated", f.comment(), null, null, null, rating, false);
+    }
+
+    /**
+     * A decision a person must make on a stage's form. Nothing is ever assumed: no choice is a 400 that names the
+     * field and says, in words, what there is to choose ({@code task.choice.missing.<stage>}).
+     */
+    private static String choice(Stage stage, String field, String given, String... allowed) {
+        if (given == null || given.isBlank()) {
+            throw new InvalidInputException(field, "task.choice.missing." + stage.code());
+        }
+        return oneOf(field, given, allowed);
     }
 
     private static String oneOf(String field, String given, String... allowed) {

@@ -37,10 +37,12 @@ class WorkbenchController {
     private final Attachments attachments;
     private final Reopening reopening;
     private final SimilarCases similarCases;
+    private final VillagerCasePage villagerPage;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
                         Organisations organisations, MessageSource messages, Attachments attachments,
-                        Reopening reopening, SimilarCases similarCases) {
+                        Reopening reopening, SimilarCases similarCases, VillagerCasePage villagerPage) {
+        this.villagerPage = villagerPage;
         this.similarCases = similarCases;
         this.reopening = reopening;
         this.attachments = attachments;
@@ -75,6 +77,9 @@ class WorkbenchController {
 
     @GetMapping("/workbench/cases/{number}")
     String casepage(@AuthenticationPrincipal Principal me, @PathVariable String number, Model model) {
+        if (me.user().isVillagerOnly()) {
+            return villagerPage.show(number, me.user(), model); // their own case, in plain words (templates/my/case.html)
+        }
         CaseView view = views.get(number, me.user());
         model.addAttribute("me", me.user());
         model.addAttribute("c", view);
@@ -98,7 +103,9 @@ class WorkbenchController {
     String complete(@AuthenticationPrincipal Principal me, @PathVariable String id, @RequestParam String caseNumber,
                     CompletionForm form, RedirectAttributes redirect, Locale locale) {
         if (attempt(() -> casework.complete(id, me.user(), form), redirect, locale)) {
-            redirect.addFlashAttribute("done", messages.getMessage("ui.completed", null, locale));
+            // a villager only ever completes the rating (回访)
+            String done = me.user().isVillagerOnly() ? "ui.rated" : "ui.completed";
+            redirect.addFlashAttribute("done", messages.getMessage(done, null, locale));
         }
         return "redirect:/workbench/cases/" + caseNumber;
     }

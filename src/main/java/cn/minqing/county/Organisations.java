@@ -43,6 +43,16 @@ public class Organisations {
                         "{" + String.join(",", o.categories()) + "}").update();
     }
 
+    /** The number villagers may call about their case, if the organisation has one. */
+    public Optional<String> phoneOf(String code) {
+        return jdbc.sql("select phone from minqing.organisation where code = ? and phone is not null").param(code)
+                .query(String.class).optional();
+    }
+
+    public void setPhone(String code, String phone) {
+        jdbc.sql("update minqing.organisation set phone = ? where code = ?").params(phone, code).update();
+    }
+
     public List<String> inactiveCodes() {
         return jdbc.sql("select code from minqing.organisation where not active").query(String.class).list();
     }

@@ -49,13 +49,22 @@ class DemoCounty {
                 case "village" -> {
                     organisations.save(new Organisation(r.code() + "-PB", r.name() + "党支部", "party-branch", r.code(), List.of()));
                     organisations.save(new Organisation(r.code() + "-VC", r.name() + "村民委员会", "village-committee", r.code(), List.of()));
+                    organisations.setPhone(r.code() + "-VC", "0731-563" + r.code().substring(2)); // QS01001 → 0731-56301001
                 }
-                case "township" -> organisations.save(new Organisation(r.code() + "-GOV", r.name() + "人民政府",
-                        "township-office", r.code(), List.of()));
+                case "township" -> {
+                    organisations.save(new Organisation(r.code() + "-GOV", r.name() + "人民政府",
+                            "township-office", r.code(), List.of()));
+                    organisations.setPhone(r.code() + "-GOV", "0731-562" + r.code().substring(2) + "001"); // QS01 → 0731-56201001
+                }
                 default -> { }
             }
         }
         BUREAUS.forEach(organisations::save);
+        for (int i = 0; i < BUREAUS.size(); i++) {
+            // the county centre answers on the county's 12345 line; each bureau has its own number
+            String code = BUREAUS.get(i).code();
+            organisations.setPhone(code, code.equals("QS-CENTRE") ? "0731-12345" : "0731-558" + String.format("%05d", 11 * (i + 1)));
+        }
         return all;
     }
 

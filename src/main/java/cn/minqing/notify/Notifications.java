@@ -8,30 +8,40 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tells the reporter and the supporters (附议) of a case when it changes, inside the app: written in
- * the same transaction as the change, read with an unread count.
+ * Tells the reporter and the supporters (附议) of a case, inside the app, only what a villager needs to hear
+ * ({@link NotableChange}): accepted and handed to an organisation, handed on, done and asking for a rating (the
+ * supporters: closed), sent back for rework, not accepted (with the reason), merged. Each message names the case by
+ * its title and says what happens next. Written in the same transaction as the change, read with an unread count.
  */
 @Service
 public class Notifications {
 
     private final JdbcClient jdbc;
+    private final NotableChange notable;
 
-    Notifications(JdbcClient jdbc) {
+    Notifications(JdbcClient jdbc, NotableChange notable) {
         this.jdbc = jdbc;
+        this.notable = notable;
     }
 
     @EventListener
     void caseChanged(CaseStatusChanged change) {
-        String text = "您反映的问题 " + change.caseNumber() + " 现在：" + change.status().nameZh();
-        jdbc.sql("""
-                insert into minqing.notification (username, case_number, status, text)
-                select c.reporter, c.number, ?, ? from minqing.case_record c where c.number = ?
-                union
-                select s.username, c.number, ?, ? from minqing.case_supporter s
-                  join minqing.case_record c on c.id = s.case_id where c.number = ?
-                """).params(change.status().code(), text, change.caseNumber(),
-                        change.status().code(), text.replace("您反映的问题", "您附议的问题"), change.caseNumber())
-                .update();
+        notable.messages(change).ifPresent(m -> {
+            if (m.toReporter() != null) {
+                jdbc.sql("""
+                        insert into minqing.notification (username, case_number, status, text)
+                        select c.reporter, c.number, ?, ? from minqing.case_record c where c.number = ?
+                        """).params(change.status().code(), m.toReporter(), change.caseNumber()).update();
+            }
+            if (m.toSupporters() != null) {
+                jdbc.sql("""
+                        insert into minqing.notification (username, case_number, status, text)
+                        select s.username, c.number, ?, ? from minqing.case_supporter s
+                          join minqing.case_record c on c.id = s.case_id
+                         where c.number = ? and s.username <> c.reporter
+                        """).params(change.status().code(), m.toSupporters(), change.caseNumber()).update();
+            }
+        });
     }
 
     @Transactional(readOnly = true)

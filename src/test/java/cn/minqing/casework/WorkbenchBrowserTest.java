@@ -37,6 +37,7 @@ class WorkbenchBrowserTest extends ApiTest {
         String number = file("villager1", "山塘渗漏吃水困难", "后山山塘大坝渗漏，水位下降，全组二十多户吃水困难，需要大修。", "water");
 
         work("grid1", number, "accept", "01-grid1-accept", () -> {
+            browser.find("#task-accept input[value=accept]").click();
             browser.find("#task-accept select[name=urgency] option[value=complex]").click();
             browser.find("#task-accept textarea[name=reason]").sendKeys("情况属实，涉及水源工程，按复杂件受理");
         });
@@ -51,7 +52,7 @@ class WorkbenchBrowserTest extends ApiTest {
             browser.find("#task-dispatch select[name=organisation] option[value='QS01-GOV']").click();
             browser.find("#task-dispatch textarea[name=note]").sendKeys("改派石门镇，县水利局给予技术指导");
         });
-        work("township1", number, "sign", "04-township1-sign", () -> { });
+        work("township1", number, "sign", "04-township1-sign", () -> browser.find("#task-sign input[value=sign]").click());
         work("township1", number, "investigate", "05-township1-investigate",
                 () -> browser.find("#task-investigate textarea[name=findings]").sendKeys("大坝迎水面有两处渗漏点"));
         work("township1", number, "design", "06-township1-design", () -> {
@@ -59,17 +60,25 @@ class WorkbenchBrowserTest extends ApiTest {
             browser.find("#task-design input[name=cost]").sendKeys("85000");
         });
         assertThat(browser.text("#status")).isEqualTo("待审批");
-        work("leader1", number, "approve", "07-leader1-approve",
-                () -> browser.find("#task-approve textarea[name=note]").sendKeys("同意，抓紧实施"));
+        work("leader1", number, "approve", "07-leader1-approve", () -> {
+            browser.find("#task-approve input[value=approve]").click();
+            browser.find("#task-approve textarea[name=note]").sendKeys("同意，抓紧实施");
+        });
         work("township1", number, "implement", "08-township1-implement",
                 () -> browser.find("#task-implement textarea[name=report]").sendKeys("防渗工程已完工"));
-        work("grid1", number, "verify", "09-grid1-verify",
-                () -> browser.find("#task-verify textarea[name=note]").sendKeys("现场核实，水位恢复，供水正常"));
+        work("grid1", number, "verify", "09-grid1-verify", () -> {
+            browser.find("#task-verify input[value=solved]").click();
+            browser.find("#task-verify textarea[name=note]").sendKeys("现场核实，水位恢复，供水正常");
+        });
         assertThat(browser.text("#status")).isEqualTo("待回访");
         assertThat(browser.text("#timeline")).contains("accepted", "returned", "redispatched", "signed", "investigated",
                 "designed", "approved", "implemented", "verified");
 
-        work("villager1", number, "feedback", "10-villager1-feedback", () -> { });
+        // the villager rates on their own page, with one of three buttons (see VillagerCasePageBrowserTest)
+        browser.forgetSession().login("villager1", PASSWORD).open("/workbench/cases/" + number);
+        browser.screenshot("10-villager1-feedback");
+        browser.press("#rate-satisfied");
+        assertThat(browser.text("#done")).contains("谢谢您的评价");
         assertThat(browser.text("#status")).isEqualTo("已解决");
     }
 

@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A villager on a 360×740 phone: signs up, files a report with a photo, follows it while the
- * cadres work it, and rates the solution. Screenshots in target/screenshots/phone-*.png.
+ * cadres work it on their own page (where it is and by when, the log in plain sentences, tap to call the handler), and
+ * rates the solution with one big button. Screenshots in target/screenshots/phone-*.png.
  */
 class PhoneAppBrowserTest extends ApiTest {
 
@@ -59,17 +60,29 @@ class PhoneAppBrowserTest extends ApiTest {
         assertThat(phone.find("#attachments img").getAttribute("src")).contains("/attachments/");
         String caseNumber = phone.currentPath().replaceAll("^/workbench/cases/([^?]+).*$", "$1");
         assertThat(caseNumber).matches("QS-\\d{8}-\\d{4}");
+        assertThat(phone.text("#now")).startsWith("李家村村民委员会正在受理您反映的问题，预计");
+        assertThat(phone.text("#log")).contains("您反映了问题", "您添加了照片");
         phone.screenshot("phone-3-filed");
 
         workThrough(caseNumber);
         phone.press("#to-my");
         assertThat(phone.text("main")).contains("水龙头放出来是黄水", "待回访");
         phone.open("/workbench/cases/" + caseNumber);
-        phone.find("#task-feedback input[value=satisfied]").click();
-        phone.find("#task-feedback textarea[name=comment]").sendKeys("换了水管，水清了，谢谢！");
+        String page = phone.text("main");
+        assertThat(page).contains("已经办好了，请您评价", "石门镇人民政府已接手", "办理人说：入户管道锈蚀", "交给石门镇人民政府办理");
+        assertThat(phone.find("#call").getAttribute("href")).isEqualTo("tel:0731-56201001");
+        // the villager's own page: no cadre controls or counters, no user names, no English codes
+        assertThat(phone.script("return document.querySelectorAll(\"form[action*='/claim'], [id^='task-'], "
+                + "textarea[name=note], select\").length")).isEqualTo(0L);
+        assertThat(page).doesNotContain("签收任务", "退单", "督办", "重办", "—", number, "township1", "grid1");
+        assertThat(page).doesNotContainPattern("\\b[a-z]{4,}\\b");
         phone.screenshot("phone-4-rate");
-        phone.press("#task-feedback button.submit");
+        phone.press("#rate-satisfied");
+        assertThat(phone.text("#done")).isEqualTo("谢谢您的评价！");
         assertThat(phone.text("#status")).isEqualTo("已解决");
+        assertThat(phone.text("#now")).isEqualTo("已办结，问题已解决。");
+        assertThat(phone.text("#rated")).isEqualTo("您的评价：满意");
+        assertThat(phone.text("#reopen")).contains("要求重新办理");
         phone.screenshot("phone-5-solved");
     }
 
