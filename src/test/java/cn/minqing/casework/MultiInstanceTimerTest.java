@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Scale-out: two more app instances, each its own JVM with its job executor on, share the test
  * run's PostgreSQL and Elasticsearch, and race for the same overdue timers. Every case must be
- * flagged red exactly once: one supervision counted and one supervision task, never two. The
- * instances only take the jobs this test marks (a priority range), so the rest of the test data is
- * left as it was, which the test also checks.
+ * flagged red exactly once: one supervision counted and one supervision task, never two; each timer
+ * runs exactly once and both instances run some. The instances only take the jobs this test marks
+ * (a priority range), so the rest of the test data is left as it was, which the test also checks.
  */
 class MultiInstanceTimerTest extends ApiTest {
 
@@ -104,11 +104,21 @@ class MultiInstanceTimerTest extends ApiTest {
                 select count(*) from act_hi_job_log
                  where hostname_ like 'instance-%' and job_id_ not in (:jobs)""").param("jobs", jobs).query(Long.class).single())
                 .as("the instances took only the marked jobs").isZero();
-        List<String> hosts = jdbc.sql("""
-                select distinct hostname_ from act_hi_job_log
-                 where job_id_ in (:jobs) and job_state_ = 2""").param("jobs", jobs).query(String.class).list();
-        System.out.println("Overdue timers executed by: " + hosts);
-        assertThat(hosts).isNotEmpty().allMatch(h -> h.startsWith("instance-"));
+        // each marked timer ran exactly once (one successful execution in the job log), and both instances took part
+        Map<String, String> ranOn = new java.util.HashMap<>();
+        jdbc.sql("""
+                select job_id_, hostname_ from act_hi_job_log
+                 where job_id_ in (:jobs) and job_state_ = 2""").param("jobs", jobs)
+                .query((rs, n) -> {
+                    String previous = ranOn.put(rs.getString(1), rs.getString(2));
+                    assertThat(previous).as("job " + rs.getString(1) + " ran a second time, on " + rs.getString(2)).isNull();
+                    return null;
+                }).list();
+        assertThat(ranOn.keySet()).as("every marked timer ran").containsExactlyInAnyOrderElementsOf(jobs);
+        Map<String, Long> perHost = ranOn.values().stream()
+                .collect(java.util.stream.Collectors.groupingBy(h -> h, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        System.out.println("Overdue timers executed per instance: " + perHost);
+        assertThat(perHost).as("jobs per instance").containsOnlyKeys("instance-a", "instance-b");
     }
 
     private record Instance(String name, Process process, int port, Path log) {
@@ -134,7 +144,12 @@ class MultiInstanceTimerTest extends ApiTest {
                 "--minqing.data-dir=target/instance-" + name,
                 "--camunda.bpm.job-execution.enabled=true",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                "--camunda.bpm.job-execution.max-wait=1000",
+                "--camunda.bpm.job-execution.max-wait=200",
+                // one job at a time and two per acquisition: neither instance can take the whole batch alone
+                "--camunda.bpm.job-execution.core-pool-size=1",
+                "--camunda.bpm.job-execution.max-pool-size=1",
+                "--camunda.bpm.job-execution.queue-capacity=1",
+                "--camunda.bpm.job-execution.max-jobs-per-acquisition=2",
                 "--camunda.bpm.generic-properties.properties.job-executor-acquire-by-priority=true",
                 "--camunda.bpm.generic-properties.properties.job-executor-priority-range-min=" + PRIORITY,
                 "--camunda.bpm.generic-properties.properties.hostname=instance-" + name)

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class SearchApiTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aFiledReportIsFoundWithinFiveSecondsWithHighlights() {
         String number = file("villager1", "饮水管道破裂", "村里自来水管道破裂，饮水困难，已经两天了", "water");
@@ -79,14 +82,65 @@ class SearchApiTest extends ApiTest {
         JsonNode bySupport = get("admin", "/api/search?size=20&sort=supporters").getBody();
         java.util.List<Integer> supporters = new java.util.ArrayList<>();
         bySupport.get("hits").forEach(h -> supporters.add(h.get("supporters").asInt()));
-        assertThat(supporters).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        JsonNode near = get("admin", "/api/search?size=100&near=27.83,113.17&radiusKm=1").getBody();
-        JsonNode all = get("admin", "/api/search?size=1").getBody();
-        assertThat(near.get("total").asLong()).isLessThan(all.get("total").asLong());
+        assertThat(supporters).hasSizeGreaterThan(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(get("admin", "/api/search?sort=random").getStatusCode().value()).isEqualTo(400);
         assertThat(get("admin", "/api/search?near=north").getStatusCode().value()).isEqualTo(400);
-        assertThat(get("admin", "/api/search?urgency=emergency&size=100").getBody().get("total").asLong())
-                .isLessThan(all.get("total").asLong());
+    }
+
+    @Test
+    void nearFindsOnlyCasesWithinTheRadius() {
+        // 李家村 lies at 27.8445,113.1627; 石门社区, 1.5 km away, at 27.8186,113.1618
+        String near = fileAt("村口大树被雷劈倒", "村口那棵大樟树被雷劈倒了，横在坪里", 27.8445, 113.1627);
+        String far = fileAt("坪里大树被雷劈倒", "坪里那棵大樟树被雷劈倒了，挡在门口", 27.8335, 113.1627); // 1.2 km south
+        await(Duration.ofSeconds(10), "admin", "/api/search?q=雷劈倒&size=50",
+                r -> r.get("hits").findValuesAsText("number").containsAll(java.util.List.of(near, far)));
+
+        JsonNode result = get("admin", "/api/search?size=100&near=27.8445,113.1627&radiusKm=1").getBody();
+        java.util.List<String> numbers = result.get("hits").findValuesAsText("number");
+        assertThat(numbers).contains(near).doesNotContain(far);
+        assertThat(result.get("total").asLong()).isLessThan(get("admin", "/api/search?size=1").getBody().get("total").asLong());
+        // every hit lies within the radius: the case's own point, or its village's where it has none
+        jdbc.sql("""
+                select c.number, coalesce(c.lat, r.lat) as lat, coalesce(c.lon, r.lon) as lon
+                  from minqing.case_record c join minqing.region r on r.code = c.village_code
+                 where c.number in (:numbers)""").param("numbers", numbers)
+                .query((rs, n) -> {
+                    assertThat(kilometres(27.8445, 113.1627, rs.getDouble("lat"), rs.getDouble("lon")))
+                            .as(rs.getString("number") + " is within 1 km").isLessThanOrEqualTo(1.01);
+                    return rs.getString("number");
+                }).list();
+    }
+
+    @Test
+    void urgencyFindsOnlyCasesOfThatUrgency() {
+        String number = file("villager1", "山洪冲了三户人家", "昨晚山洪冲进了三户人家，房子进水，老人被困在二楼", "housing");
+        String task = get("grid1", "/api/tasks?caseNumber=" + number).getBody().get(0).get("id").asText();
+        assertThat(post("grid1", "/api/tasks/" + task + "/complete", java.util.Map.of("outcome", "accept", "urgency", "emergency"))
+                .getStatusCode().value()).isEqualTo(200);
+        JsonNode result = await(Duration.ofSeconds(10), "admin", "/api/search?urgency=emergency&size=100",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+
+        java.util.List<String> numbers = result.get("hits").findValuesAsText("number");
+        assertThat(jdbc.sql("select urgency from minqing.case_record where number in (:numbers)").param("numbers", numbers)
+                .query(String.class).list()).hasSameSizeAs(numbers).allMatch("emergency"::equals);
+        assertThat(result.get("total").asLong()).isLessThan(get("admin", "/api/search?size=1").getBody().get("total").asLong());
+        assertThat(get("admin", "/api/search?urgency=general&size=100").getBody().get("hits").findValuesAsText("number"))
+                .doesNotContain(number);
+    }
+
+    private String fileAt(String title, String description, double lat, double lon) {
+        var response = post("villager1", "/api/cases", java.util.Map.of("title", title, "description", description,
+                "category", "other", "lat", lat, "lon", lon));
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+        return response.getBody().get("number").asText();
+    }
+
+    private static double kilometres(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 6371.0088 * 2 * Math.asin(Math.sqrt(a));
     }
 
     static JsonNode hitFor(JsonNode result, String number) {

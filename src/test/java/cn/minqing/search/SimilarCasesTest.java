@@ -28,7 +28,12 @@ class SimilarCasesTest extends ApiTest {
     void noOneLooksIntoAnotherRegion() {
         assertThat(get("villager2", "/api/cases/similar?villageCode=QS01001&text=垃圾").getStatusCode().value()).isEqualTo(403);
         assertThat(get("staff-QS02", "/api/cases/similar?villageCode=QS01001&text=垃圾").getStatusCode().value()).isEqualTo(403);
+        // a 20 km radius reaches into 石门镇 (QS01): the township's staff still see only their own township's cases
+        String theirs = file("villager2", "坪里垃圾没人拉", "枫树坪村坪里的垃圾好久没人拉走了", "sanitation");
+        await(Duration.ofSeconds(5), "admin", "/api/search?q=坪里垃圾&size=50",
+                r -> r.get("hits").findValuesAsText("number").contains(theirs));
         JsonNode own = get("staff-QS02", "/api/cases/similar?villageCode=QS02001&radiusKm=20&text=垃圾 路 水 电").getBody();
-        own.forEach(m -> assertThat(m.get("villageCode").asText()).startsWith("QS02"));
+        assertThat(own.findValuesAsText("number")).contains(theirs);
+        assertThat(own.findValuesAsText("villageCode")).isNotEmpty().allMatch(code -> code.startsWith("QS02"));
     }
 }

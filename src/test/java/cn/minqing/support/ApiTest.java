@@ -125,7 +125,10 @@ public abstract class ApiTest {
         return response.getBody().get("number").asText();
     }
 
-    /** Polls until the condition holds or the time is up; returns the last answer. */
+    /**
+     * Polls GET {@code path} as {@code username} until the answer meets the condition and returns that answer;
+     * fails with an AssertionError naming the request and its last answer when the time is up.
+     */
     protected JsonNode await(Duration limit, String username, String path, Predicate<JsonNode> condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         JsonNode last;
@@ -136,7 +139,9 @@ public abstract class ApiTest {
             }
             sleep(200);
         } while (System.nanoTime() < deadline);
-        return last;
+        String answer = String.valueOf(last);
+        throw new AssertionError("waited " + limit.toSeconds() + " s for GET " + path + " as " + username
+                + " to meet the condition; last answer: " + (answer.length() > 2000 ? answer.substring(0, 2000) + " …" : answer));
     }
 
     protected static void sleep(long millis) {
