@@ -61,10 +61,11 @@ class SelfHealingServersTest {
     /**
      * How long the app may take to bring a dead server back and search to hold every case again. The aim is a
      * minute (an Elasticsearch restart takes 10-20 s on two quiet cores; the test prints what it measured); the
-     * limit is 90 s because with several builds sharing the two cores one restart took 63 s, and a CI run must not
-     * fail on a busy machine. -Dheal.recovery-seconds= changes it.
+     * limit is 120 s because with several builds sharing the two cores restarts took 63 s and, with two whole
+     * suites side by side, over 90 s, and a CI run must not fail on a busy machine. -Dheal.recovery-seconds=
+     * changes it.
      */
-    private static final Duration RECOVERY = Duration.ofSeconds(Long.getLong("heal.recovery-seconds", 90));
+    private static final Duration RECOVERY = Duration.ofSeconds(Long.getLong("heal.recovery-seconds", 120));
     private long killedAt;
 
     @BeforeAll
