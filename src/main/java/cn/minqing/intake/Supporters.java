@@ -2,6 +2,7 @@ package cn.minqing.intake;
 
 import cn.minqing.cases.Cases;
 import cn.minqing.cases.Timeline;
+import cn.minqing.county.Regions;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.Role;
 import cn.minqing.platform.audit.AuditLog;
@@ -27,10 +28,12 @@ public class Supporters {
     private final Timeline timeline;
     private final AuditLog audit;
     private final double radiusKm;
+    private final Regions regions;
 
-    Supporters(JdbcClient jdbc, Cases cases, Timeline timeline, AuditLog audit,
+    Supporters(JdbcClient jdbc, Cases cases, Timeline timeline, AuditLog audit, Regions regions,
                @Value("${minqing.support.radius-km:3}") double radiusKm) {
         this.jdbc = jdbc;
+        this.regions = regions;
         this.cases = cases;
         this.timeline = timeline;
         this.audit = audit;
@@ -66,7 +69,7 @@ public class Supporters {
 
     private boolean mayReach(Target c, CurrentUser user) {
         if (user.is(Role.ADMIN) || c.villageCode().equals(user.villageCode())
-                || (user.scopeRegion() != null && c.villageCode().startsWith(user.scopeRegion()))) {
+                || ((user.is(Role.CADRE) || user.is(Role.LEADER)) && user.covers(regions.pathOf(c.villageCode())))) {
             return true;
         }
         return user.is(Role.VILLAGER) && user.villageCode() != null && c.lat() != null && c.lon() != null

@@ -44,8 +44,8 @@ public class Registration {
     /** A cadre opens an account for a villager of their region who cannot do it themselves. */
     @Transactional
     public String registerFor(Form f, CurrentUser cadre) {
-        boolean inScope = cadre.is(Role.ADMIN) || (cadre.is(Role.CADRE) && cadre.scopeRegion() != null
-                && f.villageCode() != null && f.villageCode().startsWith(cadre.scopeRegion()));
+        boolean inScope = cadre.is(Role.ADMIN) || (cadre.is(Role.CADRE) && f.villageCode() != null
+                && cadre.covers(regions.pathOf(f.villageCode())));
         if (!inScope) {
             throw ApiException.forbidden("register.notYourVillage");
         }

@@ -167,14 +167,19 @@ class CaseSearch {
             if (user.is(Role.LEADER) || user.responsibilities().isEmpty()) {
                 return Query.of(q -> q.bool(b -> b.should(region, own).minimumShouldMatch("1")));
             }
-            Query responsible = Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
-                    .should(s -> s.terms(t -> t.field("category").terms(v -> v.value(
-                            user.responsibilities().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
-                    .should(s -> s.term(t -> t.field("handlingOrg").value(user.organisationCode())))));
+            Query responsible = responsibleFor(user);
             return Query.of(q -> q.bool(b -> b.should(own).should(s -> s.bool(r -> r.filter(region, responsible)))
                     .minimumShouldMatch("1")));
         }
         return own;
+    }
+
+    /** A county bureau's cases: the categories it answers for, or handed to it. */
+    static Query responsibleFor(CurrentUser user) {
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(s -> s.terms(t -> t.field("category").terms(v -> v.value(
+                        user.responsibilities().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
+                .should(s -> s.term(t -> t.field("handlingOrg").value(user.organisationCode())))));
     }
 
     private static void term(BoolQuery.Builder b, String field, String value) {

@@ -79,13 +79,6 @@ public class SimilarCases {
     }
 
     private static Query categoryLimit(CurrentUser user) {
-        List<String> categories = user.categoryLimit();
-        if (categories.isEmpty()) {
-            return Query.of(q -> q.matchAll(m -> m));
-        }
-        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
-                .should(s -> s.terms(t -> t.field("category").terms(v -> v.value(
-                        categories.stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))
-                .should(s -> s.term(t -> t.field("handlingOrg").value(user.organisationCode())))));
+        return user.categoryLimit().isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : CaseSearch.responsibleFor(user);
     }
 }
