@@ -46,12 +46,14 @@ public class Attachments {
         if (bytes.length > type.maxBytes) {
             throw new InvalidInputException("file", "attachment.too.large", type.maxBytes / 1024 / 1024);
         }
-        String sha256 = sha256(bytes);
-        store.put(sha256, bytes);
+        byte[] plain = HiddenMetadata.strip(type, bytes)
+                .orElseThrow(() -> new InvalidInputException("file", "attachment.damaged", safe(fileName)));
+        String sha256 = sha256(plain);
+        store.put(sha256, plain);
         long id = jdbc.sql("""
                 insert into minqing.attachment (case_id, kind, content_type, file_name, size_bytes, sha256, uploaded_by)
                 select id, ?, ?, ?, ?, ?, ? from minqing.case_record where number = ? returning id
-                """).params(type.kind, type.contentType, safe(fileName), bytes.length, sha256, user.username(), caseNumber)
+                """).params(type.kind, type.contentType, safe(fileName), plain.length, sha256, user.username(), caseNumber)
                 .query(Long.class).single();
         timeline.record(caseNumber, user.username(), "attachment", null, type.kind);
         audit.record(user.username(), "attachment.added", caseNumber, type.contentType + " " + sha256);
