@@ -89,8 +89,9 @@ class SecurityConfig {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
+    /** bcrypt, with a password that matched remembered for a while: HTTP Basic clients send it on every request. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(java.time.Clock clock) {
+        return new RememberedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
     }
 }
