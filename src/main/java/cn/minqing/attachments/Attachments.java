@@ -41,23 +41,41 @@ public class Attachments {
     @Transactional
     public AttachmentView add(String caseNumber, String fileName, byte[] bytes, CurrentUser user) {
         views.namingOf(caseNumber, user); // 404 unless the person may see the case
+        MediaType type = check(fileName, bytes);
+        byte[] plain = withoutHiddenMetadata(fileName, type, bytes);
+        String sha256 = sha256(plain);
+        store.put(sha256, plain);
+        return find(insert(caseNumber, type.kind, type.contentType, safe(fileName), plain.length, sha256, user))
+                .orElseThrow();
+    }
+
+    /** The file without what it says about who made it and where (see {@link HiddenMetadata}); refused if unreadable. */
+    static byte[] withoutHiddenMetadata(String fileName, MediaType type, byte[] bytes) {
+        return HiddenMetadata.strip(type, bytes)
+                .orElseThrow(() -> new InvalidInputException("file", "attachment.damaged", safe(fileName)));
+    }
+
+    /** What the file is, by its content; refused when it is no photo, video or voice note, or too large for its kind. */
+    static MediaType check(String fileName, byte[] bytes) {
         MediaType type = MediaType.sniff(bytes.length > 16 ? java.util.Arrays.copyOf(bytes, 16) : bytes)
                 .orElseThrow(() -> new InvalidInputException("file", "attachment.type.unknown", safe(fileName)));
         if (bytes.length > type.maxBytes) {
             throw new InvalidInputException("file", "attachment.too.large", type.maxBytes / 1024 / 1024);
         }
-        byte[] plain = HiddenMetadata.strip(type, bytes)
-                .orElseThrow(() -> new InvalidInputException("file", "attachment.damaged", safe(fileName)));
-        String sha256 = sha256(plain);
-        store.put(sha256, plain);
+        return type;
+    }
+
+    /** The attachment row, its timeline entry and audit record for bytes already in the store. */
+    long insert(String caseNumber, String kind, String contentType, String fileName, long size, String sha256,
+                CurrentUser user) {
         long id = jdbc.sql("""
                 insert into minqing.attachment (case_id, kind, content_type, file_name, size_bytes, sha256, uploaded_by)
                 select id, ?, ?, ?, ?, ?, ? from minqing.case_record where number = ? returning id
-                """).params(type.kind, type.contentType, safe(fileName), plain.length, sha256, user.username(), caseNumber)
+                """).params(kind, contentType, fileName, size, sha256, user.username(), caseNumber)
                 .query(Long.class).single();
-        timeline.record(caseNumber, user.username(), "attachment", null, type.kind);
-        audit.record(user.username(), "attachment.added", caseNumber, type.contentType + " " + sha256);
-        return find(id).orElseThrow();
+        timeline.record(caseNumber, user.username(), "attachment", null, kind);
+        audit.record(user.username(), "attachment.added", caseNumber, contentType + " " + sha256);
+        return id;
     }
 
     /** The case's attachments; an anonymous reporter's uploads name neither them nor their file to others. */
@@ -98,7 +116,7 @@ public class Attachments {
         return jdbc.sql(SELECT + " where a.id = ?").param(id).query(AttachmentView.class).optional();
     }
 
-    private static String safe(String fileName) {
+    static String safe(String fileName) {
         if (fileName == null) {
             return null;
         }
@@ -106,7 +124,7 @@ public class Attachments {
         return base.length() > 200 ? base.substring(base.length() - 200) : base;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

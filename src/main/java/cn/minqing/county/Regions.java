@@ -96,4 +96,21 @@ public class Regions {
     public long count() {
         return jdbc.sql("select count(*) from minqing.region").query(Long.class).single();
     }
+
+    /** The active village with coordinates nearest the point, by great-circle distance; empty when none has any. */
+    public java.util.Optional<NearestVillage> nearestVillage(double lat, double lon) {
+        return atLevel("village").stream().filter(v -> v.lat() != null && v.lon() != null)
+                .min(java.util.Comparator.comparingDouble(v -> metres(lat, lon, v.lat(), v.lon())))
+                .map(v -> new NearestVillage(v.code(), v.name(),
+                        v.parentCode() == null ? null : find(v.parentCode()).map(Region::name).orElse(null),
+                        Math.round(metres(lat, lon, v.lat(), v.lon()))));
+    }
+
+    private static double metres(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
 }

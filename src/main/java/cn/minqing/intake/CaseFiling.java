@@ -96,16 +96,24 @@ public class CaseFiling {
     }
 
     private NewCase check(CaseReport r, CurrentUser reporter) {
+        List<FieldProblem> problems = problems(r, reporter);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new NewCase(r.title().strip(), r.description().strip(), r.category(), villageOf(r, reporter),
+                reporter.username(), Boolean.TRUE.equals(r.anonymous()), r.lat(), r.lon(),
+                r.address() == null || r.address().isBlank() ? null : r.address().strip());
+    }
+
+    /** Everything wrong with a report, field by field; empty when it can be filed. */
+    public List<FieldProblem> problems(CaseReport r, CurrentUser reporter) {
         List<FieldProblem> problems = new ArrayList<>();
         validator.validate(r).forEach(v -> problems.add(new FieldProblem(v.getPropertyPath().toString(),
                 v.getMessageTemplate().replaceAll("^\\{|\\}$", ""))));
         if (r.category() != null && !r.category().isBlank() && categories.find(r.category()).isEmpty()) {
             problems.add(new FieldProblem("category", "case.category.unknown", r.category()));
         }
-        String village = r.villageCode();
-        if ((village == null || village.isBlank()) && reporter.is(Role.VILLAGER)) {
-            village = reporter.villageCode();
-        }
+        String village = villageOf(r, reporter);
         if (village == null || village.isBlank()) {
             problems.add(new FieldProblem("villageCode", "case.village.required"));
         } else if (!regions.isVillage(village)) {
@@ -114,11 +122,14 @@ public class CaseFiling {
         if ((r.lat() == null) != (r.lon() == null)) {
             problems.add(new FieldProblem(r.lat() == null ? "lat" : "lon", "case.location.pair"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        return problems;
+    }
+
+    private static String villageOf(CaseReport r, CurrentUser reporter) {
+        String village = r.villageCode();
+        if ((village == null || village.isBlank()) && reporter.is(Role.VILLAGER)) {
+            village = reporter.villageCode();
         }
-        return new NewCase(r.title().strip(), r.description().strip(), r.category(), village, reporter.username(),
-                Boolean.TRUE.equals(r.anonymous()), r.lat(), r.lon(),
-                r.address() == null || r.address().isBlank() ? null : r.address().strip());
+        return village;
     }
 }

@@ -1,14 +1,19 @@
 package cn.minqing.intake;
 
-import cn.minqing.attachments.Attachments;
+import cn.minqing.attachments.PendingUploads;
 import cn.minqing.county.Categories;
 import cn.minqing.county.Regions;
 import cn.minqing.people.Principal;
 import cn.minqing.platform.web.ApiException;
+import cn.minqing.platform.web.FieldProblem;
 import cn.minqing.platform.web.InvalidInputException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,32 +26,33 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The phone page to report a problem: category, words, a photo, video or voice note, the village. */
+/**
+ * The phone page to report a problem: category, words, up to nine photos, videos or voice notes, the village.
+ * A refused form comes back with everything it had: the fields, and the files, kept on the server for this form
+ * ({@link PendingUploads}); the form's token doubles as the filing's idempotency key, so a double tap files once.
+ */
 @Controller
 class ReportPageController {
 
     private final CaseFiling filing;
-    private final Attachments attachments;
+    private final PendingUploads pending;
     private final Categories categories;
     private final Regions regions;
     private final TransactionTemplate tx;
     private final MessageSource messages;
     private final Supporters supporters;
-    private final OpenCases openCases;
-    private final cn.minqing.search.SimilarCases similarCases;
+    private final SimilarOnReport similar;
 
-    ReportPageController(CaseFiling filing, Attachments attachments, Categories categories, Regions regions,
-                         TransactionTemplate tx, MessageSource messages, Supporters supporters, OpenCases openCases,
-                         cn.minqing.search.SimilarCases similarCases) {
-        this.openCases = openCases;
-        this.similarCases = similarCases;
-        this.supporters = supporters;
+    ReportPageController(CaseFiling filing, PendingUploads pending, Categories categories, Regions regions,
+                         TransactionTemplate tx, MessageSource messages, Supporters supporters, SimilarOnReport similar) {
         this.filing = filing;
-        this.attachments = attachments;
+        this.pending = pending;
         this.categories = categories;
         this.regions = regions;
         this.tx = tx;
         this.messages = messages;
+        this.supporters = supporters;
+        this.similar = similar;
     }
 
     @GetMapping("/report")
@@ -54,64 +60,80 @@ class ReportPageController {
                 @RequestParam(required = false) String villageCode, @RequestParam(required = false) String title,
                 @RequestParam(required = false) String description, Model model) {
         String village = villageCode != null ? villageCode : me.user().villageCode();
-        String words = ((title == null ? "" : title) + " " + (description == null ? "" : description)).strip();
-        if (!words.isEmpty() && village != null) {
-            model.addAttribute("similar", similarByWords(words, village, me));
-            model.addAttribute("report", new CaseReport(title, description, category, village, null, null, null, null, null));
-        } else if (category != null && village != null) {
-            model.addAttribute("similar", openIn(village, category, me));
-            model.addAttribute("report", new CaseReport(null, null, category, village, null, null, null, null, null));
+        CaseReport report = new CaseReport(title, description, category, village, null, null, null, null, null);
+        if (title != null || description != null || category != null) {
+            model.addAttribute("similar", similar.to(report, village, me.user()));
         }
+        return show(me, report, newToken(), model);
+    }
+
+    /** Files the report with its files, or shows the form again with all of it and every problem named. */
+    @PostMapping("/report")
+    String submit(@AuthenticationPrincipal Principal me, CaseReport report,
+                  @RequestParam(required = false) String formToken,
+                  @RequestParam(name = "keep", required = false) List<Long> keep,
+                  @RequestParam(name = "file", required = false) List<MultipartFile> files,
+                  @RequestParam(required = false) String action, Model model, Locale locale) throws IOException {
+        String token = formToken != null && formToken.matches("[0-9a-f-]{36}") ? formToken : newToken();
+        List<FieldProblem> problems = new ArrayList<>(pending.receive(token, keep == null ? List.of() : keep,
+                uploads(files), me.user()));
+        if ("check".equals(action)) { // 先看看有没有人反映过: the files are kept, nothing is filed
+            model.addAttribute("similar", similar.to(report, report.villageCode(), me.user()));
+            return show(me, report, token, model);
+        }
+        problems.addAll(filing.problems(report, me.user()));
+        if (problems.isEmpty()) {
+            try {
+                String number = tx.execute(status -> {
+                    CaseFiling.Filed filed = filing.file(report, me.user(), "report-form:" + token);
+                    if (!filed.replayed()) {
+                        pending.attach(token, filed.number(), me.user());
+                    }
+                    return filed.number();
+                });
+                return "redirect:/workbench/cases/" + number + "?filed";
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            } catch (ApiException e) {
+                model.addAttribute("errors", List.of(messages.getMessage(
+                        "case.idempotency.mismatch".equals(e.messageKey()) ? "report.sentBefore" : e.messageKey(),
+                        e.args(), locale)));
+                return show(me, report, "case.idempotency.mismatch".equals(e.messageKey()) ? newToken() : token, model);
+            }
+        }
+        Map<String, String> byField = new LinkedHashMap<>();
+        problems.forEach(p -> byField.merge(p.field(), messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale),
+                (a, b) -> a + " " + b));
+        model.addAttribute("errors", List.copyOf(byField.values()));
+        model.addAttribute("fieldErrors", byField);
+        return show(me, report, token, model);
+    }
+
+    private String show(Principal me, CaseReport report, String token, Model model) {
+        var all = categories.all();
         model.addAttribute("me", me.user());
-        model.addAttribute("categories", categories.all());
+        model.addAttribute("report", report);
+        model.addAttribute("formToken", token);
+        model.addAttribute("pending", pending.of(token, me.user()));
+        model.addAttribute("maxFiles", PendingUploads.MAX_FILES);
+        model.addAttribute("categories", all);
+        model.addAttribute("icons", CategoryIcons.of(all));
         model.addAttribute("villages", regions.atLevel("village"));
         return "report";
     }
 
-    /** The report and its file are stored together or not at all. */
-    @PostMapping("/report")
-    String submit(@AuthenticationPrincipal Principal me, CaseReport report,
-                  @RequestParam(name = "file", required = false) MultipartFile file, Model model, Locale locale)
-            throws IOException {
-        byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
-        try {
-            String number = tx.execute(status -> {
-                String n = filing.file(report, me.user(), null).number();
-                if (bytes != null) {
-                    attachments.add(n, file.getOriginalFilename(), bytes, me.user());
-                }
-                return n;
-            });
-            return "redirect:/workbench/cases/" + number + "?filed";
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.problems().stream()
-                    .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList());
-        } catch (ApiException e) {
-            model.addAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
+    private static List<PendingUploads.Upload> uploads(List<MultipartFile> files) throws IOException {
+        List<PendingUploads.Upload> uploads = new ArrayList<>();
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            if (f != null && !f.isEmpty()) {
+                uploads.add(new PendingUploads.Upload(f.getOriginalFilename(), f.getBytes()));
+            }
         }
-        model.addAttribute("report", report);
-        return form(me, null, null, null, null, model);
+        return uploads;
     }
 
-    /** Open cases nearby that read like this report; the page still works when search is down. */
-    private List<?> similarByWords(String words, String village, Principal me) {
-        try {
-            return similarCases.find(words, village, 3, 5, me.user()).stream()
-                    .filter(cn.minqing.search.SimilarCases.Match::isOpen).toList();
-        } catch (ApiException e) {
-            return List.of(); // not a village this person may look at
-        } catch (Exception e) {
-            return openIn(village, null, me);
-        }
-    }
-
-    /** The village's open cases, if this person may look at that village; nothing otherwise. */
-    private List<?> openIn(String village, String category, Principal me) {
-        try {
-            return openCases.in(village, category, 5, me.user());
-        } catch (ApiException e) {
-            return List.of();
-        }
+    private static String newToken() {
+        return UUID.randomUUID().toString();
     }
 
     /** 附议 from the report page: "me too" instead of a duplicate report. */

@@ -5,7 +5,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
-/** Loads accounts for sign-in. */
+/** Loads accounts for sign-in, by user name or by the mobile number of the account (手机号). */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -17,7 +17,7 @@ class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return accounts.find(username)
+        return accounts.find(accounts.signInName(username))
                 .map(a -> new Principal(a.user(), a.passwordHash(), a.enabled(), a.locked(), a.securityStamp(),
                         a.mustChangePassword()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));

@@ -26,6 +26,7 @@ class LoginThrottle {
     static final String ANY_ACCOUNT = "*";
 
     private final JdbcClient jdbc;
+    private final UserAccounts accounts;
     private final Clock clock;
     private final int maxFailures;
     private final int addressMaxFailures;
@@ -34,7 +35,7 @@ class LoginThrottle {
     private final Duration failureWindow;
     private final Duration forgetAfter;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock,
+    LoginThrottle(JdbcClient jdbc, UserAccounts accounts, Clock clock,
                   @Value("${minqing.login.max-failures:5}") int maxFailures,
                   @Value("${minqing.login.address-max-failures:20}") int addressMaxFailures,
                   @Value("${minqing.login.first-delay:1m}") Duration firstDelay,
@@ -42,6 +43,7 @@ class LoginThrottle {
                   @Value("${minqing.login.failure-window:15m}") Duration failureWindow,
                   @Value("${minqing.login.forget-after:24h}") Duration forgetAfter) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.addressMaxFailures = addressMaxFailures;
@@ -118,8 +120,9 @@ class LoginThrottle {
         return d.compareTo(maxDelay) > 0 ? maxDelay : d;
     }
 
-    private static String key(String username) {
-        String u = username == null ? "" : username;
+    /** Failures count against the account, whether its user name or its mobile number was typed. */
+    private String key(String username) {
+        String u = username == null ? "" : accounts.signInName(username);
         return u.length() <= 64 ? u : u.substring(0, 64);
     }
 }

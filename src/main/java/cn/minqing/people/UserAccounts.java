@@ -38,6 +38,18 @@ public class UserAccounts {
         return jdbc.sql(SELECT + " where u.username = ?").param(username).query(this::map).optional();
     }
 
+    /**
+     * The user name a sign-in name stands for: the name itself when an account has it, else the account whose
+     * mobile number it is (a villager signs in with the 手机号 they registered, whatever their user name is).
+     */
+    public String signInName(String given) {
+        if (given == null || given.isBlank() || exists(given)) {
+            return given;
+        }
+        return jdbc.sql("select username from minqing.app_user where phone = ?").param(given.strip())
+                .query(String.class).optional().orElse(given);
+    }
+
     public void create(String username, String passwordHash, String displayName, Set<Role> roles,
                        String villageCode, String organisationCode) {
         jdbc.sql("""
@@ -50,6 +62,11 @@ public class UserAccounts {
 
     public void setPhone(String username, String phone) {
         jdbc.sql("update minqing.app_user set phone = ? where username = ?").params(phone, username).update();
+    }
+
+    public Optional<String> phoneOf(String username) {
+        return jdbc.sql("select phone from minqing.app_user where username = ? and phone is not null").param(username)
+                .query(String.class).optional();
     }
 
     public Optional<State> state(String username) {

@@ -87,7 +87,7 @@ class PasswordChangeTest extends ApiTest {
         assertThat(WebSession.location(browser.login(phone, "grid-chose-it"))).isEqualTo("/");
         assertThat(WebSession.location(browser.get("/my"))).isEqualTo("/account/password");
         String page = browser.get("/account/password").body();
-        assertThat(page).contains("请先设置只有您自己知道的新密码").contains("id=\"to-password\"");
+        assertThat(page).contains("请先设置只有您自己知道的新密码").contains("id=\"to-account\""); // 我的, which leads here
 
         assertThat(browser.submit("/account/password", "/account/password",
                 Map.of("currentPassword", "grid-chose-it", "newPassword", "12345678")).body()).contains("这个密码太常见");

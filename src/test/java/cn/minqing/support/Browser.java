@@ -74,10 +74,15 @@ public final class Browser implements AutoCloseable {
     }
 
 
-    /** Clicks something that loads a new page, and waits until it has. */
+    /**
+     * Clicks something that loads a new page, and waits until it has. The element is first brought to the middle of
+     * the screen, as a person scrolls to it: at the bottom edge the villager's fixed tab bar would take the click.
+     */
     public Browser press(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
-        find(css).click();
+        WebElement target = find(css);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+        target.click();
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(page));
         return this;
     }
