@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Attachments {
 
     private static final String SELECT = """
-            select a.id, a.kind, a.content_type, a.file_name, a.size_bytes, a.sha256, a.uploaded_by, a.uploaded_at
+            select a.id, a.kind, a.content_type, a.file_name, a.size_bytes, a.sha256, a.uploaded_by, a.uploaded_at, a.label
               from minqing.attachment a join minqing.case_record c on c.id = a.case_id
             """;
 
+    private static final List<String> LABELS = List.of("before", "after");
     private final JdbcClient jdbc;
     private final AttachmentStore store;
     private final CaseViews views;
@@ -40,18 +41,27 @@ public class Attachments {
 
     @Transactional
     public AttachmentView add(String caseNumber, String fileName, byte[] bytes, CurrentUser user) {
+        return add(caseNumber, fileName, bytes, null, user);
+    }
+
+    /** A photo with what it shows: {@code before} or {@code after} the fix (整改前/整改后); only photos take a label. */
+    @Transactional
+    public AttachmentView add(String caseNumber, String fileName, byte[] bytes, String label, CurrentUser user) {
         views.namingOf(caseNumber, user); // 404 unless the person may see the case
         MediaType type = MediaType.sniff(bytes.length > 16 ? java.util.Arrays.copyOf(bytes, 16) : bytes)
                 .orElseThrow(() -> new InvalidInputException("file", "attachment.type.unknown", safe(fileName)));
+        if (label != null && (!LABELS.contains(label) || !type.kind.equals("photo"))) {
+            throw new InvalidInputException(label, "attachment.label.photoOnly");
+        }
         if (bytes.length > type.maxBytes) {
             throw new InvalidInputException("file", "attachment.too.large", type.maxBytes / 1024 / 1024);
         }
         String sha256 = sha256(bytes);
         store.put(sha256, bytes);
         long id = jdbc.sql("""
-                insert into minqing.attachment (case_id, kind, content_type, file_name, size_bytes, sha256, uploaded_by)
-                select id, ?, ?, ?, ?, ?, ? from minqing.case_record where number = ? returning id
-                """).params(type.kind, type.contentType, safe(fileName), bytes.length, sha256, user.username(), caseNumber)
+                insert into minqing.attachment (case_id, kind, content_type, file_name, size_bytes, sha256, uploaded_by, label)
+                select id, ?, ?, ?, ?, ?, ?, ? from minqing.case_record where number = ? returning id
+                """).params(type.kind, type.contentType, safe(fileName), bytes.length, sha256, user.username(), label, caseNumber)
                 .query(Long.class).single();
         timeline.record(caseNumber, user.username(), "attachment", null, type.kind);
         audit.record(user.username(), "attachment.added", caseNumber, type.contentType + " " + sha256);
@@ -70,7 +80,7 @@ public class Attachments {
         String uploader = naming.name(a.uploadedBy());
         boolean hidden = !java.util.Objects.equals(uploader, a.uploadedBy());
         return new AttachmentView(a.id(), a.kind(), a.contentType(), hidden ? null : a.fileName(), a.sizeBytes(),
-                a.sha256(), uploader, a.uploadedAt());
+                a.sha256(), uploader, a.uploadedAt(), a.label());
     }
 
     /** The attachment and its case number, if the person may see that case. */

@@ -57,6 +57,32 @@ public class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Opens {@code page}, takes its CSRF token and posts {@code fields} and {@code files} (field name → PNG or other
+     * bytes) as multipart form data to {@code action}, as a form with enctype multipart/form-data does.
+     */
+    public HttpResponse<String> submitMultipart(String page, String action, Map<String, String> fields, Map<String, byte[]> files) {
+        Matcher csrf = CSRF.matcher(get(page).body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF token on " + page);
+        }
+        String boundary = "----minqing" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrf.group(1));
+        form.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, bytes) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
+                    + ".png\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** Where a redirect sends the browser (path and query), or null if the answer is no redirect. */
     public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
