@@ -133,10 +133,12 @@ class OverdueBoard {
                 : holderOf(task, names, locale);
         String stage = task == null ? null : task.stage();
         String stageName = stage == null ? null : messages.getMessage("stage." + stage, null, stage, locale);
+        // before the case has a 签收/办结时限 (受理 at the village), the open task's own deadline counts
+        OffsetDateTime due = r.dueAt() != null ? r.dueAt() : task == null ? null : task.due();
         return new OverdueCase(r.number(), r.title(), r.villageCode(), village == null ? r.villageCode() : village.name(),
                 township, r.category(), categoryName, r.handlingOrg(), organisation, stage, stageName, holder.name(),
-                holder.phone(), holder.kind(), r.overdueKind(), r.dueAt(), DueInWords.daysOverdue(r.dueAt(), now),
-                DueInWords.of(r.dueAt(), now, messages, locale), r.supervisions(), r.status(),
+                holder.phone(), holder.kind(), r.overdueKind(), due, DueInWords.daysOverdue(due, now),
+                DueInWords.of(due, now, messages, locale), r.supervisions(), r.status(),
                 cn.minqing.cases.CaseStatus.of(r.status()).nameZh());
     }
 

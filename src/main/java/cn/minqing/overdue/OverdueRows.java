@@ -31,7 +31,7 @@ class OverdueRows {
 
     /** An open task (督办 tasks aside), its claimant's name and phone and its candidate groups. */
     record OpenTask(String stage, String assignee, String assigneeName, String assigneePhone, boolean assigneeIsVillager,
-                    List<String> groups) {
+                    List<String> groups, OffsetDateTime due) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -85,7 +85,7 @@ class OverdueRows {
             return open;
         }
         jdbc.query("""
-                select e.business_key_ as number, t.task_def_key_, t.assignee_, u.display_name, u.phone,
+                select e.business_key_ as number, t.task_def_key_, t.assignee_, u.display_name, u.phone, t.due_date_,
                        coalesce(u.roles = '{VILLAGER}'::varchar[], false) as villager_only,
                        array(select l.group_id_ from act_ru_identitylink l
                               where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null) as groups
@@ -99,7 +99,9 @@ class OverdueRows {
             Array groups = rs.getArray("groups");
             open.computeIfAbsent(rs.getString("number"), n -> new java.util.ArrayList<>()).add(new OpenTask(
                     rs.getString("task_def_key_"), rs.getString("assignee_"), rs.getString("display_name"),
-                    rs.getString("phone"), rs.getBoolean("villager_only"), Arrays.asList((String[]) groups.getArray())));
+                    rs.getString("phone"), rs.getBoolean("villager_only"), Arrays.asList((String[]) groups.getArray()),
+                    rs.getTimestamp("due_date_") == null ? null
+                            : rs.getTimestamp("due_date_").toInstant().atOffset(java.time.ZoneOffset.UTC)));
         });
         return open;
     }

@@ -52,6 +52,8 @@ class CadrePagesTest extends ApiTest {
         String verify = section(signedIn("grid1").get("/workbench/cases/" + number).body(), "task-verify");
         assertThat(verify).contains("class=\"before-after\"", "整改前", "整改后");
         assertThat(Pattern.compile("<img ").matcher(verify).results().count()).isEqualTo(2);
+        // and the villager sees them side by side on their own page
+        assertThat(signedIn("villager1").get("/workbench/cases/" + number).body()).contains("class=\"before-after\"", "整改前", "整改后");
     }
 
     @Test
