@@ -85,7 +85,7 @@ class ReportPageController {
             return "redirect:/workbench/cases/" + number + "?filed";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems().stream()
-                    .map(p -> cn.minqing.platform.web.FieldMessages.of(messages, p, locale)).toList());
+                    .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList());
         } catch (ApiException e) {
             model.addAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), locale)));
         }

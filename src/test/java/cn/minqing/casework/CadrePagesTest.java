@@ -37,7 +37,7 @@ class CadrePagesTest extends ApiTest {
                 Map.of("caseNumber", number, "plan", "回填路基并硬化", "cost", "60000", "departments", "QS-TRANSPORT"));
         assertThat(WebSession.location(designed)).isEqualTo("/workbench/cases/" + number);
         String leader = signedIn("leader1").get("/workbench/cases/" + number).body();
-        assertThat(section(leader, "context-approve")).contains("青石县交通运输局");
+        assertThat(block(leader, "id=\"context-approve\"", "</div>")).contains("青石县交通运输局");
         assertThat(visibleText(leader)).doesNotContain("QS-TRANSPORT");
         completeStage("leader1", number, "approve", Map.of("outcome", "approve"));
 
@@ -45,7 +45,9 @@ class CadrePagesTest extends ApiTest {
         assertThat(implement).contains("enctype=\"multipart/form-data\"", "整改前", "整改后", "name=\"before\"", "name=\"after\"");
         HttpResponse<String> implemented = township.submitMultipart("/workbench/cases/" + number,
                 "/workbench/tasks/" + taskId("township1", number) + "/complete",
-                Map.of("caseNumber", number, "report", "路基已回填硬化"), Map.of("before", TestMedia.PNG, "after", TestMedia.PNG));
+                java.util.List.of(Map.entry("caseNumber", number), Map.entry("report", "路基已回填硬化")),
+                java.util.List.of(new WebSession.FilePart("before", "before.png", TestMedia.PNG),
+                        new WebSession.FilePart("after", "after.png", TestMedia.PNG)));
         assertThat(WebSession.location(implemented)).isEqualTo("/workbench/cases/" + number);
         assertThat(get("admin", "/api/cases/" + number).getBody().get("status").asText()).isEqualTo("verifying");
 

@@ -58,29 +58,36 @@ public class WebSession {
     }
 
     /**
-     * Opens {@code page}, takes its CSRF token and posts {@code fields} and {@code files} (field name → PNG or other
-     * bytes) as multipart form data to {@code action}, as a form with enctype multipart/form-data does.
+     * Like {@link #submit}, as multipart/form-data with files (each a field name, file name and bytes), as a form
+     * with {@code enctype="multipart/form-data"} sends; fields may repeat (a list of name-value pairs).
      */
-    public HttpResponse<String> submitMultipart(String page, String action, Map<String, String> fields, Map<String, byte[]> files) {
+    public HttpResponse<String> submitMultipart(String page, String action, java.util.List<Map.Entry<String, String>> fields,
+                                                java.util.List<FilePart> files) {
         Matcher csrf = CSRF.matcher(get(page).body());
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on " + page);
         }
         String boundary = "----minqing" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("_csrf", csrf.group(1));
-        form.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
-                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        files.forEach((name, bytes) -> {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
-                    + ".png\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(bytes);
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrf.group(1)));
+        for (Map.Entry<String, String> f : all) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (FilePart f : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field() + "\"; filename=\""
+                    + f.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.bytes());
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        });
+        }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** A file in a multipart form. */
+    public record FilePart(String field, String fileName, byte[] bytes) {
     }
 
     /** Where a redirect sends the browser (path and query), or null if the answer is no redirect. */
