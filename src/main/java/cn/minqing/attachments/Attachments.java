@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Attachments {
 
     private static final String SELECT = """
-            select a.id, a.kind, a.content_type, a.file_name, a.size_bytes, a.sha256, a.uploaded_by, a.uploaded_at
+            select a.id, a.kind, a.content_type, a.file_name, a.size_bytes, a.sha256, a.uploaded_by, a.uploaded_at, a.label
               from minqing.attachment a join minqing.case_record c on c.id = a.case_id
             """;
 
+    private static final List<String> LABELS = List.of("before", "after");
     private final JdbcClient jdbc;
     private final AttachmentStore store;
     private final CaseViews views;
@@ -40,12 +41,21 @@ public class Attachments {
 
     @Transactional
     public AttachmentView add(String caseNumber, String fileName, byte[] bytes, CurrentUser user) {
+        return add(caseNumber, fileName, bytes, null, user);
+    }
+
+    /** A photo with what it shows: {@code before} or {@code after} the fix (整改前/整改后); only photos take a label. */
+    @Transactional
+    public AttachmentView add(String caseNumber, String fileName, byte[] bytes, String label, CurrentUser user) {
         views.namingOf(caseNumber, user); // 404 unless the person may see the case
         MediaType type = check(fileName, bytes);
+        if (label != null && (!LABELS.contains(label) || !type.kind.equals("photo"))) {
+            throw new InvalidInputException(label, "attachment.label.photoOnly");
+        }
         byte[] plain = withoutHiddenMetadata(fileName, type, bytes);
         String sha256 = sha256(plain);
         store.put(sha256, plain);
-        return find(insert(caseNumber, type.kind, type.contentType, safe(fileName), plain.length, sha256, user))
+        return find(insert(caseNumber, type.kind, type.contentType, safe(fileName), plain.length, sha256, label, user))
                 .orElseThrow();
     }
 
@@ -68,10 +78,15 @@ public class Attachments {
     /** The attachment row, its timeline entry and audit record for bytes already in the store. */
     long insert(String caseNumber, String kind, String contentType, String fileName, long size, String sha256,
                 CurrentUser user) {
+        return insert(caseNumber, kind, contentType, fileName, size, sha256, null, user);
+    }
+
+    private long insert(String caseNumber, String kind, String contentType, String fileName, long size, String sha256,
+                        String label, CurrentUser user) {
         long id = jdbc.sql("""
-                insert into minqing.attachment (case_id, kind, content_type, file_name, size_bytes, sha256, uploaded_by)
-                select id, ?, ?, ?, ?, ?, ? from minqing.case_record where number = ? returning id
-                """).params(kind, contentType, fileName, size, sha256, user.username(), caseNumber)
+                insert into minqing.attachment (case_id, kind, content_type, file_name, size_bytes, sha256, uploaded_by, label)
+                select id, ?, ?, ?, ?, ?, ?, ? from minqing.case_record where number = ? returning id
+                """).params(kind, contentType, fileName, size, sha256, user.username(), label, caseNumber)
                 .query(Long.class).single();
         timeline.record(caseNumber, user.username(), "attachment", null, kind);
         audit.record(user.username(), "attachment.added", caseNumber, contentType + " " + sha256);
@@ -90,7 +105,7 @@ public class Attachments {
         String uploader = naming.name(a.uploadedBy());
         boolean hidden = !java.util.Objects.equals(uploader, a.uploadedBy());
         return new AttachmentView(a.id(), a.kind(), a.contentType(), hidden ? null : a.fileName(), a.sizeBytes(),
-                a.sha256(), uploader, a.uploadedAt());
+                a.sha256(), uploader, a.uploadedAt(), a.label());
     }
 
     /** The attachment and its case number, if the person may see that case. */

@@ -97,7 +97,8 @@ public class Casework {
     private TaskView workable(String taskId, CurrentUser user) {
         TaskView task = taskList.visible(user, taskId).orElseThrow(() -> ApiException.notFound("task.notFound"));
         if (task.assignee() != null && !task.assignee().equals(user.username()) && !user.is(cn.minqing.people.Role.ADMIN)) {
-            throw ApiException.conflict("task.claimedByOther", task.assignee());
+            // named as people know them (刘志强（石门镇）), never by user name
+            throw ApiException.conflict("task.claimedByOther", task.assigneeName() != null ? task.assigneeName() : "其他工作人员");
         }
         return task;
     }

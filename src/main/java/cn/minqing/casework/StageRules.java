@@ -111,8 +111,10 @@ class StageRules {
         }
         List<String> departments = f.departments() == null ? List.of() : f.departments();
         boolean needsApproval = cost.compareTo(approvalThreshold) > 0 || departments.size() > 1;
+        // the timeline names departments as people read them (青石县水利局), not by their codes
+        List<String> names = departments.stream().map(d -> organisations.find(d).map(o -> o.name()).orElse(d)).toList();
         String note = plan + "（预计费用 " + cost.toPlainString() + " 元"
-                + (departments.isEmpty() ? "" : "，涉及 " + String.join("、", departments)) + "）";
+                + (names.isEmpty() ? "" : "，涉及 " + String.join("、", names)) + "）";
         return new Completion(Map.of(ProcessKeys.NEEDS_APPROVAL, needsApproval, "cost", cost.doubleValue()),
                 "designed", note, null, null, cost, null, false);
     }
@@ -144,15 +146,16 @@ class StageRules {
      * field and says, in words, what there is to choose ({@code task.choice.missing.<stage>}).
      */
     private static String choice(Stage stage, String field, String given, String... allowed) {
-        if (given == null || given.isBlank()) {
+        if (given == null || given.isBlank() || !List.of(allowed).contains(given)) {
+            // a wrong value is answered like a missing one: with the choices in words, never their codes
             throw new InvalidInputException(field, "task.choice.missing." + stage.code());
         }
-        return oneOf(field, given, allowed);
+        return given;
     }
 
     private static String oneOf(String field, String given, String... allowed) {
         if (given == null || !List.of(allowed).contains(given)) {
-            throw new InvalidInputException(field, "task.choice.invalid", field, String.join(" | ", allowed));
+            throw new InvalidInputException(field, "task.choice.invalid." + field, field);
         }
         return given;
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The cadre's workbench pages (zh-CN first): the task list and the case page with the stage's form. */
@@ -38,10 +39,18 @@ class WorkbenchController {
     private final Reopening reopening;
     private final SimilarCases similarCases;
     private final VillagerCasePage villagerPage;
+    private final PeopleNames people;
+    private final StageFormChoices choices;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
                         Organisations organisations, MessageSource messages, Attachments attachments,
-                        Reopening reopening, SimilarCases similarCases, VillagerCasePage villagerPage) {
+                        Reopening reopening, SimilarCases similarCases, VillagerCasePage villagerPage,
+                        PeopleNames people, StageFormChoices choices,
+                        org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
+        this.people = people;
+        this.choices = choices;
         this.villagerPage = villagerPage;
         this.similarCases = similarCases;
         this.reopening = reopening;
@@ -83,13 +92,20 @@ class WorkbenchController {
         CaseView view = views.get(number, me.user());
         model.addAttribute("me", me.user());
         model.addAttribute("c", view);
-        model.addAttribute("tasks", casework.tasksFor(me.user(), TaskFilter.ofCase(number)));
+        List<TaskView> open = casework.tasksFor(me.user(), TaskFilter.ofCase(number));
+        model.addAttribute("tasks", open);
         model.addAttribute("organisations", organisations.all());
+        model.addAttribute("choices", choices.organisationsFor(view));
         model.addAttribute("decision", DecisionContext.of(view, organisations.all()));
         model.addAttribute("attachments", attachments.of(number, me.user()));
-        boolean inIntake = model.getAttribute("tasks") instanceof List<?> open
-                && open.stream().anyMatch(t -> ((TaskView) t).stage().equals("accept"));
+        boolean inIntake = open.stream().anyMatch(t -> t.stage().equals("accept"));
         model.addAttribute("duplicates", inIntake ? duplicatesOf(view, me) : List.of());
+        // people by display name, never by user name (anonymity is already applied by the case view)
+        java.util.Set<String> named = new java.util.HashSet<>();
+        named.add(view.reporter());
+        view.timeline().forEach(e -> named.add(e.actor()));
+        open.forEach(t -> named.add(t.assignee()));
+        model.addAttribute("names", people.of(named));
         return "workbench/case";
     }
 
@@ -99,10 +115,24 @@ class WorkbenchController {
         return "redirect:/workbench/cases/" + caseNumber;
     }
 
+    /** Completes a stage; at 实施 the 整改前/整改后 photos come along and are stored with it, or not at all. */
     @PostMapping("/workbench/tasks/{id}/complete")
     String complete(@AuthenticationPrincipal Principal me, @PathVariable String id, @RequestParam String caseNumber,
-                    CompletionForm form, RedirectAttributes redirect, Locale locale) {
-        if (attempt(() -> casework.complete(id, me.user(), form), redirect, locale)) {
+                    CompletionForm form, @RequestParam(required = false) MultipartFile before,
+                    @RequestParam(required = false) MultipartFile after, RedirectAttributes redirect, Locale locale)
+            throws java.io.IOException {
+        byte[] beforeBytes = bytesOf(before);
+        byte[] afterBytes = bytesOf(after);
+        Runnable step = () -> tx.executeWithoutResult(status -> {
+            if (beforeBytes != null) {
+                attachments.add(caseNumber, before.getOriginalFilename(), beforeBytes, "before", me.user());
+            }
+            if (afterBytes != null) {
+                attachments.add(caseNumber, after.getOriginalFilename(), afterBytes, "after", me.user());
+            }
+            casework.complete(id, me.user(), form);
+        });
+        if (attempt(step, redirect, locale)) {
             // a villager only ever completes the rating (回访)
             String done = me.user().isVillagerOnly() ? "ui.rated" : "ui.completed";
             redirect.addFlashAttribute("done", messages.getMessage(done, null, locale));
@@ -120,7 +150,7 @@ class WorkbenchController {
     /** Photos of the fix (or of the problem) added from the case page. */
     @PostMapping("/workbench/cases/{number}/attachments")
     String attach(@AuthenticationPrincipal Principal me, @PathVariable String number,
-                  @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam("file") MultipartFile file,
                   RedirectAttributes redirect, Locale locale) throws java.io.IOException {
         byte[] bytes = file.getBytes();
         attempt(() -> attachments.add(number, file.getOriginalFilename(), bytes, me.user()), redirect, locale);
@@ -134,13 +164,17 @@ class WorkbenchController {
         return "redirect:/workbench/cases/" + number;
     }
 
+    private static byte[] bytesOf(MultipartFile file) throws java.io.IOException {
+        return file == null || file.isEmpty() ? null : file.getBytes();
+    }
+
     /** Likely duplicates to merge into, shown on the intake-review form (never fails the page). */
-    private List<SimilarCases.Match> duplicatesOf(CaseView c, Principal me) {
+    private List<CaseView> duplicatesOf(CaseView c, Principal me) {
         try {
             return similarCases.find(c.title() + " " + c.description(), c.villageCode(), 3, 6, me.user()).stream()
                     .filter(m -> !m.number().equals(c.number()))
                     .filter(SimilarCases.Match::isOpen)
-                    .limit(5).toList();
+                    .limit(5).map(m -> views.get(m.number(), me.user())).toList(); // both texts side by side
         } catch (Exception e) {
             return List.of();
         }
@@ -153,7 +187,7 @@ class WorkbenchController {
             return true;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.problems().stream()
-                    .map(p -> messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList());
+                    .map(p -> cn.minqing.platform.web.FieldMessages.of(messages, p, locale)).toList());
         } catch (ApiException e) {
             redirect.addFlashAttribute("errors", List.of(messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale)));
         }

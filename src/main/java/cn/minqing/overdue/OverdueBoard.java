@@ -59,6 +59,16 @@ class OverdueBoard {
 
     @Transactional(readOnly = true)
     public List<OverdueCase> of(OverdueQuery query, CurrentUser viewer, Locale locale) {
+        return list(query, viewer, locale, true, null);
+    }
+
+    /** Every open case of the viewer's scope, overdue or not (a township's 在办件), optionally of one status. */
+    @Transactional(readOnly = true)
+    public List<OverdueCase> open(OverdueQuery query, String status, CurrentUser viewer, Locale locale) {
+        return list(query, viewer, locale, false, status);
+    }
+
+    private List<OverdueCase> list(OverdueQuery query, CurrentUser viewer, Locale locale, boolean overdueOnly, String status) {
         mayUse(viewer);
         boolean admin = viewer.is(Role.ADMIN);
         Map<String, Region> inScope = (admin ? regions.allWithin("") : regions.allWithin(viewer.scopeRegion())).stream()
@@ -73,7 +83,7 @@ class OverdueBoard {
                 organisations.all().stream().collect(Collectors.toMap(Organisation::code, Organisation::name)),
                 categories.all().stream().collect(Collectors.toMap(Category::code, Category::nameZh)));
         List<OverdueCase> found = new ArrayList<>();
-        List<OverdueRows.Row> candidates = rows.overdue(filter).stream()
+        List<OverdueRows.Row> candidates = (overdueOnly ? rows.overdue(filter) : rows.open(filter, status)).stream()
                 // a county bureau: its categories and the cases handed to it (as CurrentUser.mayView)
                 .filter(r -> categoryLimit.isEmpty() || r.reporter().equals(viewer.username())
                         || categoryLimit.contains(r.category()) || r.handlingOrg() != null
@@ -123,10 +133,13 @@ class OverdueBoard {
                 : holderOf(task, names, locale);
         String stage = task == null ? null : task.stage();
         String stageName = stage == null ? null : messages.getMessage("stage." + stage, null, stage, locale);
+        // before the case has a 签收/办结时限 (受理 at the village), the open task's own deadline counts
+        OffsetDateTime due = r.dueAt() != null ? r.dueAt() : task == null ? null : task.due();
         return new OverdueCase(r.number(), r.title(), r.villageCode(), village == null ? r.villageCode() : village.name(),
                 township, r.category(), categoryName, r.handlingOrg(), organisation, stage, stageName, holder.name(),
-                holder.phone(), holder.kind(), r.overdueKind(), r.dueAt(), DueInWords.daysOverdue(r.dueAt(), now),
-                DueInWords.of(r.dueAt(), now, messages, locale), r.supervisions());
+                holder.phone(), holder.kind(), r.overdueKind(), due, DueInWords.daysOverdue(due, now),
+                DueInWords.of(due, now, messages, locale), r.supervisions(), r.status(),
+                cn.minqing.cases.CaseStatus.of(r.status()).nameZh());
     }
 
     private record Holder(String name, String phone, String kind) {
@@ -164,7 +177,8 @@ class OverdueBoard {
     }
 
     private static Comparator<OverdueCase> order(String sort) {
-        Comparator<OverdueCase> mostOverdue = Comparator.comparing(OverdueCase::dueAt).thenComparing(OverdueCase::number);
+        Comparator<OverdueCase> mostOverdue = Comparator.comparing(OverdueCase::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OverdueCase::number);
         return switch (sort) {
             case "organisation" -> Comparator.comparing(OverdueCase::organisation, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(mostOverdue);

@@ -64,7 +64,7 @@ class OverduePageController {
             redirect.addFlashAttribute("done", messages.getMessage("ui.overdue.supervised", new Object[] {number}, locale));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", e.problems().stream()
-                    .map(p -> number + "：" + messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)).toList());
+                    .map(p -> number + "：" + cn.minqing.platform.web.FieldMessages.of(messages, p, locale)).toList());
         } catch (ApiException e) {
             if (e.status().value() == 403 || e.status().value() == 404) {
                 throw e;

@@ -71,8 +71,9 @@ class WorkbenchBrowserTest extends ApiTest {
             browser.find("#task-verify textarea[name=note]").sendKeys("现场核实，水位恢复，供水正常");
         });
         assertThat(browser.text("#status")).isEqualTo("待回访");
-        assertThat(browser.text("#timeline")).contains("accepted", "returned", "redispatched", "signed", "investigated",
-                "designed", "approved", "implemented", "verified");
+        // every step by its Chinese name, never its code (accepted, returned …)
+        assertThat(browser.text("#timeline")).contains("受理", "退单", "改派", "签收", "调研", "制定方案", "批准方案", "实施", "核实")
+                .doesNotContain("accepted", "redispatched", "grid1", "township1");
 
         // the villager rates on their own page, with one of three buttons (see VillagerCasePageBrowserTest)
         browser.forgetSession().login("villager1", PASSWORD).open("/workbench/cases/" + number);

@@ -33,7 +33,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e, Locale locale) {
         List<FieldError> errors = e.problems().stream()
-                .map(p -> new FieldError(p.field(), messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale)))
+                .map(p -> new FieldError(p.field(), FieldMessages.of(messages, p, locale)))
                 .toList();
         return invalidInput(errors, locale);
     }
@@ -127,7 +127,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> invalidParameter(String field, String key, Locale locale) {
         String name = field == null ? "value" : field.length() > 64 ? field.substring(0, 64) : field;
         return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError(name,
-                messages.getMessage(key, new Object[] {name}, locale))), locale));
+                FieldMessages.of(messages, new FieldProblem(name, key, name), locale))), locale));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
@@ -161,9 +161,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** The detail names every wrong field in words (标题、描述); {@code errors[].field} keeps the codes. */
     private ProblemDetail invalidInput(List<FieldError> errors, Locale locale) {
+        String fields = errors.stream().map(e -> FieldMessages.label(messages, e.field(), locale)).distinct()
+                .collect(java.util.stream.Collectors.joining(messages.getMessage("field.separator", null, "、", locale)));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("request.invalid", new Object[] {errors.size()}, locale));
+                messages.getMessage("request.invalid", new Object[] {errors.size(), fields}, locale));
         problem.setTitle("Invalid input");
         problem.setProperties(Map.of("errors", errors));
         return problem;
