@@ -58,6 +58,7 @@ class OnBehalfPageController {
         model.addAttribute("townships", townships);
         model.addAttribute("villagers", picker.villagersOf(townships));
         model.addAttribute("categories", categories.all());
+        model.addAttribute("icons", CategoryIcons.of(categories.all()));
         if (!model.containsAttribute("report")) {
             model.addAttribute("report", new CaseReport(null, null, null, null, null, null, null, null, villager));
         }
