@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 public class AuditEntries {
 
     /** One entry as shown. */
-    public record Entry(long id, OffsetDateTime at, String actor, String action, String target, String detail, String address) {
+    public record Entry(long id, OffsetDateTime at, String actor, String actorName, String action, String target, String detail,
+                        String address) {
     }
 
     /** Filter: any field may be empty; {@code from} and {@code to} are whole days in the county's time zone. */
@@ -59,10 +60,12 @@ public class AuditEntries {
         List<Object> paged = new ArrayList<>(params);
         paged.add(size);
         paged.add((long) page * size);
-        List<Entry> entries = jdbc.sql("select id, at, actor, action, target, detail, address from minqing.audit_log" + clause
-                        + " order by at desc, id desc limit ? offset ?").params(paged).query(Entry.class).list().stream()
-                .map(e -> new Entry(e.id(), e.at().atZoneSameInstant(zone).toOffsetDateTime(), e.actor(), e.action(), e.target(),
-                        masked(e.detail()), e.address()))
+        List<Entry> entries = jdbc.sql("select a.id, a.at, a.actor, u.display_name as actor_name, a.action, a.target, a.detail,"
+                        + " a.address from (select * from minqing.audit_log" + clause + " order by at desc, id desc limit ? offset ?) a"
+                        + " left join minqing.app_user u on u.username = a.actor order by a.at desc, a.id desc")
+                .params(paged).query(Entry.class).list().stream()
+                .map(e -> new Entry(e.id(), e.at().atZoneSameInstant(zone).toOffsetDateTime(), e.actor(), e.actorName(), e.action(),
+                        e.target(), masked(e.detail()), e.address()))
                 .toList();
         return new Page(total, page, size, entries);
     }
