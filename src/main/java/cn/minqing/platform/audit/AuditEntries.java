@@ -75,7 +75,7 @@ public class AuditEntries {
         return jdbc.sql("select distinct action from minqing.audit_log order by action").query(String.class).list();
     }
 
-    static String masked(String detail) {
+    public static String masked(String detail) {
         return detail == null ? null : SECRET.matcher(detail).replaceAll("$1******");
     }
 
