@@ -109,7 +109,7 @@ class AdminBrowserTest extends ApiTest {
             browser.screenshot("admin-synonyms");
             String id = (String) browser.script("""
                     return [...document.querySelectorAll('#synonyms tr[data-id]')]
-                      .find(tr => tr.querySelector('input').value === '页面甲词,页面乙词').dataset.id""");
+                      .find(tr => tr.querySelector('input[name=terms]').value === '页面甲词,页面乙词').dataset.id""");
             browser.press("#synonyms tr[data-id='" + id + "'] button.remove");
             assertThat(browser.text("#synonyms")).doesNotContain("页面甲词");
 

@@ -22,7 +22,7 @@ public class AuditEntries {
                         String address) {
     }
 
-    /** Filter: any field may be empty; {@code from} and {@code to} are whole days in the county's time zone. */
+    /** Filter: any field may be empty; person and target match a part, action exactly; {@code from} and {@code to} are whole days in the county's time zone. */
     public record Filter(String actor, String action, String target, LocalDate from, LocalDate to) {
     }
 
@@ -45,7 +45,10 @@ public class AuditEntries {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         like(where, params, "actor", f.actor());
-        like(where, params, "action", f.action());
+        if (f.action() != null && !f.action().isBlank()) {
+            where.add("action = ?");
+            params.add(f.action().strip());
+        }
         like(where, params, "target", f.target());
         if (f.from() != null) {
             where.add("at >= ?");
