@@ -32,7 +32,7 @@ public class PeopleSearch {
     }
 
     public List<Person> find(String query, int limit) {
-        String like = query == null || query.isBlank() ? "%" : "%" + query.strip().replace("%", "").replace("_", "") + "%";
+        String like = query == null || query.isBlank() ? "%" : "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql(SELECT + """
                  where u.username like :q or u.display_name like :q or coalesce(u.phone, '') like :q
                     or coalesce(u.organisation_code, '') like :q or coalesce(o.name, '') like :q

@@ -85,7 +85,7 @@ public class AuditEntries {
     private static void like(List<String> where, List<Object> params, String column, String value) {
         if (value != null && !value.isBlank()) {
             where.add(column + " like ?");
-            params.add("%" + value.strip().replace("%", "").replace("_", "\\_") + "%");
+            params.add("%" + value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
     }
 }
