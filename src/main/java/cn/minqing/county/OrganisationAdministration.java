@@ -51,7 +51,7 @@ public class OrganisationAdministration {
         } else if (edit.name().strip().length() > 64) {
             problems.add(new FieldProblem("name", "organisation.name.tooLong", 64));
         }
-        if (!KINDS.contains(edit.kind())) {
+        if (edit.kind() == null || !KINDS.contains(edit.kind())) { // List.of(..).contains(null) throws
             problems.add(new FieldProblem("kind", "organisation.kind.invalid"));
         }
         if (edit.regionCode() == null || regions.find(edit.regionCode()).isEmpty()) {

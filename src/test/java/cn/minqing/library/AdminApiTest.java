@@ -179,6 +179,9 @@ class AdminApiTest extends ApiTest {
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(fields(bad)).contains("name", "kind", "regionCode", "categories", "phone");
         assertThat(bad.getBody().toString()).contains("请填写单位名称", "电话号码");
+        ResponseEntity<JsonNode> nameOnly = put("/api/admin/organisations/QS-TEST-ORG", Map.of("name", "只有名称"));
+        assertThat(nameOnly.getStatusCode().value()).as("a missing kind is named, not a 500").isEqualTo(400);
+        assertThat(fields(nameOnly)).containsExactlyInAnyOrder("kind", "regionCode");
 
         ResponseEntity<JsonNode> saved = put("/api/admin/organisations/QS-TEST-ORG", Map.of("name", "县测试局",
                 "kind", "county-bureau", "regionCode", "QS", "categories", List.of("road", "water"), "phone", "0731-1234567"));
