@@ -7,6 +7,8 @@ const go = params => {
   Object.entries(params).forEach(([k, v]) => url.searchParams.set(k, v));
   window.location = url.pathname + url.search;
 };
+// durations come in hours; the dashboard shows days with one decimal
+const days = h => h == null ? null : Math.round(h / 2.4) / 10;
 const pct = x => x == null ? null : Math.round(x * 1000) / 10;
 const base = { animation: false, tooltip: { trigger: 'item' } };
 window.minqingCharts = {};
@@ -36,17 +38,15 @@ chart('chart-category', {
            { type: 'bar', name: '在办', data: cats.map(r => r.current.openCount) }]
 }, p => go(Object.assign({ category: cats[p.dataIndex].key }, p.seriesIndex === 1 ? { status: 'open' } : {})));
 
-const villages = data.villages;
-const maxOpen = Math.max(1, ...villages.map(x => x.open));
+// villages: a horizontal bar chart, the most open problems on top (the page sends them sorted)
+const villages = data.villages.slice().reverse();
+document.getElementById('chart-villages').style.height = Math.max(320, 26 * villages.length + 60) + 'px';
 chart('chart-villages', {
-  grid: { left: 55, right: 30, top: 20, bottom: 30 },
-  tooltip: { formatter: p => echarts.format.encodeHTML(villages[p.dataIndex].name) + '：在办 ' + villages[p.dataIndex].open + ' / 受理 ' + villages[p.dataIndex].received },
-  xAxis: { type: 'value', scale: true, name: '经度' }, yAxis: { type: 'value', scale: true, name: '纬度' },
-  visualMap: { min: 0, max: maxOpen, dimension: 2, orient: 'horizontal', right: 0, top: 0, itemHeight: 80,
-               text: ['多', '少'], inRange: { color: ['#7fc97f', '#fdc086', '#d7191c'] } },
-  series: [{ type: 'scatter', data: villages.map(x => [x.lon, x.lat, x.open, x.name]),
-             symbolSize: d => 10 + 30 * d[2] / maxOpen,
-             label: { show: true, formatter: p => p.data[3], position: 'right', fontSize: 10 } }]
+  legend: { top: 0 }, grid: { left: 90, right: 40, top: 30, bottom: 30 }, tooltip: { trigger: 'axis' },
+  xAxis: { type: 'value', name: '件', minInterval: 1 }, yAxis: { type: 'category', data: villages.map(x => x.name) },
+  series: [{ type: 'bar', name: '在办', data: villages.map(x => x.open), itemStyle: { color: '#b42318' },
+             label: { show: true, position: 'right' } },
+           { type: 'bar', name: '期内受理', data: villages.map(x => x.received), itemStyle: { color: '#98a2b3' } }]
 }, p => go({ region: villages[p.dataIndex].code, status: 'open' }));
 
 const stages = data.stages;
@@ -54,9 +54,9 @@ const stageStatus = { accept: 'received', dispatch: 'accepted', sign: 'dispatche
   design: 'designing', approve: 'approving', implement: 'implementing', verify: 'verifying', feedback: 'awaiting-feedback' };
 chart('chart-stages', {
   legend: { top: 0 }, grid: { left: 70, right: 20, top: 30, bottom: 30 }, tooltip: { trigger: 'axis' },
-  xAxis: { type: 'value', name: '小时' }, yAxis: { type: 'category', data: stages.map(s => s.name) },
-  series: [{ type: 'bar', name: '平均', data: stages.map(s => s.avgHours) },
-           { type: 'bar', name: 'P90', data: stages.map(s => s.p90Hours) }]
+  xAxis: { type: 'value', name: '天' }, yAxis: { type: 'category', data: stages.map(s => s.name) },
+  series: [{ type: 'bar', name: '平均', data: stages.map(s => days(s.avgHours)) },
+           { type: 'bar', name: 'P90', data: stages.map(s => days(s.p90Hours)) }]
 }, p => { const s = stageStatus[stages[p.dataIndex].stage]; if (s) go({ status: s }); });
 
 document.querySelectorAll('.presets button').forEach(b => b.addEventListener('click', () => {

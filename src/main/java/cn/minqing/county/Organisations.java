@@ -49,6 +49,14 @@ public class Organisations {
                 .query(String.class).optional();
     }
 
+    /** Every organisation's phone, by code (those without one are left out). */
+    public java.util.Map<String, String> phones() {
+        java.util.Map<String, String> phones = new java.util.HashMap<>();
+        jdbc.sql("select code, phone from minqing.organisation where phone is not null")
+                .query((rs, i) -> phones.put(rs.getString("code"), rs.getString("phone"))).list();
+        return phones;
+    }
+
     public void setPhone(String code, String phone) {
         jdbc.sql("update minqing.organisation set phone = ? where code = ?").params(phone, code).update();
     }

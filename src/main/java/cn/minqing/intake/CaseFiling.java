@@ -110,7 +110,7 @@ public class CaseFiling {
         List<FieldProblem> problems = new ArrayList<>();
         validator.validate(r).forEach(v -> problems.add(new FieldProblem(v.getPropertyPath().toString(),
                 v.getMessageTemplate().replaceAll("^\\{|\\}$", ""))));
-        if (r.category() != null && !r.category().isBlank() && categories.find(r.category()).isEmpty()) {
+        if (r.category() != null && !r.category().isBlank() && !categories.isActive(r.category())) {
             problems.add(new FieldProblem("category", "case.category.unknown", r.category()));
         }
         String village = villageOf(r, reporter);

@@ -19,22 +19,67 @@ import org.springframework.transaction.annotation.Transactional;
  * change raises the account's security stamp, which ends its sessions and revokes its tokens at once.
  */
 @Service
-class AccountAdministration {
+public class AccountAdministration {
 
     /** Fields left out (null) stay as they are; an empty organisation or village code clears it. */
-    record Change(List<String> roles, String organisationCode, String villageCode, Boolean enabled) {
+    public record Change(List<String> roles, String organisationCode, String villageCode, Boolean enabled) {
     }
+
+    /** A temporary password, shown once to the admin; the account must replace it at its next sign-in. */
+    public record Reset(String username, String temporaryPassword) {
+    }
+
+    // no 0/O, 1/l/I: read out over the phone without mistakes
+    private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final UserAccounts accounts;
     private final Organisations organisations;
     private final Regions regions;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
+    private final org.springframework.security.crypto.password.PasswordEncoder encoder;
 
-    AccountAdministration(UserAccounts accounts, Organisations organisations, Regions regions, AuditLog audit) {
+    AccountAdministration(UserAccounts accounts, Organisations organisations, Regions regions, AuditLog audit,
+                          LoginThrottle throttle, org.springframework.security.crypto.password.PasswordEncoder encoder) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.regions = regions;
         this.audit = audit;
+        this.throttle = throttle;
+        this.encoder = encoder;
+    }
+
+    /**
+     * Gives the account a new random password that must be changed at the next sign-in. The old password stops
+     * working, its sessions end and its tokens are revoked (the security stamp rises); sign-in refusals are cleared.
+     * The audit log records the reset, never the password.
+     */
+    @Transactional
+    public Reset resetPassword(String username, String admin) {
+        accounts.find(username).orElseThrow(() -> ApiException.notFound("account.notFound", username));
+        String password = temporaryPassword();
+        accounts.setPassword(username, encoder.encode(password), true);
+        throttle.clear(username);
+        audit.record(admin, "account.password-reset", username, "临时密码已生成，下次登录须修改");
+        return new Reset(username, password);
+    }
+
+    /** Clears the sign-in throttle for the account (every address), so its owner may sign in again now. */
+    @Transactional
+    public int unlock(String username, String admin) {
+        accounts.find(username).orElseThrow(() -> ApiException.notFound("account.notFound", username));
+        int cleared = throttle.clear(username);
+        audit.record(admin, "account.unlocked", username, "清除登录限制 " + cleared + " 条");
+        return cleared;
+    }
+
+    static String temporaryPassword() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return b.toString();
     }
 
     @Transactional

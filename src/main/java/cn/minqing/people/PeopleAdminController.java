@@ -1,6 +1,10 @@
 package cn.minqing.people;
 
+import java.util.List;
 import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,10 +18,33 @@ class PeopleAdminController {
     record Changed(String username, Set<Role> roles, String organisationCode, String villageCode, boolean enabled) {
     }
 
-    private final AccountAdministration administration;
+    record Unlocked(String username, int cleared) {
+    }
 
-    PeopleAdminController(AccountAdministration administration) {
+    private final AccountAdministration administration;
+    private final PeopleSearch people;
+
+    PeopleAdminController(AccountAdministration administration, PeopleSearch people) {
         this.administration = administration;
+        this.people = people;
+    }
+
+    /** Finds people by name, phone, user name, organisation or village (name or code); at most 200. */
+    @GetMapping("/api/admin/people")
+    List<PeopleSearch.Person> find(@RequestParam(required = false) String q) {
+        return people.find(q, 200);
+    }
+
+    /** A one-time temporary password, in this answer only; the account must change it at its next sign-in. */
+    @PostMapping("/api/admin/people/{username}/password-reset")
+    AccountAdministration.Reset resetPassword(@AuthenticationPrincipal Principal me, @PathVariable String username) {
+        return administration.resetPassword(username, me.getUsername());
+    }
+
+    /** Clears the sign-in throttle for the account. */
+    @PostMapping("/api/admin/people/{username}/unlock")
+    Unlocked unlock(@AuthenticationPrincipal Principal me, @PathVariable String username) {
+        return new Unlocked(username, administration.unlock(username, me.getUsername()));
     }
 
     @PatchMapping("/api/admin/people/{username}")

@@ -43,7 +43,7 @@ class CaseDocuments {
     List<CaseDocument> of(List<CaseRecord> cases) {
         Map<String, Region> regionCache = new HashMap<>();
         Map<String, String> categoryNames = new HashMap<>();
-        categories.all().forEach(c -> categoryNames.put(c.code(), c.nameZh()));
+        categories.everything().forEach(c -> categoryNames.put(c.code(), c.nameZh()));
         List<CaseDocument> docs = new ArrayList<>(cases.size());
         for (CaseRecord c : cases) {
             Region village = regionCache.computeIfAbsent(c.villageCode(), code -> regions.find(code).orElseThrow());

@@ -60,7 +60,12 @@ class Synonyms {
         groups = null;
     }
 
-    private static List<String> split(String terms) {
+    /** Drops the loaded groups: the next search reads them again (after an admin's change). */
+    void forget() {
+        groups = null;
+    }
+
+    static List<String> split(String terms) {
         return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(terms.split("[,，、\\s]+"))
                 .map(String::strip).filter(t -> !t.isEmpty()).toList()));
     }

@@ -36,13 +36,23 @@ class Dashboard {
     record TrendPoint(String key, LocalDate from, LocalDate to, IndicatorValues values) {
     }
 
-    /** A village on the map, with its open problems. */
-    record VillagePoint(String code, String name, double lat, double lon, long open, long received) {
+    /** A village with its open problems and the cases received in the period. */
+    record VillagePoint(String code, String name, Double lat, Double lon, long open, long received) {
     }
 
-    /** A place in the ranking: the mean of the response, on-time, resolution and satisfaction rates. */
-    record Ranked(int rank, StatsRow row, Double score) {
+    /**
+     * A place in the ranking: the mean of the response, on-time, resolution and satisfaction rates. A group with
+     * fewer than {@link #MIN_CASES} cases is listed after the ranked ones, without a rank: a bureau is not ranked
+     * last on a single case.
+     */
+    record Ranked(Integer rank, StatsRow row, Double score, long cases, boolean ranked) {
     }
+
+    /** Fewer cases than this and a group is shown but not ranked (件数少于5，不参与排名). */
+    static final int MIN_CASES = 5;
+
+    /** At most this many villages in the bar chart, those with the most open problems. */
+    static final int MAX_VILLAGES = 20;
 
     record View(StatsQuery query, StatsService.Report total, StatsService.Report byCategory, List<Ranked> townships,
                 List<Ranked> organisations, String trendUnit, List<TrendPoint> trend, List<VillagePoint> villages,
@@ -110,12 +120,14 @@ class Dashboard {
     }
 
     static List<Ranked> ranked(StatsService.Report report) {
-        List<StatsRow> rows = report.rows().stream().filter(r -> !r.key().equals("-"))
-                .sorted(Comparator.comparing(Dashboard::score, Comparator.nullsLast(Comparator.reverseOrder()))).toList();
+        Comparator<StatsRow> byScore = Comparator.comparing(Dashboard::score, Comparator.nullsLast(Comparator.reverseOrder()));
+        List<StatsRow> rows = report.rows().stream().filter(r -> !r.key().equals("-")).toList();
         List<Ranked> ranked = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            ranked.add(new Ranked(i + 1, rows.get(i), score(rows.get(i))));
-        }
+        rows.stream().filter(r -> r.current().receivedCount() >= MIN_CASES).sorted(byScore)
+                .forEach(r -> ranked.add(new Ranked(ranked.size() + 1, r, score(r), r.current().receivedCount(), true)));
+        rows.stream().filter(r -> r.current().receivedCount() < MIN_CASES)
+                .sorted(Comparator.comparingLong((StatsRow r) -> r.current().receivedCount()).reversed().thenComparing(byScore))
+                .forEach(r -> ranked.add(new Ranked(null, r, score(r), r.current().receivedCount(), false)));
         return ranked;
     }
 
@@ -139,15 +151,19 @@ class Dashboard {
         }).toList();
     }
 
+    /** The villages with the most open problems first (then the most received), for a sorted bar chart. */
     private List<VillagePoint> villages(StatsService.Report report) {
         List<VillagePoint> points = new ArrayList<>();
         Map<String, Region> villages = new java.util.HashMap<>();
         regions.atLevel("village").forEach(v -> villages.put(v.code(), v));
         for (StatsRow r : report.rows()) {
-            java.util.Optional.ofNullable(villages.get(r.key())).filter(v -> v.lat() != null && v.lon() != null).ifPresent(v -> points.add(
+            java.util.Optional.ofNullable(villages.get(r.key())).ifPresent(v -> points.add(
                     new VillagePoint(v.code(), v.name(), v.lat(), v.lon(), r.current().openCount(), r.current().receivedCount())));
         }
-        return points;
+        return points.stream().filter(p -> p.open() > 0 || p.received() > 0)
+                .sorted(Comparator.comparingLong(VillagePoint::open).thenComparingLong(VillagePoint::received).reversed()
+                        .thenComparing(VillagePoint::name))
+                .limit(MAX_VILLAGES).toList();
     }
 
     /** Rising words and categories from the search index; the dashboard stands without them. */

@@ -162,7 +162,7 @@ class StatsService {
         Map<String, String> names = switch (groupBy) {
             case "township", "village" -> regions.all().stream()
                     .collect(java.util.stream.Collectors.toMap(Region::code, Region::name, (a, b) -> a));
-            case "category" -> categories.all().stream()
+            case "category" -> categories.everything().stream()
                     .collect(java.util.stream.Collectors.toMap(Category::code, Category::nameZh, (a, b) -> a));
             case "organisation" -> organisations.all().stream()
                     .collect(java.util.stream.Collectors.toMap(Organisation::code, Organisation::name, (a, b) -> a));

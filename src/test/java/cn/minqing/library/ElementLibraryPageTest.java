@@ -7,7 +7,7 @@ import cn.minqing.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The admin adds and deactivates a village through the element library page. */
+/** The admin adds a village through the element library page (parent chosen by name) and deactivates it after seeing its cases. */
 class ElementLibraryPageTest extends ApiTest {
 
     @LocalServerPort
@@ -19,13 +19,15 @@ class ElementLibraryPageTest extends ApiTest {
             browser.login("admin", PASSWORD).open("/admin");
             browser.find("input[name=code]").sendKeys("QS05990");
             browser.find("input[name=name]").sendKeys("页面新建村");
-            browser.find("input[name=parentCode]").sendKeys("QS05");
+            browser.choose("#region-parent", "QS05");
             browser.press("#add-region");
             assertThat(browser.text("#import-report")).contains("已导入 1 行");
             assertThat(get("villager1", "/api/regions?level=village").getBody().findValuesAsText("code")).contains("QS05990");
 
             browser.screenshot("admin-library");
-            browser.press("#regions tr[data-code='QS05990'] button");
+            browser.press("#regions tr[data-code='QS05990'] a.deactivate");
+            assertThat(browser.text("#impact")).contains("涉及 0 件在办诉求", "共 0 件诉求");
+            browser.press("#confirm-deactivate");
             assertThat(browser.find("#regions tr[data-code='QS05990'] button").getText()).isEqualTo("启用");
         }
         assertThat(get("villager1", "/api/regions?level=village").getBody().findValuesAsText("code")).doesNotContain("QS05990");

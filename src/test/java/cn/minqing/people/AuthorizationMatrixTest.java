@@ -106,6 +106,16 @@ class AuthorizationMatrixTest extends ApiTest {
         assertThat(others).isNotEmpty();
         for (String user : others) {
             assertThat(status(user, HttpMethod.POST, "/api/admin/search/rebuild")).as(user).isEqualTo(403);
+            // the admin screens' API (AdminApiTest tries every method of each)
+            for (String path : List.of("/api/admin/people?q=李", "/api/admin/categories", "/api/admin/synonym-groups",
+                    "/api/admin/audit", "/api/admin/regions/QS01/impact", "/api/admin/organisations/QS-WATER/impact",
+                    "/api/admin/categories/water/impact")) {
+                assertThat(status(user, HttpMethod.GET, path)).as(user + " " + path).isEqualTo(403);
+            }
+            for (String path : List.of("/api/admin/people/villager2/password-reset", "/api/admin/people/villager2/unlock",
+                    "/api/admin/synonym-groups", "/api/admin/categories/water/active")) {
+                assertThat(status(user, HttpMethod.POST, path)).as(user + " " + path).isEqualTo(403);
+            }
         }
         for (String path : List.of("/api/cases/" + road, "/api/search?q=x", "/api/tasks", "/api/me",
                 "/api/notifications", "/api/attachments/" + photo, "/engine-rest/engine")) {

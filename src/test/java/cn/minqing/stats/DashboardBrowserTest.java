@@ -46,7 +46,44 @@ class DashboardBrowserTest extends ApiTest {
             assertThat(((Number) browser.script("return window.minqingCharts['chart-stages'].getOption().yAxis[0].data.length")).intValue())
                     .as("time per stage has stages").isPositive();
             assertThat(browser.text("#stage-definitions")).contains("环节平均耗时", "环节耗时P90");
+            // durations in days with one decimal, never hours with two
+            assertThat(browser.text("#cards .indicator[data-code=avgResolutionHours] .value")).matches("\\d+\\.\\d 天");
+            assertThat(browser.text("#cards .indicator[data-code=p90ResolutionHours] .value")).matches("\\d+\\.\\d 天");
+            assertThat(browser.script("return window.minqingCharts['chart-stages'].getOption().xAxis[0].name")).isEqualTo("天");
+            // villages: a horizontal bar chart sorted by open problems, the most on top
+            assertThat(browser.script("return window.minqingCharts['chart-villages'].getOption().series[0].type")).isEqualTo("bar");
+            List<?> open = (List<?>) browser.script("return window.minqingCharts['chart-villages'].getOption().series[0].data");
+            for (int i = 1; i < open.size(); i++) {
+                assertThat(((Number) open.get(i)).longValue()).as("sorted").isGreaterThanOrEqualTo(((Number) open.get(i - 1)).longValue());
+            }
+            // rankings: a 件数 column; groups under five cases greyed, unranked, after the ranked ones
+            for (String table : List.of("#ranking", "#org-ranking")) {
+                assertThat(browser.text(table + " tr:first-child")).contains("件数");
+                List<?> rows = (List<?>) browser.script("""
+                        return [...document.querySelectorAll(arguments[0] + ' tr[data-cases]')].map(tr =>
+                          [+tr.dataset.cases, tr.classList.contains('few'), tr.cells[0].textContent.trim()])""", table);
+                boolean seenFew = false;
+                for (Object r : rows) {
+                    List<?> row = (List<?>) r;
+                    boolean few = (Boolean) row.get(1);
+                    assertThat(few).as(table + " " + row).isEqualTo(((Number) row.get(0)).longValue() < 5);
+                    assertThat(few || !seenFew).as(table + ": greyed rows come last").isTrue();
+                    if (few) {
+                        assertThat(row.get(2)).isEqualTo("—");
+                    }
+                    seenFew |= few;
+                }
+                if (seenFew) {
+                    assertThat(browser.text(table + " .few-note")).isEqualTo("件数少于5，不参与排名");
+                }
+            }
             browser.screenshot("dashboard");
+            browser.open("/dashboard?from=" + today.minusDays(29) + "&to=" + today);
+            assertThat(((Number) browser.script("return document.querySelectorAll('#ranking tr.few, #org-ranking tr.few').length"))
+                    .intValue()).as("in 30 days some organisation has fewer than five cases").isPositive();
+            browser.script("document.getElementById('org-ranking').scrollIntoView()");
+            browser.screenshot("dashboard-ranking-few-cases");
+            browser.open("/dashboard?" + period);
 
             // the exports: XLSX of the townships, and last month's report as PDF
             Path xlsx = browser.download("#xlsx");
@@ -105,14 +142,14 @@ class DashboardBrowserTest extends ApiTest {
             assertThat(browser.currentPath()).startsWith("/search?").contains("from=", "to=");
             assertThat(browser.text("#total")).doesNotStartWith("0 ");
 
-            // drill down: the village with the most open problems, on the map
+            // drill down: the village with the most open problems, the top bar of the sorted bar chart
             browser.open("/dashboard?" + period);
-            List<?> dot = (List<?>) browser.script("""
+            List<?> bar = (List<?>) browser.script("""
                     const c = window.minqingCharts['chart-villages'];
-                    const data = c.getOption().series[0].data;
-                    const top = data.reduce((a, b) => b[2] > a[2] ? b : a);
-                    return c.convertToPixel({ seriesIndex: 0 }, [top[0], top[1]]);""");
-            browser.clickAt("#chart-villages", ((Number) dot.get(0)).intValue(), ((Number) dot.get(1)).intValue());
+                    const data = c.getModel().getSeriesByIndex(0).getData();
+                    const r = data.getItemLayout(data.count() - 1);  // the 在办 bar beside the 受理 bar, not the band's centre
+                    return [r.x + r.width / 2, r.y + r.height / 2];""");
+            browser.clickAt("#chart-villages", ((Number) bar.get(0)).intValue(), ((Number) bar.get(1)).intValue());
             assertThat(browser.currentPath()).startsWith("/search?").contains("status=open", "region=QS0");
             assertThat(browser.text("#total")).doesNotStartWith("0 ");
             browser.screenshot("dashboard-drilldown-village");
