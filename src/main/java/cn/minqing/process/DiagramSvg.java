@@ -71,7 +71,8 @@ final class DiagramSvg {
                 x0, y0, w, h));
         d.nodes().stream().filter(Node::isContainer).forEach(this::container);
         d.flows().forEach(this::flow);
-        d.nodes().stream().filter(n -> !n.isContainer() && n.box() != null).forEach(this::node);
+        d.nodes().stream().filter(n -> !n.isContainer() && n.box() != null && n.attachedTo() == null).forEach(this::node);
+        d.nodes().stream().filter(n -> n.attachedTo() != null && n.box() != null).forEach(this::node); // over their hosts
         return svg.append("</svg>").toString();
     }
 
