@@ -132,7 +132,8 @@ class AnonymitySweepTest extends ApiTest {
         List<String> paths = new ArrayList<>();
         for (String n : List.of(direct, onBehalf)) {
             paths.addAll(List.of("/api/cases/" + n, "/api/cases/" + n + "/timeline", "/api/cases/" + n + "/attachments",
-                    "/api/tasks?caseNumber=" + n, "/workbench/cases/" + n, "/api/cases/" + n + "/progress"));
+                    "/api/tasks?caseNumber=" + n, "/workbench/cases/" + n, "/api/cases/" + n + "/progress",
+                    "/api/cases/" + n + "/diagram", "/workbench/cases/" + n + "/diagram"));
         }
         paths.addAll(List.of("/api/attachments/" + photo, "/attachments/" + photo,
                 "/api/search?q=" + marker + "&size=100", "/api/search?q=低保&size=100&sort=newest",

@@ -1,0 +1,81 @@
+package cn.minqing.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import cn.minqing.support.ApiTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A new layout of processes/grassroots-case.bpmn deploys a new process version; a case started on the version
+ * before (the file as it was before issue 14, kept as a test fixture) still finishes after it.
+ */
+class ProcessVersionUpgradeTest extends ApiTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    CaseProcess caseProcess;
+
+    @Test
+    void aCaseStartedOnTheOldLayoutFinishesAfterTheNewOneIsDeployed() throws IOException {
+        init(engine);
+        deploy("before-layout", Path.of("src/test/resources/bpmn-fixtures/grassroots-case-before-layout.bpmn"));
+        String number = "QS-UPGRADE-" + System.nanoTime();
+        caseProcess.start(number, "QS01001", "road", "villager1");
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        ProcessDefinition old = repository.getProcessDefinition(pi.getProcessDefinitionId());
+        complete(task(pi), withVariables("outcome", "accept", "urgency", "general"));
+        complete(task(pi), withVariables("outcome", "return"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("dispatch");
+
+        deploy("new-layout", Path.of("processes/grassroots-case.bpmn"));
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(ProcessKeys.PROCESS)
+                .latestVersion().singleResult();
+        assertThat(latest.getVersion()).isGreaterThan(old.getVersion());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(old.getId());
+
+        complete(task(pi), withVariables("organisation", "QS01-GOV"));
+        complete(task(pi), withVariables("outcome", "sign"));
+        complete(task(pi));
+        complete(task("design", pi), withVariables("needsApproval", false));
+        complete(task(pi));
+        complete(task(pi), withVariables("verdict", "solved"));
+        complete(task(pi), withVariables("rating", "dissatisfied"));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("implement");
+        complete(task(pi));
+        complete(task(pi), withVariables("verdict", "solved"));
+        complete(task(pi), withVariables("rating", "satisfied"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("solved", "recordReturn", "recordRework");
+
+        String next = "QS-UPGRADE-" + System.nanoTime();
+        caseProcess.start(next, "QS01001", "road", "villager1");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(next).singleResult()
+                .getProcessDefinitionId()).isEqualTo(latest.getId());
+    }
+
+    private void deploy(String name, Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            repository.createDeployment().name("issue-14-" + name).addInputStream("grassroots-case.bpmn", in).deploy();
+        }
+    }
+}
