@@ -109,9 +109,10 @@
       if (type === 'checkbox' || type === 'radio' || type === 'file') {
         box = el.closest('label') || (el.id && document.querySelector('label[for="' + el.id + '"]')) || el;
       }
-      if (!visible(box)) continue;
+      if (!visible(box) && !visible(el)) continue;
       if (el.tagName === 'A' && inSentence(el)) continue;
-      const r = box.getBoundingClientRect();
+      // the tappable box: the label or the control itself, whichever is larger
+      const r = [box, el].filter(visible).map(e => e.getBoundingClientRect()).reduce((a, b) => (a.height >= b.height ? a : b));
       if (r.height < 48) {
         out.push('target: ' + describe(el) + ' is ' + Math.round(r.width) + '×' + Math.round(r.height) + ' px (needs 48 px tall)');
       }
