@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 /**
  * When a milestone's timers in processes/work-plan.bpmn fire, from its due day on the working-day calendar: the
  * report is due at the end of the due day, the yellow flag at the start of the working day two working days
- * before, the red flag and 督办 once the due day is over.
+ * before, the red flag and 督办 once the due day is over. Public, with {@code Object} parameters, because the
+ * engine's expression language calls it by reflection with the process variables as they are stored.
  */
 @Component("planTimers")
-class PlanTimers {
+public class PlanTimers {
 
     static final int WARN_WORKING_DAYS = 2;
 
@@ -28,15 +29,15 @@ class PlanTimers {
         this.zone = ZoneId.of(zone);
     }
 
-    public Date dueAt(Number planId, Number milestone) {
+    public Date dueAt(Object planId, Object milestone) {
         return at(due(planId, milestone).atTime(18, 0));
     }
 
-    public Date overdueAt(Number planId, Number milestone) {
+    public Date overdueAt(Object planId, Object milestone) {
         return at(due(planId, milestone).plusDays(1).atStartOfDay());
     }
 
-    public Date warnAt(Number planId, Number milestone) {
+    public Date warnAt(Object planId, Object milestone) {
         LocalDate due = due(planId, milestone);
         WorkCalendar calendar = calendars.current();
         LocalDate day = due;
@@ -50,8 +51,8 @@ class PlanTimers {
         return at(day.atStartOfDay());
     }
 
-    private LocalDate due(Number planId, Number milestone) {
-        return plans.milestone(planId.longValue(), milestone.intValue()).orElseThrow().due();
+    private LocalDate due(Object planId, Object milestone) {
+        return plans.milestone(((Number) planId).longValue(), ((Number) milestone).intValue()).orElseThrow().due();
     }
 
     private Date at(java.time.LocalDateTime local) {

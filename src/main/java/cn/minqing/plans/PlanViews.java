@@ -52,8 +52,8 @@ class PlanViews {
         PlanEffect.Measured m = effect.measure(p);
         return jdbc.sql("select name_zh, unit from minqing.indicator where code = ?").param(p.indicator())
                 .query((rs, i) -> new PlanView.Indicator(p.indicator(), rs.getString("name_zh"), rs.getString("unit"),
-                        m.before(), m.since(), p.target()))
-                .optional().orElse(new PlanView.Indicator(p.indicator(), p.indicator(), null, m.before(), m.since(), p.target()));
+                        m.before(), m.since(), p.target(), m.beforeFrom(), m.beforeTo(), m.sinceFrom(), m.sinceTo()))
+                .optional().orElseThrow();
     }
 
     private String organisationName(String code) {

@@ -30,19 +30,21 @@ public class WorkPlans {
     private final PlanAccess access;
     private final PlanViews views;
     private final PlanLifecycle lifecycle;
+    private final PlanLinking linking;
     private final Cases cases;
     private final CaseViews caseViews;
     private final Categories categories;
     private final Regions regions;
     private final AuditLog audit;
 
-    WorkPlans(Plans plans, PlanCheck check, PlanAccess access, PlanViews views, PlanLifecycle lifecycle, Cases cases,
-              CaseViews caseViews, Categories categories, Regions regions, AuditLog audit) {
+    WorkPlans(Plans plans, PlanCheck check, PlanAccess access, PlanViews views, PlanLifecycle lifecycle,
+              PlanLinking linking, Cases cases, CaseViews caseViews, Categories categories, Regions regions, AuditLog audit) {
         this.plans = plans;
         this.check = check;
         this.access = access;
         this.views = views;
         this.lifecycle = lifecycle;
+        this.linking = linking;
         this.cases = cases;
         this.caseViews = caseViews;
         this.categories = categories;
@@ -64,6 +66,7 @@ public class WorkPlans {
         audit.record(user.username(), "plan.created", "plan:" + id, plan.title());
         PlanRow row = plans.find(id).orElseThrow();
         lifecycle.started(row);
+        linking.linkAll(row);
         return views.of(plans.find(id).orElseThrow(), user);
     }
 
