@@ -188,8 +188,13 @@ class PlanApiTest extends ApiTest {
 
     @Test
     void casesAreLinkedAndUnlinkedByHandWithAReasonAndShowTheirPlans() {
-        long open = start("leader1", plan("手工关联公开方案", "QS01", true));
-        long internal = start("leader1", plan("手工关联内部方案", "QS01", false));
+        // plans about electricity: the water cases below are outside their scope, so only a hand links them
+        Map<String, Object> openPlan = plan("手工关联公开方案", "QS01", true);
+        openPlan.put("categories", List.of("power"));
+        Map<String, Object> internalPlan = plan("手工关联内部方案", "QS01", false);
+        internalPlan.put("categories", List.of("power"));
+        long open = start("leader1", openPlan);
+        long internal = start("leader1", internalPlan);
         String mine = file("villager1", "村口自来水管破了", "村口自来水管破裂，全村停水两天。", "water");
         String elsewhere = file("villager2", "枫树坪村停水", "枫树坪村停水三天了。", "water");
 
