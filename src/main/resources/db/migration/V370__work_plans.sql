@@ -36,10 +36,11 @@ create table plan_milestone (
 );
 
 -- Cases linked to a plan: by the plan's scope (auto) or by hand with a reason; an unlinked case keeps its row
--- (unlinked_at) so that the automatic linking never brings it back and the audit trail stays readable.
+-- (unlinked_at) so that the automatic linking never brings it back and the audit trail stays readable; a case
+-- removed from the store (tests remove theirs) leaves its plans with it.
 create table plan_case (
     plan_id        bigint not null references work_plan (id) on delete cascade,
-    case_number    varchar(32) not null references case_record (number),
+    case_number    varchar(32) not null references case_record (number) on delete cascade,
     how            varchar(8) not null,
     reason         varchar(500),
     linked_by      varchar(64),

@@ -188,15 +188,16 @@ class PlanApiTest extends ApiTest {
 
     @Test
     void casesAreLinkedAndUnlinkedByHandWithAReasonAndShowTheirPlans() {
-        // plans about electricity: the water cases below are outside their scope, so only a hand links them
+        // plans about electricity: the cases below are outside their scope, so only a hand links them
         Map<String, Object> openPlan = plan("手工关联公开方案", "QS01", true);
         openPlan.put("categories", List.of("power"));
         Map<String, Object> internalPlan = plan("手工关联内部方案", "QS01", false);
         internalPlan.put("categories", List.of("power"));
         long open = start("leader1", openPlan);
         long internal = start("leader1", internalPlan);
-        String mine = file("villager1", "村口自来水管破了", "村口自来水管破裂，全村停水两天。", "water");
-        String elsewhere = file("villager2", "枫树坪村停水", "枫树坪村停水三天了。", "water");
+        // sanitation: no plan of any test has it in its scope, so nothing links these cases automatically
+        String mine = file("villager1", "村口垃圾没人清运", "村口垃圾堆了一个星期没人清运。", "sanitation");
+        String elsewhere = file("villager2", "枫树坪村垃圾成堆", "枫树坪村垃圾成堆没人管。", "sanitation");
 
         ResponseEntity<JsonNode> missing = post("grid1", "/api/plans/" + open + "/cases", Map.of("number", " "));
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
@@ -206,7 +207,7 @@ class PlanApiTest extends ApiTest {
         assertThat(post("grid1", "/api/plans/" + open + "/cases", Map.of("number", elsewhere, "reason", "不在辖区")).getStatusCode().value())
                 .isEqualTo(404);
 
-        ResponseEntity<JsonNode> linked = post("grid1", "/api/plans/" + open + "/cases", Map.of("number", mine, "reason", "同一条供水管网"));
+        ResponseEntity<JsonNode> linked = post("grid1", "/api/plans/" + open + "/cases", Map.of("number", mine, "reason", "同一片区的环境整治"));
         assertThat(linked.getStatusCode().value()).as(String.valueOf(linked.getBody())).isEqualTo(201);
         assertThat(linked.getBody().get("how").asText()).isEqualTo("hand");
         assertThat(post("grid1", "/api/plans/" + open + "/cases", Map.of("number", mine, "reason", "再来一次")).getStatusCode().value())
@@ -227,7 +228,7 @@ class PlanApiTest extends ApiTest {
         assertThat(get("villager1", "/api/cases").getBody().get(0).has("plans")).isFalse();
 
         assertThat(delete("grid1", "/api/plans/" + open + "/cases/" + mine, null)).isEqualTo(400);
-        assertThat(delete("grid1", "/api/plans/" + open + "/cases/" + mine + "?reason=不是同一管网", null)).isEqualTo(204);
+        assertThat(delete("grid1", "/api/plans/" + open + "/cases/" + mine + "?reason=不属于这项整治", null)).isEqualTo(204);
         assertThat(delete("leader1", "/api/plans/" + internal + "/cases", Map.of("number", mine, "reason", "已解决"))).isEqualTo(204);
         assertThat(delete("grid1", "/api/plans/" + open + "/cases/" + mine + "?reason=再删", null)).isEqualTo(404);
         assertThat(get("leader1", "/api/plans/" + open + "/cases").getBody().findValuesAsText("number")).doesNotContain(mine);
