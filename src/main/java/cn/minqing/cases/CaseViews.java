@@ -22,9 +22,11 @@ public class CaseViews {
     private final Regions regions;
     private final Organisations organisations;
     private final PeopleOnCase people;
+    private final List<PlansOfCase> plans;
 
     CaseViews(Cases cases, Timeline timeline, Categories categories, Regions regions, Organisations organisations,
-              PeopleOnCase people) {
+              PeopleOnCase people, List<PlansOfCase> plans) {
+        this.plans = plans;
         this.people = people;
         this.cases = cases;
         this.timeline = timeline;
@@ -37,7 +39,7 @@ public class CaseViews {
     public CaseView get(String number, CurrentUser viewer) {
         CaseRecord c = visible(number, viewer);
         PeopleOnCase.Naming naming = people.forViewer(c, viewer);
-        return view(c, naming, timeline(c, naming));
+        return view(c, naming, timeline(c, naming), plans.stream().flatMap(p -> p.of(number, viewer).stream()).toList());
     }
 
     @Transactional(readOnly = true)
@@ -55,7 +57,7 @@ public class CaseViews {
     @Transactional(readOnly = true)
     public List<CaseView> reportedBy(CurrentUser viewer, int limit) {
         return cases.ofReporter(viewer.username(), limit).stream()
-                .map(c -> view(c, people.forViewer(c, viewer), null)).toList();
+                .map(c -> view(c, people.forViewer(c, viewer), null, null)).toList();
     }
 
     /** Whether the viewer may see the case; the region is compared by its path in the tree, never by code prefix. */
@@ -73,7 +75,7 @@ public class CaseViews {
                 e.stage(), naming.scrub(e.note()))).toList();
     }
 
-    private CaseView view(CaseRecord c, PeopleOnCase.Naming naming, List<TimelineEntry> entries) {
+    private CaseView view(CaseRecord c, PeopleOnCase.Naming naming, List<TimelineEntry> entries, List<CasePlan> linked) {
         Region village = regions.find(c.villageCode()).orElseThrow();
         String township = regions.find(village.parentCode()).map(Region::name).orElse(null);
         String categoryName = categories.find(c.categoryCode()).map(Category::nameZh).orElse(c.categoryCode());
@@ -83,6 +85,6 @@ public class CaseViews {
         return new CaseView(c.number(), c.title(), c.description(), c.categoryCode(), categoryName, c.villageCode(),
                 village.name(), township, c.status().code(), c.status().nameZh(), c.urgency(), handler,
                 c.outcomeNote(), reporter, c.anonymous(), c.lat(), c.lon(), c.address(), c.supporters(),
-                c.createdAt(), c.updatedAt(), c.closedAt(), c.handling(), c.isOverdue(), entries);
+                c.createdAt(), c.updatedAt(), c.closedAt(), c.handling(), c.isOverdue(), entries, linked);
     }
 }

@@ -118,7 +118,7 @@ class AuthorizationMatrixTest extends ApiTest {
             }
         }
         for (String path : List.of("/api/cases/" + road, "/api/search?q=x", "/api/tasks", "/api/me",
-                "/api/notifications", "/api/attachments/" + photo, "/engine-rest/engine")) {
+                "/api/notifications", "/api/attachments/" + photo, "/api/plans", "/engine-rest/engine")) {
             assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isEqualTo(401);
         }
     }

@@ -1,0 +1,17 @@
+package cn.minqing.plans;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The body of POST /api/plans, as the issue's contract names it. {@code target} and {@code due} are read as text
+ * so that a wrong one is named with the others instead of failing the whole body; {@code due} is a date
+ * (2026-12-15, a working day) or a number of working days from today.
+ */
+record PlanRequest(String title, String problem, String source, String region, List<String> categories, String query,
+                   String leadOrganisation, List<String> coOrganisations, String indicator, String target,
+                   String targetDate, List<Milestone> milestones, @JsonProperty("public") Boolean isPublic) {
+
+    record Milestone(String title, String due, String assignee) {
+    }
+}
