@@ -76,17 +76,33 @@ class CaseSearch {
             plan = new Plan(words, null, placeFilter, intent, Step.ALL_WORDS);
             result = run(plan, given, user, relaxed);
         }
-        if (result.total() == 0 && hasText && !isPhrase(words)) {
-            relaxed.add("words");
-            plan = new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS);
-            result = run(plan, given, user, relaxed);
+        // few answers (or none): most words are enough; then the categories the query points to join in
+        if (result.total() < FEW && hasText && !isPhrase(words)) {
+            SearchResult wider = run(new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS),
+                    given, user, with(relaxed, "words"));
+            if (wider.total() > result.total()) {
+                relaxed.add("words");
+                plan = new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS);
+                result = wider;
+            }
         }
-        if (result.total() == 0 && hasText && !intent.isEmpty()) {
-            relaxed.add("category");
-            plan = new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.CATEGORY);
-            result = run(plan, given, user, relaxed);
+        if (result.total() < FEW && hasText && !intent.isEmpty() && given.category() == null) {
+            SearchResult wider = run(new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.CATEGORY),
+                    given, user, with(relaxed, "category"));
+            if (wider.total() > result.total()) {
+                result = wider;
+            }
         }
         return result;
+    }
+
+    /** Fewer answers than this and the search relaxes; the matches found so far stay first. */
+    static final int FEW = 3;
+
+    private static List<String> with(List<String> steps, String step) {
+        List<String> more = new java.util.ArrayList<>(steps);
+        more.add(step);
+        return more;
     }
 
     enum Step { ALL_WORDS, MOST_WORDS, CATEGORY }
@@ -121,16 +137,21 @@ class CaseSearch {
         return result(response, List.copyOf(relaxed));
     }
 
-    /** What must match and what raises a case: the text, the place named inexactly, the categories pointed to. */
+    /**
+     * What must match and what raises a case: the text (or, at the last step, the text or a category the query
+     * points to, the text's matches first), the place named inexactly, the categories pointed to.
+     */
     private BoolQuery.Builder relevance(BoolQuery.Builder b, Plan plan) {
         String q = plan.words();
         if (q != null && !q.isBlank()) {
+            Query text = text(q, plan.step() == Step.ALL_WORDS ? "2<70%" : "50%");
             if (plan.step() == Step.CATEGORY) {
-                b.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(
-                        plan.intent().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
-                b.should(match(q, 1.0f, "1"));
+                Query category = Query.of(c -> c.constantScore(cs -> cs.boost(CATEGORY_ONLY_SCORE).filter(f -> f.terms(t -> t
+                        .field("category").terms(v -> v.value(plan.intent().stream()
+                                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))));
+                b.must(m -> m.bool(either -> either.should(text).should(category).minimumShouldMatch("1")));
             } else {
-                text(b, q, plan.step() == Step.MOST_WORDS ? "50%" : "2<70%");
+                b.must(text);
             }
         }
         if (plan.placeBoost() != null) {
@@ -144,7 +165,10 @@ class CaseSearch {
         return b;
     }
 
-    static final float PLACE_BOOST = 20f;
+    /** A case of a category the query points to, matching none of its words: listed after every text match. */
+    static final float CATEGORY_ONLY_SCORE = 0.01f;
+    /** A place named inexactly puts its cases first (the others follow: the search is never emptied by it). */
+    static final float PLACE_BOOST = 1000f;
     static final float INTENT_BOOST = 3f;
     static final float SYNONYM_WEIGHT = 0.8f;
     static final float THESAURUS_WEIGHT = 0.5f;
@@ -160,17 +184,16 @@ class CaseSearch {
      * The words as typed, or any of their colloquial variants (synonyms, thesaurus forms, with lower weights),
      * or the same syllables (pinyin, lower still) must match; "quoted" means exactly.
      */
-    private void text(BoolQuery.Builder b, String q, String minimumMatch) {
+    private Query text(String q, String minimumMatch) {
         String trimmed = q.strip();
         if (isPhrase(trimmed)) {
             String phrase = trimmed.substring(1, trimmed.length() - 1);
-            b.must(m -> m.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase)
+            return Query.of(m -> m.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase)
                     .fields("title.bigram^2", "description.bigram")));
-            return;
         }
         List<String> variants = synonyms.variants(q);
         List<Thesaurus.Expansion> expansions = thesaurus.expansions(q);
-        b.must(m -> m.bool(any -> {
+        return Query.of(m -> m.bool(any -> {
             any.should(match(q, 1.0f, minimumMatch));
             variants.forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
             expansions.stream().filter(e -> !variants.contains(e.text()))
