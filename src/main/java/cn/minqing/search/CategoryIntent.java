@@ -26,6 +26,7 @@ class CategoryIntent {
     private static final Logger log = LoggerFactory.getLogger(CategoryIntent.class);
     private static final long REFRESH_MILLIS = 10 * 60_000;
     private static final int TERMS_PER_CATEGORY = 30;
+    private static final int SAMPLE = 20_000;
     private final ElasticsearchClient client;
     private final Categories categories;
     private final Thesaurus thesaurus;
@@ -89,12 +90,14 @@ class CategoryIntent {
 
     private Map<String, Set<String>> significantWords(String alias) {
         try {
+            // a sample of SAMPLE cases per shard is enough to learn from, and bounds the cost on a big index
             SearchResponse<Void> response = client.search(s -> s.index(alias).size(0)
-                    .aggregations("category", a -> a.terms(t -> t.field("category").size(40))
-                            .aggregations("words", w -> w.significantText(st -> st.field("description")
-                                    .size(TERMS_PER_CATEGORY).minDocCount(3L).filterDuplicateText(true)))), Void.class);
+                    .aggregations("sample", sample -> sample.sampler(sm -> sm.shardSize(SAMPLE))
+                            .aggregations("category", a -> a.terms(t -> t.field("category").size(40))
+                                    .aggregations("words", w -> w.significantText(st -> st.field("description")
+                                            .size(TERMS_PER_CATEGORY).minDocCount(3L).filterDuplicateText(true))))), Void.class);
             Map<String, Set<String>> words = new HashMap<>();
-            response.aggregations().get("category").sterms().buckets().array().forEach(b ->
+            response.aggregations().get("sample").sampler().aggregations().get("category").sterms().buckets().array().forEach(b ->
                     words.put(b.key().stringValue(), Set.copyOf(b.aggregations().get("words").sigsterms().buckets().array()
                             .stream().map(x -> x.key()).filter(k -> k.length() >= 2).toList())));
             return words;
