@@ -77,6 +77,7 @@ class CaseSearch {
             result = run(plan, given, user, relaxed);
         }
         // few answers (or none): most words are enough; then the categories the query points to join in
+        // (never for a "quoted phrase", which means exactly that)
         if (result.total() < FEW && hasText && !isPhrase(words)) {
             SearchResult wider = run(new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS),
                     given, user, with(relaxed, "words"));
@@ -86,7 +87,7 @@ class CaseSearch {
                 result = wider;
             }
         }
-        if (result.total() < FEW && hasText && !intent.isEmpty() && given.category() == null) {
+        if (result.total() < FEW && hasText && !isPhrase(words) && !intent.isEmpty() && given.category() == null) {
             SearchResult wider = run(new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.CATEGORY),
                     given, user, with(relaxed, "category"));
             if (wider.total() > result.total()) {
