@@ -25,11 +25,16 @@ class CaseSearch {
     private final SearchIndex index;
     private final Synonyms synonyms;
     private final PlaceNames placeNames;
+    private final Thesaurus thesaurus;
+    private final CategoryIntent categoryIntent;
 
     private final String zone;
 
     CaseSearch(ElasticsearchClient client, SearchIndex index, Synonyms synonyms, PlaceNames placeNames,
+               Thesaurus thesaurus, CategoryIntent categoryIntent,
                @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+        this.thesaurus = thesaurus;
+        this.categoryIntent = categoryIntent;
         this.zone = zone;
         this.client = client;
         this.index = index;
@@ -47,17 +52,75 @@ class CaseSearch {
         }
     }
 
+    /**
+     * Searches step by step: the words as typed (with their synonyms, thesaurus forms and pinyin) within an
+     * exact place; if that finds nothing, the place only raises its cases; then most words are enough; then the
+     * categories the query points to are listed. The answer's {@code relaxed} says which steps were taken.
+     */
     SearchResult search(Criteria given, CurrentUser user) throws IOException {
         index.ensureExists();
-        PlaceNames.Parsed parsed = placeNames.parse(given.q());
-        Criteria c = parsed.regionCode() == null || given.region() != null ? given
-                : new Criteria(parsed.words(), given.category(), given.status(), parsed.regionCode(), given.overdue(),
+        PlaceNames.Parsed place = given.region() != null ? new PlaceNames.Parsed(null, given.q(), false)
+                : placeNames.parse(given.q());
+        String words = place.regionCode() == null ? given.q() : place.words();
+        boolean hasText = words != null && !words.isBlank();
+        // an exact name filters; an inexact one (a short form, an alias, 村 for 社区) only raises its cases,
+        // unless the query names nothing else
+        String placeFilter = place.regionCode() != null && (place.exact() || !hasText) ? place.regionCode() : null;
+        String placeBoost = place.regionCode() != null && placeFilter == null ? place.regionCode() : null;
+        List<String> intent = hasText ? categoryIntent.of(words, index.alias()) : List.of();
+        Plan plan = new Plan(words, placeFilter, placeBoost, intent, Step.ALL_WORDS);
+        SearchResult result = run(plan, given, user, List.of());
+        List<String> relaxed = new java.util.ArrayList<>();
+        if (result.total() == 0 && hasText && placeFilter != null) {
+            relaxed.add("place");
+            plan = new Plan(words, null, placeFilter, intent, Step.ALL_WORDS);
+            result = run(plan, given, user, relaxed);
+        }
+        // few answers (or none): most words are enough; then the categories the query points to join in
+        // (never for a "quoted phrase", which means exactly that)
+        if (result.total() < FEW && hasText && !isPhrase(words)) {
+            SearchResult wider = run(new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS),
+                    given, user, with(relaxed, "words"));
+            if (wider.total() > result.total()) {
+                relaxed.add("words");
+                plan = new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS);
+                result = wider;
+            }
+        }
+        if (result.total() < FEW && hasText && !isPhrase(words) && !intent.isEmpty() && given.category() == null) {
+            SearchResult wider = run(new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.CATEGORY),
+                    given, user, with(relaxed, "category"));
+            if (wider.total() > result.total()) {
+                result = wider;
+            }
+        }
+        return result;
+    }
+
+    /** Fewer answers than this and the search relaxes; the matches found so far stay first. */
+    static final int FEW = 3;
+
+    private static List<String> with(List<String> steps, String step) {
+        List<String> more = new java.util.ArrayList<>(steps);
+        more.add(step);
+        return more;
+    }
+
+    enum Step { ALL_WORDS, MOST_WORDS, CATEGORY }
+
+    /** One attempt: the words, a place that filters or one that only raises, the categories the query points to. */
+    record Plan(String words, String placeFilter, String placeBoost, List<String> intent, Step step) {
+    }
+
+    private SearchResult run(Plan plan, Criteria given, CurrentUser user, List<String> relaxed) throws IOException {
+        Criteria c = new Criteria(plan.words(), given.category(), given.status(),
+                given.region() != null ? given.region() : plan.placeFilter(), given.overdue(),
                 given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
                 given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after());
         boolean hasText = c.q() != null && !c.q().isBlank();
         SearchResponse<CaseDocument> response = client.search(s -> {
             s.index(index.alias()).size(c.size()).trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.bool(b -> filters(text(b, c.q(), synonyms.variants(c.q() == null ? "" : c.q())), c, user)));
+                    .query(q -> q.bool(b -> filters(relevance(b, plan), c, user)));
             if (hasText) {
                 s.highlight(h -> h.preTags("<em>").postTags("</em>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
                         .fields("title", f -> f.numberOfFragments(0))
@@ -72,32 +135,80 @@ class CaseSearch {
             FACETS.forEach(name -> s.aggregations(name, a -> a.terms(t -> t.field(name).size(20))));
             return s;
         }, CaseDocument.class);
-        return result(response);
+        return result(response, List.copyOf(relaxed));
     }
 
-    /** The words as typed, or any of their colloquial variants (synonyms), must match; "quoted" means exactly. */
-    private static BoolQuery.Builder text(BoolQuery.Builder b, String q, List<String> variants) {
-        if (q == null || q.isBlank()) {
-            return b;
+    /**
+     * What must match and what raises a case: the text (or, at the last step, the text or a category the query
+     * points to, the text's matches first), the place named inexactly, the categories pointed to.
+     */
+    private BoolQuery.Builder relevance(BoolQuery.Builder b, Plan plan) {
+        String q = plan.words();
+        if (q != null && !q.isBlank()) {
+            Query text = text(q, plan.step() == Step.ALL_WORDS ? "2<70%" : "50%");
+            if (plan.step() == Step.CATEGORY) {
+                Query category = Query.of(c -> c.constantScore(cs -> cs.boost(CATEGORY_ONLY_SCORE).filter(f -> f.terms(t -> t
+                        .field("category").terms(v -> v.value(plan.intent().stream()
+                                .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))))));
+                b.must(m -> m.bool(either -> either.should(text).should(category).minimumShouldMatch("1")));
+            } else {
+                b.must(text);
+            }
         }
+        if (plan.placeBoost() != null) {
+            b.should(s -> s.constantScore(cs -> cs.filter(f -> f.term(t -> t.field("regionPath").value(plan.placeBoost())))
+                    .boost(PLACE_BOOST)));
+        }
+        if (!plan.intent().isEmpty()) {
+            b.should(s -> s.constantScore(cs -> cs.filter(f -> f.term(t -> t.field("category").value(plan.intent().get(0))))
+                    .boost(INTENT_BOOST)));
+        }
+        return b;
+    }
+
+    /** A case of a category the query points to, matching none of its words: listed after every text match. */
+    static final float CATEGORY_ONLY_SCORE = 0.01f;
+    /** A place named inexactly puts its cases first (the others follow: the search is never emptied by it). */
+    static final float PLACE_BOOST = 1000f;
+    static final float INTENT_BOOST = 3f;
+    static final float SYNONYM_WEIGHT = 0.8f;
+    static final float THESAURUS_WEIGHT = 0.5f;
+    static final float PINYIN_WEIGHT = 0.4f;
+
+    private static boolean isPhrase(String q) {
         String trimmed = q.strip();
-        if (trimmed.length() > 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"")
-                || trimmed.startsWith("“") && trimmed.endsWith("”"))) {
+        return trimmed.length() > 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                || trimmed.startsWith("“") && trimmed.endsWith("”"));
+    }
+
+    /**
+     * The words as typed, or any of their colloquial variants (synonyms, thesaurus forms, with lower weights),
+     * or the same syllables (pinyin, lower still) must match; "quoted" means exactly.
+     */
+    private Query text(String q, String minimumMatch) {
+        String trimmed = q.strip();
+        if (isPhrase(trimmed)) {
             String phrase = trimmed.substring(1, trimmed.length() - 1);
-            return b.must(m -> m.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase)
+            return Query.of(m -> m.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase)
                     .fields("title.bigram^2", "description.bigram")));
         }
-        return b.must(m -> m.bool(any -> {
-            any.should(match(q, 1.0f));
-            variants.forEach(v -> any.should(match(v, 0.8f)));
+        List<String> variants = synonyms.variants(q);
+        List<Thesaurus.Expansion> expansions = thesaurus.expansions(q);
+        return Query.of(m -> m.bool(any -> {
+            any.should(match(q, 1.0f, minimumMatch));
+            variants.forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
+            expansions.stream().filter(e -> !variants.contains(e.text()))
+                    .forEach(e -> any.should(match(e.text(), THESAURUS_WEIGHT, minimumMatch)));
+            any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
+                    .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
             return any.minimumShouldMatch("1");
         }));
     }
 
-    private static Query match(String text, float boost) {
+    private static Query match(String text, float boost, String minimumMatch) {
         return Query.of(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields).boost(boost)
                 .fields("title^3", "description", "title.bigram^2", "description.bigram", "address")
-                .minimumShouldMatch("2<70%")));
+                .minimumShouldMatch(minimumMatch)));
     }
 
     /** Every sort ends on the case number, so search_after pages never skip or repeat a case. */
@@ -188,7 +299,7 @@ class CaseSearch {
         }
     }
 
-    private static SearchResult result(SearchResponse<CaseDocument> response) {
+    private static SearchResult result(SearchResponse<CaseDocument> response, List<String> relaxed) {
         List<SearchResult.Hit> hits = response.hits().hits().stream().map(CaseSearch::hit).toList();
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, agg) -> facets.put(name, agg.sterms().buckets().array().stream()
@@ -198,7 +309,7 @@ class CaseSearch {
         List<String> next = response.hits().hits().isEmpty() ? List.of()
                 : response.hits().hits().get(response.hits().hits().size() - 1).sort().stream()
                 .map(v -> v.isString() ? v.stringValue() : String.valueOf(v._get())).toList();
-        return new SearchResult(total, hits, facets, next);
+        return new SearchResult(total, hits, facets, next, relaxed);
     }
 
     /**

@@ -26,10 +26,12 @@ public class HotTopics {
 
     private final ElasticsearchClient client;
     private final SearchIndex index;
+    private final Thesaurus thesaurus;
 
-    HotTopics(ElasticsearchClient client, SearchIndex index) {
+    HotTopics(ElasticsearchClient client, SearchIndex index, Thesaurus thesaurus) {
         this.client = client;
         this.index = index;
+        this.thesaurus = thesaurus;
     }
 
     public record CategoryTrend(String category, long count, long previous, Double change) {
@@ -101,8 +103,13 @@ public class HotTopics {
         return counts;
     }
 
-    private static List<RisingTerm> terms(SearchResponse<Void> response) {
-        return response.aggregations().get("current").filter().aggregations().get("terms").sigsterms().buckets().array()
-                .stream().map(b -> new RisingTerm(b.key(), b.docCount(), b.bgCount(), b.score())).toList();
+    /** Standout words; the forms of one thesaurus entry (停电, 没电, 断电) count as one topic, named by its term. */
+    private List<RisingTerm> terms(SearchResponse<Void> response) {
+        Map<String, RisingTerm> topics = new java.util.LinkedHashMap<>();
+        response.aggregations().get("current").filter().aggregations().get("terms").sigsterms().buckets().array()
+                .forEach(b -> topics.merge(thesaurus.topicOf(b.key()), new RisingTerm(thesaurus.topicOf(b.key()),
+                        b.docCount(), b.bgCount(), b.score()), (a, c) -> new RisingTerm(a.term(), a.count() + c.count(),
+                        a.previousCount() + c.previousCount(), Math.max(a.score(), c.score()))));
+        return topics.values().stream().sorted(Comparator.comparingDouble(RisingTerm::score).reversed()).toList();
     }
 }

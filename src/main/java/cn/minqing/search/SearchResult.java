@@ -6,9 +6,12 @@ import java.util.Map;
 
 /**
  * What GET /api/search answers: total, hits with highlights, facet counts, and {@code searchAfter}: pass
- * it back as {@code after} to get the next page.
+ * it back as {@code after} to get the next page. {@code relaxed} names the steps taken because the exact search
+ * found nothing, in order: {@code place} (the place named only raises its cases), {@code words} (most words are
+ * enough), {@code category} (the cases of the categories the query points to); empty when none was needed.
  */
-record SearchResult(long total, List<Hit> hits, Map<String, List<Bucket>> facets, List<String> searchAfter) {
+record SearchResult(long total, List<Hit> hits, Map<String, List<Bucket>> facets, List<String> searchAfter,
+                    List<String> relaxed) {
 
     record Hit(String number, String title, String status, String category, String categoryName,
                String villageCode, String village, String township, int supporters, OffsetDateTime createdAt,

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Likely duplicates of what a villager is about to report: cases whose words are close, in the same
- * village or within a few kilometres of it, open ones first. Only public fields leave this class.
+ * village or within a few kilometres of it, open ones first; the same syllables (pinyin) count too, at a lower
+ * weight, so a homophone typo still finds its twin. Only public fields leave this class.
  */
 @Service
 public class SimilarCases {
@@ -66,7 +67,8 @@ public class SimilarCases {
                                 : f.term(t -> t.field("regionPath").value(scope)))
                         .filter(limit)
                         .must(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields)
-                                .fields("title^2", "description", "title.bigram", "description.bigram")
+                                .fields("title^2", "description", "title.bigram", "description.bigram",
+                                        "title.pinyin^0.5", "description.pinyin^0.3")
                                 .minimumShouldMatch("15%")))
                         .should(s2 -> s2.term(t -> t.field("villageCode").value(villageCode).boost(2f))))), CaseDocument.class);
         return response.hits().hits().stream()

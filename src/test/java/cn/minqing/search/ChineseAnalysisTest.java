@@ -36,6 +36,16 @@ class ChineseAnalysisTest extends ApiTest {
     }
 
     @Test
+    void thePinyinSubFieldGivesAHomophoneTheRightWordsSyllables() throws Exception {
+        assertThat(tokens("zh_pinyin", "自来水管道破裂")).startsWith("zi_lai", "lai_shui", "shui_guan");
+        assertThat(tokens("zh_pinyin", "自来谁")).containsExactly("zi_lai", "lai_shui");
+        assertThat(tokens("zh_pinyin", "低包，户")).containsExactly("di_bao", "hu");
+        // polyphones follow the word: 银行 is yin hang, 长大 is zhang da
+        assertThat(tokens("zh_pinyin", "银行")).containsExactly("yin_hang");
+        assertThat(tokens("zh_pinyin", "孩子长大")).contains("zhang_da");
+    }
+
+    @Test
     void thePluginOffersItsAnalyzerByName() throws Exception {
         List<String> tokens = client.indices().analyze(a -> a.analyzer("minqing_chinese").text("自来水管道破裂"))
                 .tokens().stream().map(AnalyzeToken::token).toList();

@@ -1,0 +1,109 @@
+package cn.minqing.search;
+
+import cn.minqing.county.Categories;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which categories a query points to: the thesaurus entries it mentions, the category's own name (饮水供水 →
+ * 饮水, 供水) and questions, and the words that stand out in each category's cases in the index (significant
+ * text, recomputed every ten minutes per index). Search boosts those categories' cases — never a filter —
+ * and, when nothing else matches, lists them.
+ */
+@Component
+class CategoryIntent {
+
+    private static final Logger log = LoggerFactory.getLogger(CategoryIntent.class);
+    private static final long REFRESH_MILLIS = 10 * 60_000;
+    private static final int TERMS_PER_CATEGORY = 30;
+    private static final int SAMPLE = 20_000;
+    private final ElasticsearchClient client;
+    private final Categories categories;
+    private final Thesaurus thesaurus;
+    private final Map<String, Learned> learned = new ConcurrentHashMap<>();
+
+    private record Learned(Map<String, Set<String>> words, Map<String, List<String>> names, long at) {
+    }
+
+    CategoryIntent(ElasticsearchClient client, Categories categories, Thesaurus thesaurus) {
+        this.client = client;
+        this.categories = categories;
+        this.thesaurus = thesaurus;
+    }
+
+    /** The categories the query points to, strongest first (at most two; none when nothing stands out). */
+    List<String> of(String query, String indexAlias) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        Map<String, Double> score = new HashMap<>();
+        thesaurus.mentionedIn(query).stream().filter(e -> e.category() != null)
+                .forEach(e -> score.merge(e.category(), 2.0, Double::sum));
+        Learned learned = learned(indexAlias);
+        learned.names().forEach((category, words) -> words.stream().filter(query::contains)
+                .forEach(w -> score.merge(category, 1.5, Double::sum)));
+        learned.words().forEach((category, words) -> words.stream().filter(query::contains)
+                .forEach(w -> score.merge(category, 1.0, Double::sum)));
+        score.remove("other");
+        double best = score.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return score.entrySet().stream().filter(e -> e.getValue() >= best / 2 && e.getValue() >= 1.0)
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .limit(2).map(Map.Entry::getKey).toList();
+    }
+
+    /** 饮水供水 → 饮水, 供水; 农产品销售 → 农产品, 销售; a two-character name stays whole. */
+    static List<String> nameWords(String name) {
+        if (name.length() <= 3) {
+            return name.length() >= 2 ? List.of(name) : List.of();
+        }
+        if (name.length() == 5) {
+            return List.of(name.substring(0, 3), name.substring(3));
+        }
+        return java.util.stream.IntStream.range(0, name.length() / 2).mapToObj(i -> name.substring(2 * i, 2 * i + 2)).toList();
+    }
+
+    private Learned learned(String alias) {
+        Learned l = learned.get(alias);
+        if (l == null || System.currentTimeMillis() - l.at() > REFRESH_MILLIS) {
+            Map<String, List<String>> names = new HashMap<>();
+            categories.all().forEach(c -> names.put(c.code(), nameWords(c.nameZh())));
+            l = new Learned(significantWords(alias), names, System.currentTimeMillis());
+            learned.put(alias, l);
+        }
+        return l;
+    }
+
+    /** Forgets what was learned (after a rebuild, or when a test refills an index). */
+    void forget(String alias) {
+        learned.remove(alias);
+    }
+
+    private Map<String, Set<String>> significantWords(String alias) {
+        try {
+            // a sample of SAMPLE cases per shard is enough to learn from, and bounds the cost on a big index
+            SearchResponse<Void> response = client.search(s -> s.index(alias).size(0)
+                    .aggregations("sample", sample -> sample.sampler(sm -> sm.shardSize(SAMPLE))
+                            .aggregations("category", a -> a.terms(t -> t.field("category").size(40))
+                                    .aggregations("words", w -> w.significantText(st -> st.field("description")
+                                            .size(TERMS_PER_CATEGORY).minDocCount(3L).filterDuplicateText(true))))), Void.class);
+            Map<String, Set<String>> words = new HashMap<>();
+            response.aggregations().get("sample").sampler().aggregations().get("category").sterms().buckets().array().forEach(b ->
+                    words.put(b.key().stringValue(), Set.copyOf(b.aggregations().get("words").sigsterms().buckets().array()
+                            .stream().map(x -> x.key()).filter(k -> k.length() >= 2).toList())));
+            return words;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not learn category words from {} now: {}", alias, e.getMessage());
+            return Map.of();
+        }
+    }
+}

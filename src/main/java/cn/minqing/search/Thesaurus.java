@@ -1,0 +1,102 @@
+package cn.minqing.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The domain thesaurus (三农/民生): an official term (农产品滞销) bound to the colloquial phrases, dialect words
+ * and other official names people use for it (卖不掉, 没人收, 烂在地里 …), with the category it points to and
+ * its source. Data in minqing.search_thesaurus, edited at /api/admin/thesaurus; searches apply it at once,
+ * with a lower weight than the words typed.
+ */
+@Component
+class Thesaurus {
+
+    /** One entry; {@code category} may be null. */
+    record Entry(String term, List<String> variants, String category, String source) {
+
+        /** The term first, then its variants. */
+        List<String> forms() {
+            List<String> forms = new ArrayList<>(List.of(term));
+            variants.stream().filter(v -> !v.equals(term)).forEach(forms::add);
+            return forms;
+        }
+    }
+
+    /** A query rewritten with another form of an entry it mentions, and the entry's category. */
+    record Expansion(String text, String category) {
+    }
+
+    static final int MIN_FORM_LENGTH = 2;
+    private static final int MAX_EXPANSIONS = 12;
+    private final JdbcClient jdbc;
+    private volatile List<Entry> entries;
+
+    Thesaurus(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Entry> entries() {
+        List<Entry> loaded = entries;
+        if (loaded == null) {
+            loaded = jdbc.sql("select term, variants, category, source from minqing.search_thesaurus order by id")
+                    .query((rs, i) -> new Entry(rs.getString(1), split(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                    .list();
+            entries = loaded;
+        }
+        return loaded;
+    }
+
+    /** The entries whose term or a variant the query contains. */
+    List<Entry> mentionedIn(String query) {
+        return entries().stream().filter(e -> e.forms().stream()
+                .anyMatch(f -> f.length() >= MIN_FORM_LENGTH && query.contains(f))).toList();
+    }
+
+    /** The query with each mentioned form replaced by the entry's other forms (the query itself not included). */
+    List<Expansion> expansions(String query) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Expansion> out = new ArrayList<>();
+        for (Entry e : mentionedIn(query)) {
+            for (String form : e.forms()) {
+                if (form.length() < MIN_FORM_LENGTH || !query.contains(form)) {
+                    continue;
+                }
+                for (String other : e.forms()) {
+                    String text = query.replace(form, " " + other + " ").strip();
+                    if (!query.contains(other) && seen.add(text) && out.size() < MAX_EXPANSIONS) {
+                        out.add(new Expansion(text, e.category()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every form of the entry that has {@code word} as a form, or just the word: hot topics count them as one. */
+    String topicOf(String word) {
+        return entries().stream().filter(e -> e.forms().contains(word)).map(Entry::term).findFirst().orElse(word);
+    }
+
+    @Transactional
+    void replace(List<Entry> newEntries) {
+        jdbc.sql("delete from minqing.search_thesaurus").update();
+        for (Entry e : newEntries) {
+            jdbc.sql("insert into minqing.search_thesaurus (term, variants, category, source) values (?, ?, ?, ?)")
+                    .params(e.term().strip(), String.join(",", e.variants()), e.category(),
+                            e.source() == null ? "" : e.source().strip()).update();
+        }
+        entries = null;
+    }
+
+    static List<String> split(String variants) {
+        return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(variants.split("[,，、]+"))
+                .map(String::strip).filter(t -> !t.isEmpty()).toList()));
+    }
+}

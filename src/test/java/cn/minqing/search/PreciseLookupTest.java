@@ -1,0 +1,137 @@
+package cn.minqing.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Lookup the way people write: a homophone typo in a report or a query (pinyin), an inexact place name that
+ * never empties a search with matches, relaxed searches that say what they relaxed, the thesaurus and the
+ * place aliases as admin-edited data.
+ */
+class PreciseLookupTest extends ApiTest {
+
+    @Test
+    void aMisspeltReportIsFoundByTheRightWordAndTheRightReportByAMisspeltQuery() {
+        // 自来谁 is what pinyin input gives for 自来水; 低包 for 低保
+        String misspelt = file("villager1", "五组自来谁停了", "五组的自来谁停了两天，烧饭都没得用", "water");
+        String right = file("villager1", "低保申请没消息", "我家老人去年交的低保申请，到现在都没有消息", "subsidy");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=烧饭",
+                r -> r.get("hits").findValuesAsText("number").contains(misspelt));
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=申请",
+                r -> r.get("hits").findValuesAsText("number").contains(right));
+
+        assertThat(numbers("leader1", "自来水")).contains(misspelt);
+        assertThat(numbers("leader1", "低包")).contains(right);
+        assertThat(numbers("leader1", "低包").indexOf(right)).as("the right report ranks high").isBetween(0, 4);
+    }
+
+    @Test
+    void anInexactPlaceNeverEmptiesASearchThatHasMatches() {
+        // a report in 李家村 (石门镇) about something no case in 青溪乡 mentions
+        String number = file("villager1", "晒谷坪的围栏倒了", "李家村晒谷坪旁边的铁围栏被风吹倒了，小孩在那里玩很危险", "security");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=晒谷坪围栏",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+
+        // an exact name elsewhere: the filter would empty it; the place is relaxed and said so
+        JsonNode elsewhere = get("leader1", "/api/search?size=50&q=青溪乡 晒谷坪围栏").getBody();
+        assertThat(elsewhere.get("hits").findValuesAsText("number")).contains(number);
+        assertThat(texts(elsewhere.get("relaxed"))).containsExactly("place");
+        String page = as("leader1").getForEntity("/search?q=青溪乡 晒谷坪围栏", String.class).getBody();
+        assertThat(page).contains("id=\"relaxed\"", "所说地点没有匹配的诉求").contains(number);
+        assertThat(as("leader1").getForEntity("/search?q=晒谷坪围栏", String.class).getBody()).doesNotContain("id=\"relaxed\"");
+
+        // short forms, 村 for 社区 and an old name only raise a place's cases
+        assertThat(numbers("leader1", "李家 晒谷坪围栏")).first().isEqualTo(number);
+        assertThat(numbers("leader1", "青溪 晒谷坪围栏")).contains(number);
+        assertThat(numbers("leader1", "石门村 晒谷坪围栏")).contains(number);
+
+        List<JsonNode> before = new ArrayList<>();
+        get("admin", "/api/admin/region-aliases").getBody().forEach(before::add);
+        List<Object> aliases = new ArrayList<>(before);
+        aliases.add(Map.of("alias", "枫林坳", "regionCode", "QS02001", "kind", "old-name", "note", "并村前的旧名"));
+        try {
+            assertThat(put("admin", "/api/admin/region-aliases", aliases).getStatusCode().value()).isEqualTo(200);
+            JsonNode viaAlias = get("leader1", "/api/search?size=50&q=枫林坳 晒谷坪围栏").getBody();
+            assertThat(viaAlias.get("hits").findValuesAsText("number")).contains(number);
+            assertThat(texts(viaAlias.get("relaxed"))).as("an alias never filters").isEmpty();
+        } finally {
+            assertThat(put("admin", "/api/admin/region-aliases", before).getStatusCode().value()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSearchWithoutMatchesListsTheCategoryItPointsToAndSaysSo() {
+        String number = file("villager1", "橘子卖不出去", "今年橘子丰收了，可是没有老板来收，几千斤堆在屋里", "farm-sales");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=橘子",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+
+        // the thesaurus binds 农产品滞销 to 卖不出去 / 没人收: found without relaxing
+        JsonNode official = get("leader1", "/api/search?size=50&q=农产品滞销").getBody();
+        assertThat(official.get("hits").findValuesAsText("number")).contains(number);
+
+        // a word no report can contain (made up for the test), bound by the thesaurus to 农产品销售: nothing matches
+        // its words, most of them, or their syllables, so the category's cases are listed, and the answer says so
+        List<JsonNode> entries = new ArrayList<>();
+        get("admin", "/api/admin/thesaurus").getBody().forEach(entries::add);
+        List<Object> extended = new ArrayList<>(entries);
+        extended.add(Map.of("term", "氪氙氡", "variants", List.of("氡氙氪"), "category", "farm-sales", "source", "test"));
+        try {
+            assertThat(put("admin", "/api/admin/thesaurus", extended).getStatusCode().value()).isEqualTo(200);
+            JsonNode relaxed = get("leader1", "/api/search?size=50&q=氪氙氡").getBody();
+            assertThat(texts(relaxed.get("relaxed"))).containsExactly("category");
+            assertThat(relaxed.get("hits").findValuesAsText("category")).isNotEmpty().allMatch("farm-sales"::equals);
+            assertThat(relaxed.get("hits").findValuesAsText("number")).contains(number);
+            assertThat(as("leader1").getForEntity("/search?q=氪氙氡", String.class).getBody())
+                    .contains("没有完全匹配的诉求，以下按相关类别列出");
+        } finally {
+            assertThat(put("admin", "/api/admin/thesaurus", entries).getStatusCode().value()).isEqualTo(200);
+        }
+        assertThat(texts(get("leader1", "/api/search?size=50&q=橘子").getBody().get("relaxed"))).isEmpty();
+    }
+
+    @Test
+    void onlyAdminsEditTheThesaurusAndBadEntriesAreNamed() {
+        List<JsonNode> entries = new ArrayList<>();
+        get("admin", "/api/admin/thesaurus").getBody().forEach(entries::add);
+        assertThat(entries).hasSizeGreaterThan(150);
+        assertThat(entries.get(0).has("source")).isTrue();
+
+        assertThat(get("leader1", "/api/admin/thesaurus").getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> bad = put("admin", "/api/admin/thesaurus", List.of(
+                Map.of("term", "秸秆还田", "variants", List.of("稻草还田"), "category", "farm-sales"),
+                Map.of("term", "", "variants", List.of(), "category", "no-such")));
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getHeaders().getContentType().toString()).contains("problem+json");
+        assertThat(bad.getBody().toString()).contains("[1].term", "[1].variants", "[1].category").doesNotContain("[0].");
+        assertThat(get("admin", "/api/admin/thesaurus").getBody().size()).as("nothing stored").isEqualTo(entries.size());
+
+        ResponseEntity<JsonNode> badAlias = put("admin", "/api/admin/region-aliases",
+                List.of(Map.of("alias", "某地", "regionCode", "NOPE")));
+        assertThat(badAlias.getStatusCode().value()).isEqualTo(400);
+        assertThat(badAlias.getBody().toString()).contains("[0].regionCode");
+    }
+
+    private ResponseEntity<JsonNode> put(String user, String path, Object body) {
+        return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+    }
+
+    private List<String> numbers(String user, String q) {
+        return get(user, "/api/search?size=50&q=" + q).getBody().get("hits").findValuesAsText("number");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}
