@@ -31,6 +31,12 @@ class CategoryIntent {
     private final Categories categories;
     private final Thesaurus thesaurus;
     private final Map<String, Learned> learned = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Executor relearning = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "category-intent");
+        t.setDaemon(true);
+        return t;
+    });
 
     private record Learned(Map<String, Set<String>> words, Map<String, List<String>> names, long at) {
     }
@@ -72,15 +78,31 @@ class CategoryIntent {
         return java.util.stream.IntStream.range(0, name.length() / 2).mapToObj(i -> name.substring(2 * i, 2 * i + 2)).toList();
     }
 
+    /**
+     * What was learned for the index. Only the very first search of an index waits for the learning; later, a stale
+     * answer is used while one background thread learns afresh, so no search pays for it.
+     */
     private Learned learned(String alias) {
         Learned l = learned.get(alias);
-        if (l == null || System.currentTimeMillis() - l.at() > REFRESH_MILLIS) {
-            Map<String, List<String>> names = new HashMap<>();
-            categories.all().forEach(c -> names.put(c.code(), nameWords(c.nameZh())));
-            l = new Learned(significantWords(alias), names, System.currentTimeMillis());
+        if (l == null) {
+            l = learn(alias);
             learned.put(alias, l);
+        } else if (System.currentTimeMillis() - l.at() > REFRESH_MILLIS && refreshing.add(alias)) {
+            relearning.execute(() -> {
+                try {
+                    learned.put(alias, learn(alias));
+                } finally {
+                    refreshing.remove(alias);
+                }
+            });
         }
         return l;
+    }
+
+    private Learned learn(String alias) {
+        Map<String, List<String>> names = new HashMap<>();
+        categories.all().forEach(c -> names.put(c.code(), nameWords(c.nameZh())));
+        return new Learned(significantWords(alias), names, System.currentTimeMillis());
     }
 
     /** Forgets what was learned (after a rebuild, or when a test refills an index). */
