@@ -142,7 +142,9 @@ class ReportFormBrowserTest extends ApiTest {
     void aCadresHeaderWrapsAt360PixelsInsteadOfOverflowing() {
         phone.login("leader1", PASSWORD);
         phone.open("/workbench");
-        assertThat(phone.script("return document.documentElement.scrollWidth")).isEqualTo(360L);
+        // nothing sticks out sideways (a vertical scroll bar may take its width off the 360 px)
+        assertThat((Boolean) phone.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+                + " && document.documentElement.clientWidth <= 360")).isTrue();
         assertThat(phone.script("return document.querySelectorAll('nav.tabs').length")).isEqualTo(0L);
         phone.screenshot("report-5-cadre-header");
     }
