@@ -4,16 +4,15 @@ import cn.minqing.county.Category;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which drawing of the report page's SVG sprite (templates/fragments/category-icons.html) stands for a category:
  * the category's {@code icon} when it names one, else the drawing of its code, else a map pin. Emoji, which
  * older phones show as empty boxes, are never shown.
  */
-final class CategoryIcons {
+public final class CategoryIcons {
 
-    static final Set<String> DRAWINGS = Set.of("water", "road", "irrigation", "farm-sales", "land", "subsidy",
+    public static final List<String> DRAWINGS = List.of("water", "road", "irrigation", "farm-sales", "land", "subsidy",
             "medical", "elderly", "education", "housing", "sanitation", "security", "employment", "power", "telecom",
             "other");
 
@@ -21,10 +20,15 @@ final class CategoryIcons {
     }
 
     static String of(Category c) {
-        if (c.icon() != null && DRAWINGS.contains(c.icon())) {
-            return c.icon();
+        return of(c.code(), c.icon());
+    }
+
+    /** The drawing for a category's code and its {@code icon} as stored (a drawing's name, or an emoji from before). */
+    public static String of(String code, String icon) {
+        if (icon != null && DRAWINGS.contains(icon)) {
+            return icon;
         }
-        return DRAWINGS.contains(c.code()) ? c.code() : "other";
+        return DRAWINGS.contains(code) ? code : "other";
     }
 
     static Map<String, String> of(List<Category> categories) {

@@ -37,10 +37,10 @@ class CategoryPageController {
     @GetMapping("/admin/categories/{code}")
     String edit(@AuthenticationPrincipal Principal me, @PathVariable String code, Model model) {
         model.addAttribute("me", me.user());
-        model.addAttribute("icons", categories.all().stream().map(CategoryDetails::icon).distinct().toList());
+        model.addAttribute("icons", cn.minqing.intake.CategoryIcons.DRAWINGS);
         if (!model.containsAttribute("category")) {
             model.addAttribute("category", code.equals("new")
-                    ? new CategoryDetails("", "", "", "minsheng", "📌", "", 0, true, List.of())
+                    ? new CategoryDetails("", "", "", "minsheng", "other", "", 0, true, List.of())
                     : categories.find(code).orElseThrow(() -> ApiException.notFound("category.notFound", code)));
         }
         model.addAttribute("isNew", code.equals("new"));
