@@ -59,9 +59,11 @@ class PlanLinkingTest extends ApiTest {
         String later = file("villager1", "又停水了 " + word, "今天又停水了，" + word + "。", "water");
         await(Duration.ofSeconds(15), "leader1", "/api/plans/" + id, p -> p.get("linkedCases").asLong() == 4);
         assertThat(get("leader1", "/api/search?" + filter).getBody().get("total").asLong()).isEqualTo(4);
+        // other tests' public plans (a county-wide water plan) may cover these cases too: only this plan is asserted
         assertThat(get("villager1", "/api/cases/" + later).getBody().get("plans").findValuesAsText("title"))
-                .containsExactly("石门镇供水专项（" + word + "）");
-        assertThat(get("villager2", "/api/cases/" + qingxi).getBody().get("plans")).isEmpty();
+                .contains("石门镇供水专项（" + word + "）");
+        assertThat(get("villager2", "/api/cases/" + qingxi).getBody().get("plans").findValuesAsText("title"))
+                .doesNotContain("石门镇供水专项（" + word + "）");
 
         assertThat(as("grid1").exchange("/api/plans/" + id + "/cases/" + a + "?reason=已另行处理", HttpMethod.DELETE,
                 HttpEntity.EMPTY, JsonNode.class).getStatusCode().value()).isEqualTo(204);
