@@ -106,11 +106,16 @@ public class Regions {
                         Math.round(metres(lat, lon, v.lat(), v.lon()))));
     }
 
-    private static double metres(double lat1, double lon1, double lat2, double lon2) {
+    /** Great-circle distance (haversine) in kilometres. */
+    public static double kmBetween(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
         double a = Math.pow(Math.sin(dLat / 2), 2)
                 + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(a)));
+        return 6371.0 * 2 * Math.asin(Math.sqrt(Math.min(1, a)));
+    }
+
+    private static double metres(double lat1, double lon1, double lat2, double lon2) {
+        return 1000 * kmBetween(lat1, lon1, lat2, lon2);
     }
 }

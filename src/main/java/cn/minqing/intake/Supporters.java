@@ -73,21 +73,12 @@ public class Supporters {
             return true;
         }
         return user.is(Role.VILLAGER) && user.villageCode() != null && c.lat() != null && c.lon() != null
-                && homeOf(user.villageCode()).filter(home -> kmBetween(home[0], home[1], c.lat(), c.lon()) <= radiusKm)
+                && homeOf(user.villageCode()).filter(home -> Regions.kmBetween(home[0], home[1], c.lat(), c.lon()) <= radiusKm)
                         .isPresent();
     }
 
     private java.util.Optional<double[]> homeOf(String villageCode) {
         return jdbc.sql("select lat, lon from minqing.region where code = ? and lat is not null and lon is not null")
                 .param(villageCode).query((rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2)}).optional();
-    }
-
-    /** Great-circle distance (haversine). */
-    static double kmBetween(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.pow(Math.sin(dLat / 2), 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
-        return 6371.0 * 2 * Math.asin(Math.sqrt(Math.min(1, a)));
     }
 }
