@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +27,12 @@ class AttachmentStore {
 
     void put(String sha256, byte[] bytes) {
         Path file = path(sha256);
-        if (Files.exists(file)) {
-            return;
-        }
         try {
+            if (Files.exists(file)) {
+                // Touched, so that the sweep never deletes a file that a row is about to name again.
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+                return;
+            }
             Files.createDirectories(file.getParent());
             Path partial = Files.createTempFile(file.getParent(), sha256, ".part");
             Files.write(partial, bytes);
@@ -39,6 +44,15 @@ class AttachmentStore {
 
     InputStream open(String sha256) throws IOException {
         return Files.newInputStream(path(sha256));
+    }
+
+    /** Every stored file (named by its SHA-256); partial writes are not listed. */
+    Stream<Path> files() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Stream.empty();
+        }
+        return Files.walk(root, 2).filter(Files::isRegularFile)
+                .filter(f -> f.getFileName().toString().matches("[0-9a-f]{64}"));
     }
 
     private Path path(String sha256) {

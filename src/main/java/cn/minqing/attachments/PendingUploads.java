@@ -48,7 +48,6 @@ public class PendingUploads {
      */
     @Transactional
     public List<FieldProblem> receive(String formToken, Collection<Long> kept, List<Upload> uploads, CurrentUser user) {
-        jdbc.sql("delete from minqing.pending_upload where uploaded_at < now() - interval '2 days'").update();
         of(formToken, user).stream().filter(p -> !kept.contains(p.id())).forEach(p -> jdbc
                 .sql("delete from minqing.pending_upload where id = ?").param(p.id()).update());
         int count = of(formToken, user).size();
