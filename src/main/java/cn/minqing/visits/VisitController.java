@@ -4,7 +4,6 @@ import cn.minqing.attachments.Attachments;
 import cn.minqing.households.HouseholdFiles;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.Principal;
-import cn.minqing.platform.audit.AuditLog;
 import cn.minqing.platform.web.ApiException;
 import java.io.IOException;
 import org.springframework.core.io.InputStreamResource;
@@ -31,18 +30,16 @@ class VisitController {
     private final VisitHistory history;
     private final HouseholdFiles households;
     private final Attachments attachments;
-    private final AuditLog audit;
     private final DueVisits due;
 
     VisitController(VisitRecording recording, Visits visits, VisitHistory history, HouseholdFiles households,
-                    Attachments attachments, AuditLog audit, DueVisits due) {
+                    Attachments attachments, DueVisits due) {
         this.due = due;
         this.recording = recording;
         this.visits = visits;
         this.history = history;
         this.households = households;
         this.attachments = attachments;
-        this.audit = audit;
     }
 
     @PostMapping("/api/visits")
