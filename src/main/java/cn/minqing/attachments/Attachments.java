@@ -59,6 +59,24 @@ public class Attachments {
                 .orElseThrow();
     }
 
+    /** A checked file in the store, for a feature that keeps its own attachment rows (a visit's photos). */
+    public record StoredMedia(String kind, String contentType, String fileName, long sizeBytes, String sha256) {
+    }
+
+    /** Checks a photo, video or voice note as for cases, strips its hidden metadata and stores the bytes. */
+    public StoredMedia store(String fileName, byte[] bytes) {
+        MediaType type = check(fileName, bytes);
+        byte[] plain = withoutHiddenMetadata(fileName, type, bytes);
+        String sha256 = sha256(plain);
+        store.put(sha256, plain);
+        return new StoredMedia(type.kind, type.contentType, safe(fileName), plain.length, sha256);
+    }
+
+    /** The stored bytes of a checked file by their checksum. */
+    public java.io.InputStream open(String sha256) throws java.io.IOException {
+        return store.open(sha256);
+    }
+
     /** The file without what it says about who made it and where (see {@link HiddenMetadata}); refused if unreadable. */
     static byte[] withoutHiddenMetadata(String fileName, MediaType type, byte[] bytes) {
         return HiddenMetadata.strip(type, bytes)

@@ -5,13 +5,14 @@ import java.time.OffsetDateTime;
 /**
  * A villager's problem as stored: the source of truth for the process and the search index.
  * {@code version} rises with every change (a database trigger), so the index can refuse older states.
+ * {@code channel} says where it came from ({@code app}, or {@code visit} with the {@code visitId} of 民情走访).
  */
 public record CaseRecord(long id, String number, String title, String description, String categoryCode,
                          String villageCode, String reporter, boolean anonymous, Double lat, Double lon,
                          String address, CaseStatus status, String urgency, String handlingOrg,
                          String outcomeNote, String processInstanceId, int supporters,
                          OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
-                         Handling handling, long version) {
+                         Handling handling, long version, String channel, Long visitId) {
 
     /** Overdue while open past its deadline, or closed after it. */
     public boolean isOverdue() {

@@ -85,6 +85,7 @@ public class CaseViews {
         return new CaseView(c.number(), c.title(), c.description(), c.categoryCode(), categoryName, c.villageCode(),
                 village.name(), township, c.status().code(), c.status().nameZh(), c.urgency(), handler,
                 c.outcomeNote(), reporter, c.anonymous(), c.lat(), c.lon(), c.address(), c.supporters(),
-                c.createdAt(), c.updatedAt(), c.closedAt(), c.handling(), c.isOverdue(), entries, linked);
+                c.createdAt(), c.updatedAt(), c.closedAt(), c.handling(), c.isOverdue(), entries, linked, c.channel(),
+                c.anonymous() && naming.hidesReporter() ? null : c.visitId());
     }
 }

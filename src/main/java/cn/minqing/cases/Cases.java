@@ -20,7 +20,8 @@ public class Cases {
             select id, number, title, description, category_code, village_code, reporter, anonymous, lat, lon,
                    address, status, urgency, handling_org, outcome_note, process_instance_id, supporters,
                    created_at, updated_at, closed_at, sign_due, resolve_due, warn_at, deadline_level, signed_at,
-                   returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version
+                   returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version,
+                   channel, visit_id
               from minqing.case_record
             """;
 
@@ -64,6 +65,11 @@ public class Cases {
     /** A page of all cases in id order, for rebuilding the index. */
     public List<CaseRecord> page(long afterId, int size) {
         return jdbc.sql(SELECT + " where id > ? order by id limit ?").params(afterId, size).query(Cases::map).list();
+    }
+
+    /** 民情走访: the case is a need found on a visit; it keeps the visit's id and the channel {@code visit}. */
+    public void cameFromVisit(String number, long visitId) {
+        update(number, "channel = 'visit', visit_id = ?", visitId);
     }
 
     public void filedBy(String number, String cadre) {
@@ -179,6 +185,7 @@ public class Cases {
                 rs.getObject("warn_at", OffsetDateTime.class), rs.getString("deadline_level"),
                 rs.getObject("signed_at", OffsetDateTime.class), rs.getInt("returns"), rs.getInt("reworks"),
                 rs.getInt("supervisions"), rs.getBigDecimal("estimated_cost"), rs.getString("rating"),
-                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class)), rs.getLong("version"));
+                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class)), rs.getLong("version"),
+                rs.getString("channel"), (Long) rs.getObject("visit_id"));
     }
 }

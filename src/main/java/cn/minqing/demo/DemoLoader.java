@@ -24,15 +24,18 @@ class DemoLoader implements ApplicationRunner {
     private final DemoCounty county;
     private final DemoUsers users;
     private final DemoCases cases;
+    private final DemoHouseholds households;
     private final TransactionTemplate tx;
     private final int caseCount;
 
-    DemoLoader(Regions regions, DemoCounty county, DemoUsers users, DemoCases cases, TransactionTemplate tx,
+    DemoLoader(Regions regions, DemoCounty county, DemoUsers users, DemoCases cases, DemoHouseholds households,
+               TransactionTemplate tx,
                @Value("${minqing.demo.cases:320}") int caseCount) {
         this.regions = regions;
         this.county = county;
         this.users = users;
         this.cases = cases;
+        this.households = households;
         this.tx = tx;
         this.caseCount = caseCount;
     }
@@ -46,6 +49,7 @@ class DemoLoader implements ApplicationRunner {
         List<Region> all = tx.execute(s -> {
             List<Region> loaded = county.load();
             users.load(loaded);
+            households.load(loaded, cn.minqing.cases.CaseClock.now());
             return loaded;
         });
         int filed = cases.load(all, caseCount);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo accounts, all with password {@code minqing}: the named ones of the README, plus a grid
- * member for every other village, staff for every other township and villagers who file the cases.
+ * member for every other village, staff for every other township, villagers who file the cases and two party
+ * members per village ({@code dangyuan-<villageCode>-1..2}) who visit its households.
  */
 @Component
 class DemoUsers {
@@ -55,6 +56,10 @@ class DemoUsers {
                 for (int i = 1; i <= 3; i++) {
                     create(hash, villagerOf(r.code(), i), name(n++), Set.of(Role.VILLAGER), r.code(), null);
                 }
+                for (int i = 1; i <= 2; i++) { // 联户党员 of the village's party branch
+                    create(hash, partyMemberOf(r.code(), i), name(n++) + "（党员）", Set.of(Role.PARTY_MEMBER), r.code(),
+                            r.code() + "-PB");
+                }
             }
         }
     }
@@ -83,6 +88,10 @@ class DemoUsers {
 
     static String villagerOf(String villageCode, int i) {
         return "cunmin-" + villageCode + "-" + i;
+    }
+
+    static String partyMemberOf(String villageCode, int i) {
+        return "dangyuan-" + villageCode + "-" + i;
     }
 
     private static String name(int n) {

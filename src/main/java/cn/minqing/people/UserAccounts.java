@@ -145,6 +145,9 @@ public class UserAccounts {
         if (roles.contains(Role.CADRE) || roles.contains(Role.LEADER)) {
             return orgRegion != null ? orgRegion : village;
         }
+        if (roles.contains(Role.PARTY_MEMBER)) {
+            return village; // 联户党员: their village, for filing what they find; households only their own
+        }
         return null;
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A case as indexed in Elasticsearch (see search-mappings/cases.json). {@code regionPath} holds the
- * county, township and village codes so that a scope filter is one term query.
+ * county, township and village codes so that a scope filter is one term query; {@code channel} is where the
+ * case came from ({@code app} or {@code visit}, 民情走访).
  */
 record CaseDocument(String number, String title, String description, String category, String categoryName,
                     String villageCode, String villageName, String townshipCode, String townshipName,
@@ -13,7 +14,19 @@ record CaseDocument(String number, String title, String description, String cate
                     boolean anonymous, int supporters, GeoPoint location, String address,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
                     OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling,
-                    long version) {
+                    long version, String channel) {
+
+    /** A case from the phone or web ({@code channel} app), as the benchmarks and relevance sets build them. */
+    CaseDocument(String number, String title, String description, String category, String categoryName,
+                 String villageCode, String villageName, String townshipCode, String townshipName,
+                 List<String> regionPath, String status, String urgency, String handlingOrg, String reporter,
+                 boolean anonymous, int supporters, GeoPoint location, String address,
+                 OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
+                 OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling, long version) {
+        this(number, title, description, category, categoryName, villageCode, villageName, townshipCode, townshipName,
+                regionPath, status, urgency, handlingOrg, reporter, anonymous, supporters, location, address, createdAt,
+                updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, "app");
+    }
 
     record GeoPoint(double lat, double lon) {
     }

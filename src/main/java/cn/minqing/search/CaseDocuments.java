@@ -70,7 +70,7 @@ class CaseDocuments {
                 township == null ? null : township.name(), path, c.status().code(), c.urgency(), c.handlingOrg(),
                 c.reporter(), c.anonymous(), c.supporters(), location, c.address(), c.createdAt(), c.updatedAt(),
                 c.closedAt(), c.handling().resolveDue(), c.handling().deadlineLevel(), c.isOverdue(), handling(c),
-                c.version());
+                c.version(), c.channel());
     }
 
     private static CaseDocument.Handling handling(CaseRecord c) {

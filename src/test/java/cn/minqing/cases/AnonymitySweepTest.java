@@ -39,6 +39,7 @@ import org.springframework.http.ResponseEntity;
 class AnonymitySweepTest extends ApiTest {
 
     static final String VILLAGE = "QS01001";
+    static final String PARTY_MEMBER = "dangyuan-QS01001-1";
     static final List<String> NON_ADMINS = List.of("villager1", "villager2", "grid1", "grid-QS01002", "township1",
             "staff-QS02", "county1", "staff-QS-TRANSPORT", "leader1");
 
@@ -48,6 +49,10 @@ class AnonymitySweepTest extends ApiTest {
     Villager helped;
     String direct;
     String onBehalf;
+    Villager visited;
+    String fromVisit;
+    long household;
+    long visit;
     long photo;
 
     record Villager(String phone, String name, String password) {
@@ -78,12 +83,29 @@ class AnonymitySweepTest extends ApiTest {
         assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
         onBehalf = filed.getBody().get("number").asText();
 
+        // 民情走访: an anonymous need found on a visit to the household of a villager with an account
+        visited = openedByCadre("走访丁");
+        String code = "SWEEP" + marker.substring(2);
+        String csv = "code,village_code,address,head_name,head_account,grid_member,party_member\n" + code + "," + VILLAGE
+                + ",五组1号," + visited.name() + "," + visited.phone() + ",grid1," + PARTY_MEMBER + "\n";
+        assertThat(postFile("admin", "/api/admin/import/households", "h.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .getBody().get("imported").asInt()).isEqualTo(1);
+        household = get("admin", "/api/households?village=" + VILLAGE).getBody().findParents("code").stream()
+                .filter(h -> h.get("code").asText().equals(code)).findFirst().orElseThrow().get("id").asLong();
+        ResponseEntity<JsonNode> recorded = post(PARTY_MEMBER, "/api/visits", Map.of("household", household,
+                "visitedAt", java.time.OffsetDateTime.now().minusHours(2).toString(), "met", "户主",
+                "needs", List.of(Map.of("title", marker + "走访发现低保不公", "description", "走访中反映：" + marker,
+                        "category", "subsidy", "anonymous", true, "solvedOnSpot", false))));
+        assertThat(recorded.getStatusCode().value()).as(String.valueOf(recorded.getBody())).isEqualTo(201);
+        visit = recorded.getBody().get("id").asLong();
+        fromVisit = recorded.getBody().get("cases").get(0).asText();
+
         // accept the direct report so it is routed, notified and counted
         String task = get("grid1", "/api/tasks?caseNumber=" + direct).getBody().get(0).get("id").asText();
         assertThat(post("grid1", "/api/tasks/" + task + "/complete", Map.of("outcome", "accept", "urgency", "general"))
                 .getStatusCode().value()).isEqualTo(200);
         await(Duration.ofSeconds(10), "admin", "/api/search?q=" + marker + "&size=100",
-                r -> r.get("hits").findValuesAsText("number").containsAll(List.of(direct, onBehalf)));
+                r -> r.get("hits").findValuesAsText("number").containsAll(List.of(direct, onBehalf, fromVisit)));
     }
 
     @Test
@@ -108,6 +130,7 @@ class AnonymitySweepTest extends ApiTest {
         List<String> leaks = new ArrayList<>();
         List<String> hidden = new ArrayList<>(reporter.identifiers());
         hidden.addAll(helped.identifiers());
+        hidden.addAll(visited.identifiers());
         for (String user : NON_ADMINS) {
             sweep(as(user), user, hidden, leaks);
         }
@@ -115,8 +138,28 @@ class AnonymitySweepTest extends ApiTest {
         sweep(asVillager(neighbour), "neighbour", hidden, leaks);
         List<String> notForReporter = new ArrayList<>(neighbour.identifiers());
         notForReporter.addAll(helped.identifiers());
+        notForReporter.addAll(visited.identifiers());
         sweep(asVillager(reporter), "reporter", notForReporter, leaks);
         assertThat(leaks).isEmpty();
+    }
+
+    /** The household page names its head to those who serve it: there, the anonymous case from its visit is absent. */
+    @Test
+    void noHouseholdOrVisitLeadsToTheAnonymousCaseFoundOnAVisit() {
+        List<String> leaks = new ArrayList<>();
+        for (String user : List.of("grid1", "township1", "leader1", PARTY_MEMBER)) {
+            for (String path : List.of("/api/households/" + household, "/api/visits/" + visit,
+                    "/api/households?village=" + VILLAGE, "/api/cases/" + fromVisit)) {
+                String text = as(user).getForEntity(path, String.class).getBody();
+                if (text.contains(marker) && !path.startsWith("/api/cases") || text.contains("\"visit\":" + visit)
+                        || (!path.startsWith("/api/cases") && text.contains(fromVisit))) {
+                    leaks.add(user + " " + path);
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+        String asAdmin = get("admin", "/api/households/" + household).getBody().toString();
+        assertThat(asAdmin).contains(fromVisit, marker);
     }
 
     @Test
@@ -130,7 +173,7 @@ class AnonymitySweepTest extends ApiTest {
     private void sweep(TestRestTemplate client, String who, List<String> hidden, List<String> leaks) {
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
         List<String> paths = new ArrayList<>();
-        for (String n : List.of(direct, onBehalf)) {
+        for (String n : List.of(direct, onBehalf, fromVisit)) {
             paths.addAll(List.of("/api/cases/" + n, "/api/cases/" + n + "/timeline", "/api/cases/" + n + "/attachments",
                     "/api/tasks?caseNumber=" + n, "/workbench/cases/" + n, "/api/cases/" + n + "/progress",
                     "/api/cases/" + n + "/diagram", "/workbench/cases/" + n + "/diagram"));

@@ -74,6 +74,27 @@ class AuthorizationMatrixTest extends ApiTest {
         assertThat(leaks).isEmpty();
     }
 
+    /** 户档案 of 李家村 served by its second party member: the village, its township, county leaders, admin. */
+    @Test
+    void everyRoleSeesExactlyTheHouseholdsItMay() {
+        long household = get("dangyuan-QS01001-2", "/api/households?mine=true").getBody().get(0).get("id").asLong();
+        Map<String, Boolean> sees = new LinkedHashMap<>(SEES_ROAD_CASE);
+        sees.put("villager1", false); // villagers never see household files
+        sees.put("county1", false);
+        sees.put("staff-QS-TRANSPORT", false); // bureaus see only households assigned to them
+        sees.put("dangyuan-QS01001-1", false); // another party member's household
+        sees.put("dangyuan-QS01001-2", true);
+        List<String> leaks = new ArrayList<>();
+        sees.forEach((user, may) -> {
+            check(leaks, user, "GET household", status(user, HttpMethod.GET, "/api/households/" + household), may ? 200 : 404);
+            int listed = get(user, "/api/households?village=QS01001").getStatusCode().value() == 200
+                    ? get(user, "/api/households?village=QS01001").getBody().findValuesAsText("id").stream()
+                    .filter(id -> id.equals(String.valueOf(household))).toList().size() : 0;
+            check(leaks, user, "household listed", listed, may ? 1 : 0);
+        });
+        assertThat(leaks).isEmpty();
+    }
+
     @Test
     void aCountyBureauSeesItsOwnCategories() {
         assertThat(status("county1", HttpMethod.GET, "/api/cases/" + water)).isEqualTo(200);
@@ -113,12 +134,14 @@ class AuthorizationMatrixTest extends ApiTest {
                 assertThat(status(user, HttpMethod.GET, path)).as(user + " " + path).isEqualTo(403);
             }
             for (String path : List.of("/api/admin/people/villager2/password-reset", "/api/admin/people/villager2/unlock",
-                    "/api/admin/synonym-groups", "/api/admin/categories/water/active")) {
+                    "/api/admin/synonym-groups", "/api/admin/categories/water/active", "/api/admin/import/households",
+                    "/api/admin/households/reassignment")) {
                 assertThat(status(user, HttpMethod.POST, path)).as(user + " " + path).isEqualTo(403);
             }
         }
         for (String path : List.of("/api/cases/" + road, "/api/search?q=x", "/api/tasks", "/api/me",
-                "/api/notifications", "/api/attachments/" + photo, "/api/plans", "/engine-rest/engine")) {
+                "/api/notifications", "/api/attachments/" + photo, "/api/plans", "/engine-rest/engine",
+                "/api/households", "/api/households/1", "/api/visits/1", "/api/visits/due", "/api/visit-attachments/1")) {
             assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isEqualTo(401);
         }
     }

@@ -45,6 +45,8 @@ class AccessibilityTest extends ApiTest {
         violations.putAll(walk(null, 360, List.of("/login", "/register")));
         violations.putAll(walk("villager1", 360, List.of("/", "/report", "/my", "/notifications")));
         violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4")));
+        // a party member: 走访提醒 on the workbench links to the visit form of each overdue household
+        violations.putAll(walk("dangyuan-QS01002-1", 360, List.of("/", "/workbench")));
         violations.putAll(walk("township1", 1280, List.of("/", "/workbench", "/overdue", "/search?q=%E6%B0%B4")));
         violations.putAll(walk("county1", 1280, List.of("/", "/workbench")));
         violations.putAll(walk("leader1", 1280, List.of("/", "/dashboard", "/overdue", "/search?q=%E6%B0%B4")));

@@ -65,6 +65,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Cuts the connection or brings it back, as Chrome DevTools' network conditions do (navigator.onLine follows). */
+    public Browser online(boolean online) {
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", !online, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        return this;
+    }
+
     /** Drops the session cookie, as a person handing the PC to a colleague who signs in anew. */
     public Browser forgetSession() {
         if (driver.getCurrentUrl().startsWith(baseUrl)) {

@@ -23,8 +23,18 @@ public final class FieldMessages {
         return messages.getMessage(problem.messageKey(), args, problem.messageKey(), locale);
     }
 
-    /** A field's name for people; an unknown field keeps its code. */
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("(\\w+)\\[(\\d+)\\]\\.(\\w+)");
+
+    /** A field's name for people; an unknown field keeps its code; {@code needs[1].title} reads 第2条诉求的标题. */
     public static String label(MessageSource messages, String field, Locale locale) {
-        return field == null ? "" : messages.getMessage("field." + field, null, field, locale);
+        if (field == null) {
+            return "";
+        }
+        java.util.regex.Matcher indexed = INDEXED.matcher(field);
+        if (indexed.matches() && messages.getMessage("field." + field, null, null, locale) == null) {
+            return messages.getMessage("field.indexed", new Object[] {label(messages, indexed.group(1), locale),
+                    Integer.parseInt(indexed.group(2)) + 1, label(messages, indexed.group(3), locale)}, field, locale);
+        }
+        return messages.getMessage("field." + field, null, field, locale);
     }
 }

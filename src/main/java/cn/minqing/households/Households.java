@@ -1,0 +1,104 @@
+package cn.minqing.households;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The household store (户档案): households, their tags and who serves them. */
+@Repository
+public class Households {
+
+    static final String SELECT = """
+            select h.id, h.code, h.village_code, r.name as village_name, h.grid_code, h.address, h.head_name,
+                   h.head_account, h.members, h.phone, h.lat, h.lon, h.grid_member, gm.display_name as grid_member_name,
+                   h.party_member, pm.display_name as party_member_name, h.active, h.created_at,
+                   array(select t.name from minqing.household_tagging ht join minqing.household_tag t on t.code = ht.tag_code
+                          where ht.household_id = h.id order by t.sort) as tags,
+                   coalesce((select min(t.visit_interval_days) from minqing.household_tagging ht
+                               join minqing.household_tag t on t.code = ht.tag_code where ht.household_id = h.id),
+                            %d) as interval_days,
+                   (select max(v.visited_at) from minqing.visit v where v.household_id = h.id) as last_visit_at
+              from minqing.household h
+              join minqing.region r on r.code = h.village_code
+              left join minqing.app_user gm on gm.username = h.grid_member
+              left join minqing.app_user pm on pm.username = h.party_member
+            """.formatted(Household.DEFAULT_INTERVAL_DAYS);
+
+    private final JdbcClient jdbc;
+
+    Households(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What an import or the demo stores for a new household. */
+    public record NewHousehold(String code, String villageCode, String gridCode, String address, String headName,
+                               String headAccount, int members, String phone, Double lat, Double lon,
+                               String gridMember, String partyMember, List<String> tagCodes) {
+    }
+
+    public long insert(NewHousehold h) {
+        long id = jdbc.sql("""
+                insert into minqing.household (code, village_code, grid_code, address, head_name, head_account, members,
+                    phone, lat, lon, grid_member, party_member)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """).params(h.code(), h.villageCode(), h.gridCode(), h.address(), h.headName(), h.headAccount(),
+                        h.members(), h.phone(), h.lat(), h.lon(), h.gridMember(), h.partyMember())
+                .query(Long.class).single();
+        for (String tag : h.tagCodes()) {
+            jdbc.sql("insert into minqing.household_tagging (household_id, tag_code) values (?, ?) on conflict do nothing")
+                    .params(id, tag).update();
+        }
+        return id;
+    }
+
+    public Optional<Household> find(long id) {
+        return jdbc.sql(SELECT + " where h.id = ?").param(id).query(Households::map).optional();
+    }
+
+    public boolean codeExists(String code) {
+        return jdbc.sql("select count(*) from minqing.household where code = ?").param(code).query(Integer.class).single() > 0;
+    }
+
+    /** Households matching a filter, a SQL condition on {@code h} with its parameters, by village and address. */
+    List<Household> where(String condition, List<Object> params, int limit) {
+        List<Object> all = new ArrayList<>(params);
+        all.add(limit);
+        return jdbc.sql(SELECT + " where " + condition + " order by h.village_code, h.address, h.id limit ?")
+                .params(all).query(Households::map).list();
+    }
+
+    void assign(long id, String gridMember, String partyMember) {
+        jdbc.sql("update minqing.household set grid_member = ?, party_member = ? where id = ?")
+                .params(gridMember, partyMember, id).update();
+    }
+
+    /** 移交: every active household one person serves goes to another; returns how many moved. */
+    int reassign(String column, String from, String to) {
+        return jdbc.sql("update minqing.household set " + column + " = ? where " + column + " = ? and active")
+                .params(to, from).update();
+    }
+
+    void setActive(long id, boolean active) {
+        jdbc.sql("update minqing.household set active = ? where id = ?").params(active, id).update();
+    }
+
+    static Household map(ResultSet rs, int row) throws SQLException {
+        Array tags = rs.getArray("tags");
+        List<String> tagNames = tags == null ? List.of()
+                : Arrays.stream((Object[]) tags.getArray()).map(String::valueOf).toList();
+        return new Household(rs.getLong("id"), rs.getString("code"), rs.getString("village_code"),
+                rs.getString("village_name"), rs.getString("grid_code"), rs.getString("address"),
+                rs.getString("head_name"), rs.getString("head_account"), rs.getInt("members"), rs.getString("phone"),
+                (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), rs.getString("grid_member"),
+                rs.getString("grid_member_name"), rs.getString("party_member"), rs.getString("party_member_name"),
+                rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), tagNames,
+                rs.getInt("interval_days"), rs.getObject("last_visit_at", OffsetDateTime.class));
+    }
+}
