@@ -9,13 +9,14 @@ import java.util.List;
  */
 record PlanForm(String title, String problem, String source, String region, List<String> categories, String query,
                 String leadOrganisation, List<String> coOrganisations, String indicator, String target,
-                String targetDate, List<String> milestoneTitle, List<String> milestoneDue, boolean isPublic) {
+                String targetDate, List<String> milestoneTitle, List<String> milestoneDue, Boolean isPublic) {
 
     PlanForm {
         categories = categories == null ? List.of() : categories;
         coOrganisations = coOrganisations == null ? List.of() : coOrganisations;
         milestoneTitle = milestoneTitle == null ? List.of() : milestoneTitle;
         milestoneDue = milestoneDue == null ? List.of() : milestoneDue;
+        isPublic = Boolean.TRUE.equals(isPublic); // an unticked box sends nothing
     }
 
     /** A blank form for a finding: its scope and where it came from, two empty milestones. */
@@ -39,7 +40,7 @@ record PlanForm(String title, String problem, String source, String region, List
     }
 
     /** The milestone rows to show again: those given, at least two. */
-    List<String[]> rows() {
+    public List<String[]> rows() {
         List<String[]> rows = new ArrayList<>();
         int n = Math.max(2, Math.max(milestoneTitle.size(), milestoneDue.size()));
         for (int i = 0; i < n; i++) {

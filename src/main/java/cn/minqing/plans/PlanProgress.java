@@ -15,7 +15,7 @@ class PlanProgress {
     record Report(long id, long planId, int seq, String authorName, String text, BigDecimal amount, String unit,
                   String kind, OffsetDateTime createdAt, List<Long> photos) {
 
-        boolean isSupervision() {
+        public boolean isSupervision() {
             return "supervision".equals(kind);
         }
     }

@@ -33,7 +33,7 @@ class PlanTasks implements OtherTasks {
     record PlanTask(String id, String key, String name, PlanRow plan, Integer seq, String milestoneTitle,
                     LocalDate due, String flag) {
 
-        String href() {
+        public String href() {
             return REPORT.equals(key) ? "/plans/" + plan.id() + "/milestones/" + seq : "/plans/tasks/" + id;
         }
     }
