@@ -34,9 +34,11 @@ class PlanPageModel {
     private final PlanReports reports;
     private final IndicatorReadings readings;
     private final JdbcClient jdbc;
+    private final PlanAccess access;
 
     PlanPageModel(WorkPlans plans, Plans store, PlanEffect effect, PlanComparison comparison, PlanProgress progress,
-                  PlanReports reports, IndicatorReadings readings, JdbcClient jdbc) {
+                  PlanReports reports, IndicatorReadings readings, JdbcClient jdbc, PlanAccess access) {
+        this.access = access;
         this.plans = plans;
         this.store = store;
         this.effect = effect;
@@ -63,6 +65,7 @@ class PlanPageModel {
         Map<Integer, Boolean> mayReport = new LinkedHashMap<>();
         store.milestones(id).forEach(ms -> mayReport.put(ms.seq(), reports.mayReport(row, ms, me)));
         model.addAttribute("mayReport", mayReport);
+        model.addAttribute("mayLink", access.mayLink(row, me));
     }
 
     Map<Integer, List<PlanProgress.Report>> reportsBySeq(long id) {

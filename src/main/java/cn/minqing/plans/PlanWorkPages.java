@@ -107,6 +107,26 @@ class PlanWorkPages {
         return "redirect:/plans/" + t.plan().id();
     }
 
+    /** Links a case by hand from the plan's page, with the reason (as POST /api/plans/{id}/cases). */
+    @PostMapping("/plans/{id}/cases")
+    String link(@AuthenticationPrincipal Principal me, @PathVariable long id, @RequestParam(required = false) String number,
+                @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
+        if (attempt(() -> plans.link(id, new LinkRequest(number, reason), me.user()), redirect, locale)) {
+            redirect.addFlashAttribute("done", messages.getMessage("plan.ui.linkedDone", null, locale));
+        }
+        return "redirect:/plans/" + id + "#linked";
+    }
+
+    /** Unlinks a case by hand from the plan's page, with the reason. */
+    @PostMapping("/plans/{id}/cases/{number}/unlink")
+    String unlink(@AuthenticationPrincipal Principal me, @PathVariable long id, @PathVariable String number,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
+        if (attempt(() -> plans.unlink(id, new LinkRequest(number, reason), me.user()), redirect, locale)) {
+            redirect.addFlashAttribute("done", messages.getMessage("plan.ui.unlinkedDone", null, locale));
+        }
+        return "redirect:/plans/" + id + "#linked";
+    }
+
     /** A progress report's photo, for whoever may see the plan. */
     @GetMapping("/plans/photos/{photoId}")
     ResponseEntity<byte[]> photo(@AuthenticationPrincipal Principal me, @PathVariable long photoId) {

@@ -89,6 +89,17 @@ class PlanPagesTest extends ApiTest {
         assertThat(href(page, "since-cases")).startsWith("/search?region=QS01&category=water&from=" + api.get("indicator").get("sinceFrom").asText());
         assertThat(page).doesNotContain("QS-WATER", "receivedCount");
 
+        // a case outside the scope is linked by hand from the page, with a reason, and unlinked again (reason required)
+        String road = file("villager1", "路面挖坏 " + word, "铺水管把村道挖坏了，" + word + "。", "road");
+        assertThat(WebSession.location(leader.submit(location, location + "/cases", Map.of("number", road, "reason", "供水施工挖坏路面"))))
+                .isEqualTo(location + "#linked");
+        assertThat(get("leader1", "/api/plans/" + id + "/cases").getBody().findValuesAsText("number")).contains(road);
+        leader.submit(location, location + "/cases/" + road + "/unlink", Map.of("reason", " "));
+        assertThat(leader.get(location).body()).contains("请填写此项");
+        assertThat(get("leader1", "/api/plans/" + id + "/cases").getBody().findValuesAsText("number")).contains(road);
+        leader.submit(location, location + "/cases/" + road + "/unlink", Map.of("reason", "不属于本方案"));
+        assertThat(get("leader1", "/api/plans/" + id + "/cases").getBody().findValuesAsText("number")).doesNotContain(road);
+
         // the approval is on the leader's workbench and worked from its page
         String workbench = leader.get("/workbench").body();
         String approve = taskHref(workbench, "石门镇供水整治（" + word + "）", "审批工作方案");
