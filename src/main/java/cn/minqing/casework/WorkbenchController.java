@@ -42,13 +42,15 @@ class WorkbenchController {
     private final PeopleNames people;
     private final StageFormChoices choices;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final List<OtherTasks> otherTasks;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
                         Organisations organisations, MessageSource messages, Attachments attachments,
                         Reopening reopening, SimilarCases similarCases, VillagerCasePage villagerPage,
                         PeopleNames people, StageFormChoices choices,
-                        org.springframework.transaction.support.TransactionTemplate tx) {
+                        org.springframework.transaction.support.TransactionTemplate tx, List<OtherTasks> otherTasks) {
         this.tx = tx;
+        this.otherTasks = otherTasks;
         this.people = people;
         this.choices = choices;
         this.villagerPage = villagerPage;
@@ -81,6 +83,7 @@ class WorkbenchController {
         model.addAttribute("categories", categories.all());
         String scope = me.user().is(Role.ADMIN) || me.user().scopeRegion() == null ? "" : me.user().scopeRegion();
         model.addAttribute("villages", regions.allWithin(scope).stream().filter(v -> v.level().equals("village")).toList());
+        model.addAttribute("otherTasks", otherTasks.stream().flatMap(o -> o.of(me.user()).stream()).toList());
         return "workbench/tasks";
     }
 

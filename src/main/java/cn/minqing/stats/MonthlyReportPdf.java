@@ -38,7 +38,15 @@ class MonthlyReportPdf {
                    IndicatorValues before, List<MonthlyFindings.CategoryChange> categories,
                    List<StageDurations.StageTime> stages, List<MonthlyFindings.SlowOrganisation> slowest,
                    List<MonthlyFindings.OldCase> oldest,
-                   List<String> findings) {
+                   List<String> findings, List<MonthlySections.Section> more) {
+
+        /** The report's own sections only. */
+        Content(String regionName, YearMonth month, List<IndicatorDefinition> definitions, IndicatorValues now,
+                IndicatorValues before, List<MonthlyFindings.CategoryChange> categories,
+                List<StageDurations.StageTime> stages, List<MonthlyFindings.SlowOrganisation> slowest,
+                List<MonthlyFindings.OldCase> oldest, List<String> findings) {
+            this(regionName, month, definitions, now, before, categories, stages, slowest, oldest, findings, List.of());
+        }
     }
 
     byte[] render(Content c) {
@@ -88,6 +96,12 @@ class MonthlyReportPdf {
         PdfPTable old = table(body, "编号", "标题", "村", "反映日期");
         c.oldest().forEach(o -> cells(old, body, o.number(), o.title(), o.village(), o.createdAt().toLocalDate().toString()));
         doc.add(old);
+        String[] numbers = {"七", "八", "九", "十", "十一", "十二"};
+        for (int i = 0; i < c.more().size() && i < numbers.length; i++) {
+            MonthlySections.Section section = c.more().get(i);
+            doc.add(new Paragraph(numbers[i] + "、" + section.title(), heading));
+            section.lines().forEach(line -> doc.add(new Paragraph("· " + line, body)));
+        }
         doc.close();
         return out.toByteArray();
     }

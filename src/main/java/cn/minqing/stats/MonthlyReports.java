@@ -6,6 +6,7 @@ import cn.minqing.people.CurrentUser;
 import cn.minqing.platform.web.ApiException;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +26,12 @@ class MonthlyReports {
     private final StageDurations stageDurations;
     private final Regions regions;
     private final JdbcClient jdbc;
+    private final List<MonthlySections> more;
     private final String countyCode;
     private final ZoneId zone;
 
     MonthlyReports(MonthlyFindings findings, Indicators indicators, MonthlyReportPdf pdf, StageDurations stageDurations,
-                   Regions regions, JdbcClient jdbc,
+                   Regions regions, JdbcClient jdbc, List<MonthlySections> more,
                    @Value("${minqing.county-code}") String countyCode, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
         this.findings = findings;
         this.indicators = indicators;
@@ -37,6 +39,7 @@ class MonthlyReports {
         this.stageDurations = stageDurations;
         this.regions = regions;
         this.jdbc = jdbc;
+        this.more = more;
         this.countyCode = countyCode;
         this.zone = ZoneId.of(zone);
     }
@@ -83,7 +86,14 @@ class MonthlyReports {
         var stages = stageDurations.compute(q, findings.start(month), findings.start(month.plusMonths(1)));
         return new MonthlyReportPdf.Content(regions.find(region).map(Region::name).orElse(region), month,
                 indicators.definitions(), now, before, categories, stages, findings.slowest(region, month),
-                findings.oldestOpen(region), findings.sentences(categories, now, before, stages));
+                findings.oldestOpen(region), findings.sentences(categories, now, before, stages), sections(region, month, categories));
+    }
+
+    /** The other features' sections (work plans), given the categories that rose this month. */
+    private List<MonthlySections.Section> sections(String region, YearMonth month, List<MonthlyFindings.CategoryChange> categories) {
+        List<MonthlySections.Rise> rises = categories.stream().filter(k -> k.count() > k.previous())
+                .map(k -> new MonthlySections.Rise(k.category(), k.name(), k.count(), k.previous(), k.topTownship())).toList();
+        return more.stream().flatMap(m -> m.of(region, month, rises).stream()).toList();
     }
 
     private static IndicatorValues only(java.util.Map<String, IndicatorValues> rows) {

@@ -54,6 +54,7 @@ class AnonymitySweepTest extends ApiTest {
     long household;
     long visit;
     long photo;
+    long plan;
 
     record Villager(String phone, String name, String password) {
         List<String> identifiers() {
@@ -106,6 +107,23 @@ class AnonymitySweepTest extends ApiTest {
                 .getStatusCode().value()).isEqualTo(200);
         await(Duration.ofSeconds(10), "admin", "/api/search?q=" + marker + "&size=100",
                 r -> r.get("hits").findValuesAsText("number").containsAll(List.of(direct, onBehalf, fromVisit)));
+        // a public work plan whose scope links all three reports (filed, on behalf, from a visit): its API, pages and the villagers' 为民办实事 are swept too
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("title", marker + "低保评议专项");
+        body.put("problem", "低保评议不公的反映集中");
+        body.put("region", "QS01");
+        body.put("categories", List.of("subsidy"));
+        body.put("query", marker);
+        body.put("leadOrganisation", "QS01-GOV");
+        body.put("indicator", "receivedCount");
+        body.put("target", 1);
+        body.put("targetDate", java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60).toString());
+        body.put("milestones", List.of(Map.of("title", "重新评议", "due", 10)));
+        body.put("public", true);
+        ResponseEntity<JsonNode> started = post("leader1", "/api/plans", body);
+        assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
+        plan = started.getBody().get("id").asLong();
+        assertThat(started.getBody().get("linkedCases").asLong()).isEqualTo(3);
     }
 
     @Test
@@ -186,7 +204,9 @@ class AnonymitySweepTest extends ApiTest {
                 "/api/stats/oldest-open?limit=1000", "/api/stats/oldest-open?limit=1000&format=csv",
                 "/stats/oldest-open?limit=1000&format=xlsx", "/api/stats/indicators?groupBy=village&format=csv",
                 "/api/reports/monthly?month=" + month,
-                "/workbench", "/search?q=" + marker, "/my", "/notifications", "/dashboard",
+                "/workbench", "/search?q=" + marker, "/my", "/notifications", "/dashboard", "/workbench/open",
+                "/api/plans", "/api/plans/" + plan, "/api/plans/" + plan + "/cases", "/plans", "/plans/" + plan,
+                "/plans/" + plan + "/milestones/1", "/my/plans", "/my/plans/" + plan,
                 "/report?villageCode=" + VILLAGE + "&category=subsidy",
                 "/report?villageCode=" + VILLAGE + "&title=" + marker + "低保"));
         for (String path : paths) {

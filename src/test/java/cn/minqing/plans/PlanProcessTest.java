@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.minqing.deadlines.Calendars;
 import cn.minqing.deadlines.WorkCalendar;
 import cn.minqing.support.ApiTest;
+import cn.minqing.support.WebSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,11 +105,21 @@ class PlanProcessTest extends ApiTest {
         assertThat(supervise.get(0).getName()).contains("督办");
         assertThat(tasks.createTaskQuery().taskId(supervise.get(0).getId()).taskCandidateGroup("leaders:QS").count()).isEqualTo(1);
 
+        // the 督办 is on the leaders' workbench and answered from its page, with the leader's words (required)
+        WebSession leader = webSession(newAddress());
+        assertThat(WebSession.location(leader.login("leader1", PASSWORD))).isEqualTo("/");
+        String page = "/plans/tasks/" + supervise.get(0).getId();
+        assertThat(leader.get("/workbench").body()).contains("督办：里程碑超期", "href=\"" + page + "\"");
+        assertThat(WebSession.location(leader.submit(page, page, Map.of("comment", " ")))).isEqualTo(page);
+        assertThat(supervisions(pi)).hasSize(1);
+        assertThat(WebSession.location(leader.submit(page, page, Map.of("comment", "请三日内完成排查")))).isEqualTo("/plans/" + id);
+        assertThat(supervisions(pi)).isEmpty();
+        assertThat(leader.get("/plans/" + id + "/milestones/1").body()).contains("督办意见：请三日内完成排查");
+
         // reporting the milestone marks it done; the plan goes on to evaluation once every milestone is met
         Task first = reports.stream().filter(t -> t.getDueDate().toInstant().atZone(BEIJING).toLocalDate().equals(due))
                 .findFirst().orElseThrow();
         tasks.complete(first.getId());
-        tasks.complete(supervise.get(0).getId());
         assertThat(get("leader1", "/api/plans/" + id).getBody().get("milestones").get(0).get("status").asText()).isEqualTo("done");
         Task second = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("reportMilestone").singleResult();
         tasks.complete(second.getId());

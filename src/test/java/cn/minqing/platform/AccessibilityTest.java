@@ -42,14 +42,20 @@ class AccessibilityTest extends ApiTest {
     @Test
     void everyPageEachPersonReachesPassesTheCheck() {
         Map<String, List<String>> violations = new LinkedHashMap<>();
+        // a public work plan of 石门镇, so that its pages are there to be checked: the list, the plan, a milestone with
+        // its report form, the approval task, the villagers' 为民办实事
+        String plan = "/plans/" + publicPlan();
+        String approve = "/plans/tasks/" + tasks.createTaskQuery().processInstanceBusinessKey("plan:" + plan.substring(7))
+                .singleResult().getId();
         violations.putAll(walk(null, 360, List.of("/login", "/register")));
-        violations.putAll(walk("villager1", 360, List.of("/", "/report", "/my", "/notifications")));
-        violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4")));
+        violations.putAll(walk("villager1", 360, List.of("/", "/report", "/my", "/notifications", "/my/plans", "/my" + plan)));
+        violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4", plan)));
         // a party member: 走访提醒 on the workbench links to the visit form of each overdue household
         violations.putAll(walk("dangyuan-QS01002-1", 360, List.of("/", "/workbench")));
         violations.putAll(walk("township1", 1280, List.of("/", "/workbench", "/overdue", "/search?q=%E6%B0%B4")));
-        violations.putAll(walk("county1", 1280, List.of("/", "/workbench")));
-        violations.putAll(walk("leader1", 1280, List.of("/", "/dashboard", "/overdue", "/search?q=%E6%B0%B4")));
+        violations.putAll(walk("county1", 1280, List.of("/", "/workbench", plan + "/milestones/1")));
+        violations.putAll(walk("leader1", 1280, List.of("/", "/dashboard", "/overdue", "/search?q=%E6%B0%B4", "/plans",
+                "/plans/new", plan, approve)));
         violations.putAll(walk("admin", 1280, List.of("/", "/admin", "/dashboard")));
 
         StringBuilder report = new StringBuilder();
@@ -62,6 +68,24 @@ class AccessibilityTest extends ApiTest {
         System.out.println("Accessibility check: " + violations.size() + " pages" + (report.length() == 0 ? ", no violations" : report));
         assertThat(violations.size()).as("pages checked").isGreaterThan(20);
         assertThat(report.toString()).as("accessibility violations").isEmpty();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
+    private long publicPlan() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "石门镇饮水安全（无障碍检查）");
+        body.put("problem", "饮水供水类诉求上升");
+        body.put("region", "QS01");
+        body.put("categories", List.of("water"));
+        body.put("leadOrganisation", "QS-WATER");
+        body.put("indicator", "resolutionRate");
+        body.put("target", 0.9);
+        body.put("targetDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(90).toString());
+        body.put("milestones", List.of(Map.of("title", "排查管网", "due", 5), Map.of("title", "改造完成", "due", 20)));
+        body.put("public", true);
+        return post("leader1", "/api/plans", body).getBody().get("id").asLong();
     }
 
     /** Visits the person's pages breadth first, following same-site links, and checks each kind of page once. */
