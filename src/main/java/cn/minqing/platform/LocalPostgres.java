@@ -62,7 +62,9 @@ public final class LocalPostgres implements SupervisedServer {
         }
         if (durable) {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
+                    .setServerConfig("full_page_writes", "on")
+                    // the statements' own times, for the load benchmark and operators (create extension to read them)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
         EmbeddedPostgres pg = builder.start();
         log.info("PostgreSQL is up at {} (data in {})", pg.getJdbcUrl("postgres", "postgres"), dataDir.toAbsolutePath());
