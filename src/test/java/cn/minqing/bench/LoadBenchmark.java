@@ -66,6 +66,7 @@ public final class LoadBenchmark {
     private final List<String> statementsCsv = new ArrayList<>();
     private String base;
     private int pgPort;
+    private long appPid;
 
     private LoadBenchmark(int threads, int seconds, int warmUp) {
         this.threads = threads;
@@ -107,9 +108,6 @@ public final class LoadBenchmark {
         Path data = OUT.resolve("data-" + RUN);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(System.getProperty("appJvm", "-Xmx1g").split(" ")));
-        if (Boolean.getBoolean("jfr")) {
-            command.add("-XX:StartFlightRecording=settings=profile,filename=" + OUT.resolve("run-" + RUN + ".jfr").toAbsolutePath());
-        }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--minqing.data-dir=" + data.toAbsolutePath(), "--minqing.embedded.postgres-port=" + pgPort,
                 "--minqing.embedded.elasticsearch-port=" + esPort,
@@ -123,6 +121,7 @@ public final class LoadBenchmark {
         Path log = OUT.resolve("app-" + RUN + ".log");
         System.out.printf("starting %s (log %s)%n", jar, log);
         Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        appPid = app.pid();
         base = "http://localhost:" + port;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (true) {
@@ -130,10 +129,11 @@ public final class LoadBenchmark {
                 throw new IllegalStateException("the app stopped while starting: see " + log);
             }
             try {
-                if (send("GET", "/actuator/health", null, null).statusCode() == 200) {
+                // up once it answers and the demo users can sign in (health may say DOWN for a part the run does not need)
+                if (send("GET", "/actuator/health", null, null).statusCode() > 0 && token("villager1") != null) {
                     break;
                 }
-            } catch (IOException notYet) {
+            } catch (IOException | IllegalStateException notYet) {
                 // still starting
             }
             if (System.nanoTime() > deadline) {
@@ -158,7 +158,9 @@ public final class LoadBenchmark {
         taskQueue.addAll(acceptTasks(grid));
         drive("warm-up accept", Math.max(2, warmUp / 2), i -> complete(grid, taskQueue), null);
 
-        System.out.printf("%nfiling: %d threads, %d s%n", threads, seconds);
+        jfr("JFR.start", "name=load", "settings=profile",
+                "filename=" + OUT.resolve("run-" + RUN + ".jfr").toAbsolutePath());
+        System.out.printf("%nfiling: %d threads, %d s (machine load %s)%n", threads, seconds, loadAverage());
         resetStatements();
         List<String> filed = new ArrayList<>();
         IndexLag lag = new IndexLag(leader);
@@ -172,14 +174,17 @@ public final class LoadBenchmark {
 
         taskQueue.clear();
         taskQueue.addAll(acceptTasks(grid));
-        System.out.printf("%ncompleting 受理: %d threads, up to %d s, %d tasks waiting%n", threads, seconds, taskQueue.size());
+        System.out.printf("%ncompleting 受理: %d threads, up to %d s, %d tasks waiting (machine load %s)%n", threads, seconds,
+                taskQueue.size(), loadAverage());
         resetStatements();
         Result completing = drive("completing POST /api/tasks/{id}/complete", seconds, i -> complete(grid, taskQueue), null);
         report(completing, null);
         topStatements("completing");
+        jfr("JFR.stop", "name=load");
 
         int instances = Integer.getInteger("engineInstances", 3000);
-        System.out.printf("%nbare engine: %d instances of a trivial process, %d threads%n", instances, threads);
+        System.out.printf("%nbare engine: %d instances of a trivial process, %d threads (machine load %s)%n", instances,
+                threads, loadAverage());
         resetStatements();
         HttpResponse<String> bare = send("POST", "/api/admin/bench/engine?instances=" + instances + "&threads=" + threads,
                 admin, null);
@@ -475,6 +480,27 @@ public final class LoadBenchmark {
             statementsCsv.forEach(w::println);
         }
         System.out.printf("%nwrote %s and %s%n", file, statements);
+    }
+
+    /** Starts or stops the app's flight recording around the measured phases (-Djfr=true), with the JDK's jcmd. */
+    private void jfr(String... command) throws IOException, InterruptedException {
+        if (!Boolean.getBoolean("jfr")) {
+            return;
+        }
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(appPid)));
+        line.addAll(List.of(command));
+        new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    /** The machine's 1/5/15-minute load average: other work on the box skews every figure. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static int freePort() throws IOException {
