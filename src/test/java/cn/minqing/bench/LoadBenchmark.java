@@ -80,7 +80,10 @@ public final class LoadBenchmark {
         Process app = bench.startApp();
         try {
             bench.run();
+        } catch (Exception e) {
+            System.out.println("the run stopped early: " + e);
         } finally {
+            bench.jfr("JFR.stop", "name=load");
             app.destroy();
             if (!app.waitFor(60, TimeUnit.SECONDS)) {
                 app.destroyForcibly();
@@ -182,18 +185,18 @@ public final class LoadBenchmark {
         topStatements("completing");
         jfr("JFR.stop", "name=load");
 
-        int instances = Integer.getInteger("engineInstances", 3000);
-        System.out.printf("%nbare engine: %d instances of a trivial process, %d threads (machine load %s)%n", instances,
-                threads, loadAverage());
+        int engineSeconds = Math.min(20, seconds);
+        System.out.printf("%nbare engine: a trivial process started from %d threads for %d s (machine load %s)%n", threads,
+                engineSeconds, loadAverage());
         resetStatements();
-        HttpResponse<String> bare = send("POST", "/api/admin/bench/engine?instances=" + instances + "&threads=" + threads,
+        HttpResponse<String> bare = send("POST", "/api/admin/bench/engine?seconds=" + engineSeconds + "&threads=" + threads,
                 admin, null);
         JsonNode engine = JSON.readTree(bare.body());
         double engineRate = engine.path("perSecond").asDouble();
-        System.out.printf("  bare engine start: %.0f instances/s (%d in %.1f s)%n", engineRate, instances,
+        System.out.printf("  bare engine start: %.0f instances/s (%d in %.1f s)%n", engineRate, engine.path("instances").asInt(),
                 engine.path("seconds").asDouble());
-        csv.add("bare engine start,%d,%.1f,%d,0,%.1f,,,,,,,".formatted(threads, engine.path("seconds").asDouble(),
-                instances, engineRate));
+        csv.add("bare engine start,%d,%.1f,%d,0,%.1f,,,,,,,,".formatted(threads, engine.path("seconds").asDouble(),
+                engine.path("instances").asInt(), engineRate));
         System.out.printf("%nfiling is %.0f %% of the bare engine's start rate%n", 100 * filing.rate() / engineRate);
     }
 
@@ -324,7 +327,7 @@ public final class LoadBenchmark {
     private void report(Result r, IndexLag lag) {
         System.out.printf("  %-42s %7.1f /s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %7.1f ms  errors %d (%d requests in %.1f s)%n",
                 r.phase(), r.rate(), r.pct(0.5), r.pct(0.95), r.pct(0.99), r.pct(1.0), r.errors(), r.requests(), r.seconds());
-        String lagCols = ",,,,";
+        String lagCols = ",,,";
         if (lag != null) {
             long[] l = lag.sorted();
             System.out.printf("  %-42s %d sampled, p50 %6.0f ms  p95 %6.0f ms  p99 %6.0f ms  max %6.0f ms  not found %d%n",
@@ -404,7 +407,7 @@ public final class LoadBenchmark {
 
     private HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
