@@ -84,10 +84,7 @@ public final class LoadBenchmark {
             System.out.println("the run stopped early: " + e);
         } finally {
             bench.jfr("JFR.stop", "name=load");
-            app.destroy();
-            if (!app.waitFor(60, TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
+            stop(app);
         }
         if (Boolean.getBoolean("jfr")) {
             JfrHotFrames.print(OUT.resolve("run-" + RUN + ".jfr"), 25);
@@ -126,7 +123,28 @@ public final class LoadBenchmark {
         Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         appPid = app.pid();
         base = "http://localhost:" + port;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        try {
+            awaitUp(app, log);
+        } catch (Exception e) {
+            stop(app);
+            throw e;
+        }
+        System.out.printf("app up at %s, PostgreSQL on %d (durable: %s)%n", base, pgPort, postgresSettings());
+        return app;
+    }
+
+    /** Stops the app; it stops its PostgreSQL and Elasticsearch on the way out. */
+    private static void stop(Process app) throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(120, TimeUnit.SECONDS)) {
+            app.descendants().forEach(ProcessHandle::destroy);
+            app.destroyForcibly();
+        }
+    }
+
+    private void awaitUp(Process app, Path log) throws Exception {
+        int minutes = Integer.getInteger("startMinutes", 10);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
         while (true) {
             if (!app.isAlive()) {
                 throw new IllegalStateException("the app stopped while starting: see " + log);
@@ -140,12 +158,10 @@ public final class LoadBenchmark {
                 // still starting
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the app did not start in 5 minutes: see " + log);
+                throw new IllegalStateException("the app did not start in " + minutes + " minutes: see " + log);
             }
             Thread.sleep(1000);
         }
-        System.out.printf("app up at %s, PostgreSQL on %d (durable: %s)%n", base, pgPort, postgresSettings());
-        return app;
     }
 
     private void run() throws Exception {
