@@ -19,11 +19,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Files a report: checks it, numbers it, stores it, starts its process and queues it for the
+ * Files a report: checks it, numbers it, then stores it, starts its process and queues it for the
  * index, all in one transaction. A retried request with the same Idempotency-Key gets the first case.
  */
 @Service
@@ -40,10 +42,12 @@ public class CaseFiling {
     private final AuditLog audit;
     private final Validator validator;
     private final OnBehalf onBehalf;
+    private final TransactionTemplate transaction;
 
     CaseFiling(Cases cases, CaseNumbers numbers, Timeline timeline, CaseProcess process,
                IdempotencyKeys idempotency, Categories categories, Regions regions, Clock clock,
-               AuditLog audit, Validator validator, OnBehalf onBehalf) {
+               AuditLog audit, Validator validator, OnBehalf onBehalf, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.onBehalf = onBehalf;
         this.audit = audit;
         this.validator = validator;
@@ -60,21 +64,46 @@ public class CaseFiling {
     public record Filed(String number, boolean replayed) {
     }
 
-    @Transactional
     public Filed file(CaseReport report, CurrentUser reporter, String idempotencyKey) {
         return fileAt(report, reporter, idempotencyKey, CaseClock.now());
     }
 
-    /** Files a report as of {@code now}; the demo county uses it to spread its history over past months. */
-    @Transactional
+    /**
+     * Files a report and, in the same transaction, does {@code alsoStore} with it (the pages attach
+     * uploads): both commit or neither. Callers do not wrap this in a transaction of their own, which
+     * would hold a second connection while the number is taken.
+     */
+    public Filed file(CaseReport report, CurrentUser reporter, String idempotencyKey, Consumer<Filed> alsoStore) {
+        return fileAt(report, reporter, idempotencyKey, CaseClock.now(), alsoStore);
+    }
+
+    /**
+     * Files a report as of {@code now}; the demo county uses it to spread its history over past months.
+     * The number is taken first, in its own short transaction (see {@link CaseNumbers}); everything
+     * else commits together or not at all.
+     */
     public Filed fileAt(CaseReport report, CurrentUser caller, String idempotencyKey, OffsetDateTime now) {
+        return fileAt(report, caller, idempotencyKey, now, filed -> { });
+    }
+
+    private Filed fileAt(CaseReport report, CurrentUser caller, String idempotencyKey, OffsetDateTime now,
+                         Consumer<Filed> alsoStore) {
         CurrentUser reporter = report.onBehalfOf() == null ? caller : onBehalf.villagerFor(report.onBehalfOf(), caller);
         NewCase checked = check(report, reporter);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidInputException("Idempotency-Key", "case.idempotencyKey.invalid");
+        }
         String number = numbers.next(now.atZoneSameInstant(clock.getZone()).toLocalDate());
+        return transaction.execute(status -> {
+            Filed filed = store(number, checked, report, caller, reporter, idempotencyKey, now);
+            alsoStore.accept(filed);
+            return filed;
+        });
+    }
+
+    private Filed store(String number, NewCase checked, CaseReport report, CurrentUser caller, CurrentUser reporter,
+                        String idempotencyKey, OffsetDateTime now) {
         if (idempotencyKey != null) {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-                throw new InvalidInputException("Idempotency-Key", "case.idempotencyKey.invalid");
-            }
             String first = idempotency.claim(caller.username(), idempotencyKey, report.fingerprint(), number);
             if (!first.equals(number)) {
                 return new Filed(first, true);

@@ -14,7 +14,6 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,17 +35,15 @@ class OnBehalfPageController {
     private final Registration registration;
     private final Categories categories;
     private final VillagePicker picker;
-    private final TransactionTemplate tx;
     private final MessageSource messages;
 
     OnBehalfPageController(CaseFiling filing, Attachments attachments, Registration registration, Categories categories,
-                           VillagePicker picker, TransactionTemplate tx, MessageSource messages) {
+                           VillagePicker picker, MessageSource messages) {
         this.filing = filing;
         this.attachments = attachments;
         this.registration = registration;
         this.categories = categories;
         this.picker = picker;
-        this.tx = tx;
         this.messages = messages;
     }
 
@@ -78,13 +75,11 @@ class OnBehalfPageController {
         CaseReport sent = blankToNull(report);
         try {
             requireVillager(sent);
-            String number = tx.execute(status -> {
-                String n = filing.file(sent, me.user(), null).number();
+            String number = filing.file(sent, me.user(), null, filed -> {
                 if (bytes != null) {
-                    attachments.add(n, file.getOriginalFilename(), bytes, me.user());
+                    attachments.add(filed.number(), file.getOriginalFilename(), bytes, me.user());
                 }
-                return n;
-            });
+            }).number();
             return "redirect:/workbench/cases/" + number + "?filed";
         } catch (InvalidInputException | ApiException e) {
             model.addAttribute("errors", errors(e, locale));

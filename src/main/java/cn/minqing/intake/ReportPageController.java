@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,18 +37,16 @@ class ReportPageController {
     private final PendingUploads pending;
     private final Categories categories;
     private final Regions regions;
-    private final TransactionTemplate tx;
     private final MessageSource messages;
     private final Supporters supporters;
     private final SimilarOnReport similar;
 
     ReportPageController(CaseFiling filing, PendingUploads pending, Categories categories, Regions regions,
-                         TransactionTemplate tx, MessageSource messages, Supporters supporters, SimilarOnReport similar) {
+                         MessageSource messages, Supporters supporters, SimilarOnReport similar) {
         this.filing = filing;
         this.pending = pending;
         this.categories = categories;
         this.regions = regions;
-        this.tx = tx;
         this.messages = messages;
         this.supporters = supporters;
         this.similar = similar;
@@ -84,13 +81,11 @@ class ReportPageController {
         problems.addAll(filing.problems(report, me.user()));
         if (problems.isEmpty()) {
             try {
-                String number = tx.execute(status -> {
-                    CaseFiling.Filed filed = filing.file(report, me.user(), "report-form:" + token);
+                String number = filing.file(report, me.user(), "report-form:" + token, filed -> {
                     if (!filed.replayed()) {
                         pending.attach(token, filed.number(), me.user());
                     }
-                    return filed.number();
-                });
+                }).number();
                 return "redirect:/workbench/cases/" + number + "?filed";
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());

@@ -62,7 +62,14 @@ public final class LocalPostgres implements SupervisedServer {
         }
         if (durable) {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
+                    .setServerConfig("full_page_writes", "on")
+                    // the statements' own times, for the load benchmark and operators (create extension to read them)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            // initdb's defaults suit a laptop; these keep every commit on disk (issue 16's load benchmark):
+            // more cache, a larger log buffer, fewer checkpoints (each one rewrites whole pages into the log)
+            builder.setServerConfig("shared_buffers", "256MB").setServerConfig("wal_buffers", "16MB")
+                    .setServerConfig("max_wal_size", "2GB").setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("checkpoint_completion_target", "0.9").setServerConfig("wal_compression", "on");
         }
         EmbeddedPostgres pg = builder.start();
         log.info("PostgreSQL is up at {} (data in {})", pg.getJdbcUrl("postgres", "postgres"), dataDir.toAbsolutePath());

@@ -63,6 +63,33 @@ class IntakeApiTest extends ApiTest {
     }
 
     @Test
+    void filingsAtTheSameTimeGetDistinctNumbersAndOneKeySentFourTimesAtOnceMakesOneCase() throws Exception {
+        Map<String, Object> report = Map.of("title", "同时反映", "description", "八个人同时反映村口水管漏水。", "category", "water");
+        HttpHeaders sameKey = new HttpHeaders();
+        sameKey.set("Idempotency-Key", "four-at-once-" + System.nanoTime());
+        long before = caseCount();
+        List<java.util.concurrent.Callable<ResponseEntity<JsonNode>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> post("villager1", "/api/cases", report));
+        }
+        for (int i = 0; i < 4; i++) {
+            calls.add(() -> post("villager1", "/api/cases", report, sameKey));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<ResponseEntity<JsonNode>> answers = new java.util.ArrayList<>();
+        for (var f : pool.invokeAll(calls)) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).isEqualTo(201));
+        List<String> numbers = answers.stream().map(a -> a.getBody().get("number").asText()).toList();
+        assertThat(numbers.subList(0, 8)).doesNotHaveDuplicates().doesNotContainAnyElementsOf(numbers.subList(8, 12));
+        assertThat(numbers.subList(8, 12)).containsOnly(numbers.get(8));
+        assertThat(caseCount()).isEqualTo(before + 9);
+    }
+
+    @Test
     void reusingAnIdempotencyKeyForADifferentReportIsRefused() {
         HttpHeaders headers = new HttpHeaders();
         headers.set("Idempotency-Key", "reuse-" + System.nanoTime());
