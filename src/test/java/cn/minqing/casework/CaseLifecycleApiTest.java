@@ -176,6 +176,29 @@ class CaseLifecycleApiTest extends ApiTest {
     }
 
     @Test
+    void aTaskCompletedTwiceAtOnceIsDoneOnceAndTheOtherTryIsToldWhy() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 6; i++) {
+                String number = file("villager1", "双击提交" + i, "网格员连点两次受理，第" + i + "件", "sanitation");
+                String task = taskOf("grid1", number, "accept");
+                java.util.concurrent.Callable<Integer> twice = () -> post("grid1", "/api/tasks/" + task + "/complete",
+                        Map.of("outcome", "accept", "urgency", "general")).getStatusCode().value();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var f : pool.invokeAll(List.of(twice, twice))) {
+                    statuses.add(f.get());
+                }
+                assertThat(statuses).as("task %s: one completion, the other refused with a reason", task)
+                        .containsOnlyOnce(200).allMatch(s -> s == 200 || s == 404 || s == 409);
+                assertThat(get("admin", "/api/cases/" + number + "/timeline").getBody().findValuesAsText("kind")
+                        .stream().filter("accepted"::equals).count()).as("recorded once").isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aClaimedTaskBelongsToItsClaimant() {
         String number = file("villager1", "补贴没到账", "今年的耕地地力补贴还没到账", "subsidy");
         String task = taskOf("grid1", number, "accept");

@@ -74,6 +74,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * Two people (or one double tap) working the same task at once: the engine finds the task gone or changed
+     * under it, everything the request did is rolled back, and the person is told to look again, never a 500.
+     */
+    @ExceptionHandler(org.camunda.bpm.engine.exception.NotFoundException.class)
+    ProblemDetail gone(org.camunda.bpm.engine.exception.NotFoundException e, Locale locale) {
+        return problem(HttpStatus.NOT_FOUND, "Not Found", messages.getMessage("request.gone", null, locale));
+    }
+
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ProblemDetail concurrent(org.camunda.bpm.engine.OptimisticLockingException e, Locale locale) {
+        return problem(HttpStatus.CONFLICT, "Conflict", messages.getMessage("request.concurrent", null, locale));
+    }
+
+    /**
      * Anything unforeseen: a plain 500 with an id that is in the log, and nothing else — never SQL, an exception's
      * name or message, a stack trace or a server path.
      */
