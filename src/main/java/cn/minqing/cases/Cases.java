@@ -144,6 +144,11 @@ public class Cases {
         update(number, "supervisions = supervisions + 1");
     }
 
+    /** Corrected at intake (受理): the category or village the report was filed under was wrong. */
+    public void recategorise(String number, String categoryCode, String villageCode) {
+        update(number, "category_code = ?, village_code = ?", categoryCode, villageCode);
+    }
+
     public void setEstimatedCost(String number, java.math.BigDecimal cost) {
         update(number, "estimated_cost = ?", cost);
     }

@@ -59,12 +59,18 @@ class StageRules {
             case VERIFY -> verify(f);
             case FEEDBACK -> feedback(f);
             case SUPERVISE -> Completion.of("supervised", required("note", f.note()), Map.of());
+            case RATE_ANSWER -> feedback(f);
         };
     }
 
     private Completion accept(CompletionForm f, CaseRecord c, CurrentUser user) {
-        String outcome = choice(Stage.ACCEPT, "outcome", f.outcome(), "accept", "reject", "merge");
+        String outcome = choice(Stage.ACCEPT, "outcome", f.outcome(), "accept", "reject", "merge", "answer");
         Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.OUTCOME, outcome));
+        if (outcome.equals("answer")) { // 直接答复: closed as answered at once, the reply is what the villager reads
+            String reply = required("reply", f.reply());
+            vars.put(ProcessKeys.OUTCOME_NOTE, reply);
+            return Completion.of("answered", reply, vars);
+        }
         if (outcome.equals("reject")) {
             String reason = required("reason", f.reason());
             vars.put(ProcessKeys.OUTCOME_NOTE, reason);
@@ -172,6 +178,7 @@ class StageRules {
         texts.put("report", f.report());
         texts.put("note", f.note());
         texts.put("comment", f.comment());
+        texts.put("reply", f.reply());
         texts.forEach((field, value) -> {
             if (value != null && value.length() > MAX_TEXT) {
                 problems.add(new cn.minqing.platform.web.FieldProblem(field, "task.field.tooLong", MAX_TEXT));
@@ -183,6 +190,8 @@ class StageRules {
         codes.put("mergeInto", f.mergeInto());
         codes.put("organisation", f.organisation());
         codes.put("rating", f.rating());
+        codes.put("category", f.category());
+        codes.put("villageCode", f.villageCode());
         codes.forEach((field, value) -> {
             if (value != null && value.length() > 64) {
                 problems.add(new cn.minqing.platform.web.FieldProblem(field, "task.field.tooLong", 64));

@@ -100,6 +100,9 @@ class WorkbenchController {
         model.addAttribute("attachments", attachments.of(number, me.user()));
         boolean inIntake = open.stream().anyMatch(t -> t.stage().equals("accept"));
         model.addAttribute("duplicates", inIntake ? duplicatesOf(view, me) : List.of());
+        // 受理 may correct the category or village the report was filed under
+        model.addAttribute("categoryChoices", inIntake ? categories.all() : List.of());
+        model.addAttribute("villageChoices", inIntake ? regions.atLevel("village") : List.of());
         // people by display name, never by user name (anonymity is already applied by the case view)
         java.util.Set<String> named = new java.util.HashSet<>();
         named.add(view.reporter());
