@@ -20,7 +20,8 @@ public class Cases {
             select id, number, title, description, category_code, village_code, reporter, anonymous, lat, lon,
                    address, status, urgency, handling_org, outcome_note, process_instance_id, supporters,
                    created_at, updated_at, closed_at, sign_due, resolve_due, warn_at, deadline_level, signed_at,
-                   returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version
+                   returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version,
+                   coalesce(resolve_due_original, resolve_due) as resolve_due_original, extensions
               from minqing.case_record
             """;
 
@@ -144,6 +145,16 @@ public class Cases {
         update(number, "supervisions = supervisions + 1");
     }
 
+    /**
+     * 延期 approved: the resolve deadline moves (the first one is kept), the yellow warning with it, and a raised
+     * yellow flag is lowered until the new warning comes; a red flag stays (it was raised, and counted).
+     */
+    public void extend(String number, OffsetDateTime resolveDue, OffsetDateTime warnAt) {
+        update(number, "resolve_due_original = coalesce(resolve_due_original, resolve_due), resolve_due = ?, warn_at = ?, "
+                + "extensions = extensions + 1, deadline_level = case when deadline_level = 'yellow' then 'none' "
+                + "else deadline_level end", resolveDue, warnAt);
+    }
+
     /** Corrected at intake (受理): the category or village the report was filed under was wrong. */
     public void recategorise(String number, String categoryCode, String villageCode) {
         update(number, "category_code = ?, village_code = ?", categoryCode, villageCode);
@@ -184,6 +195,7 @@ public class Cases {
                 rs.getObject("warn_at", OffsetDateTime.class), rs.getString("deadline_level"),
                 rs.getObject("signed_at", OffsetDateTime.class), rs.getInt("returns"), rs.getInt("reworks"),
                 rs.getInt("supervisions"), rs.getBigDecimal("estimated_cost"), rs.getString("rating"),
-                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class)), rs.getLong("version"));
+                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class),
+                rs.getObject("resolve_due_original", OffsetDateTime.class), rs.getInt("extensions")), rs.getLong("version"));
     }
 }

@@ -31,6 +31,10 @@ public final class ProcessKeys {
     public static final String RESOLVE_DUE = "resolveDue";
     public static final String WARN_AT = "warnAt";
     public static final String FEEDBACK_WAIT = "feedbackWait";
+    public static final String EXTENSION_MESSAGE = "extension-requested";
+    public static final String EXTENSION_UNTIL = "extensionUntil";
+    public static final String EXTENSION_OUTCOME = "extensionOutcome";
+    public static final String REARM_WARNING = "rearmWarning";
 
     private ProcessKeys() {
     }

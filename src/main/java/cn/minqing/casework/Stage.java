@@ -17,7 +17,8 @@ public enum Stage {
     VERIFY("verify", CaseStatus.VERIFYING),           // 核实
     FEEDBACK("feedback", CaseStatus.AWAITING_FEEDBACK), // 回访 (the villager rates)
     SUPERVISE("supervise", null),                     // 督办 (beside the case's own stage)
-    RATE_ANSWER("rateAnswer", null);                  // 答复评价: the villager rates a direct answer (case stays answered)
+    RATE_ANSWER("rateAnswer", null),                  // 答复评价: the villager rates a direct answer (case stays answered)
+    APPROVE_EXTENSION("approve-extension", null);     // 延期审批 by the county centre, beside the handling stage
 
     private final String code;
     private final CaseStatus status;

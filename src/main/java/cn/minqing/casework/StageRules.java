@@ -60,6 +60,7 @@ class StageRules {
             case FEEDBACK -> feedback(f);
             case SUPERVISE -> Completion.of("supervised", required("note", f.note()), Map.of());
             case RATE_ANSWER -> feedback(f);
+            case APPROVE_EXTENSION -> extension(f);
         };
     }
 
@@ -130,6 +131,14 @@ class StageRules {
         String note = outcome.equals("reject") ? required("note", f.note()) : f.note();
         return Completion.of(outcome.equals("approve") ? "approved" : "approval-rejected", note,
                 Map.of(ProcessKeys.OUTCOME, outcome));
+    }
+
+    /** 延期审批: approve, or refuse with a note the handler can act on. */
+    private Completion extension(CompletionForm f) {
+        String outcome = choice(Stage.APPROVE_EXTENSION, "outcome", f.outcome(), "approve", "refuse");
+        String note = outcome.equals("refuse") ? required("note", f.note()) : f.note();
+        return Completion.of(outcome.equals("approve") ? "extension-approved" : "extension-refused", note,
+                Map.of(ProcessKeys.EXTENSION_OUTCOME, outcome));
     }
 
     private Completion verify(CompletionForm f) {

@@ -9,16 +9,17 @@ import java.util.Map;
 public record IndicatorValues(long receivedCount, Double responseRate, Double onTimeRate, Double resolutionRate,
                        Double satisfactionRate, Double feedbackRate, Double reworkRate, Double returnRate,
                        long supervisionCount, long openCount, long overdueCount, Double avgResolutionHours,
-                       Double p90ResolutionHours, Double supportersPerCase, Double directAnswerRate) {
+                       Double p90ResolutionHours, Double supportersPerCase, Double directAnswerRate,
+                       Double extensionRate, Double onTimeOriginalRate) {
 
-    /** The indicators before direct answers were counted (直接答复率 unknown). */
+    /** The indicators before direct answers and extensions were counted (直接答复率, 延期率 unknown). */
     public IndicatorValues(long receivedCount, Double responseRate, Double onTimeRate, Double resolutionRate,
                            Double satisfactionRate, Double feedbackRate, Double reworkRate, Double returnRate,
                            long supervisionCount, long openCount, long overdueCount, Double avgResolutionHours,
                            Double p90ResolutionHours, Double supportersPerCase) {
         this(receivedCount, responseRate, onTimeRate, resolutionRate, satisfactionRate, feedbackRate, reworkRate,
                 returnRate, supervisionCount, openCount, overdueCount, avgResolutionHours, p90ResolutionHours,
-                supportersPerCase, null);
+                supportersPerCase, null, null, null);
     }
 
     static IndicatorValues from(ResultSet rs) throws SQLException {
@@ -36,7 +37,8 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
                 rate(c.satisfied(), c.rated() + c.reworks()), rate(c.rated(), c.rated() + c.noResponse()),
                 rate(c.reworked(), c.closed()), rate(c.returned(), c.dispatched()),
                 c.supervisions(), c.open(), c.overdue(), round(avgHours), round(p90Hours), round(supportersPerCase),
-                rate(c.answered(), c.received()));
+                rate(c.answered(), c.received()), rate(c.extended(), c.dispatched()),
+                rate(c.closedInOriginalTime(), c.closedWithDeadline()));
     }
 
     private static Double number(ResultSet rs, String column) throws SQLException {
@@ -74,6 +76,8 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
         m.put("p90ResolutionHours", p90ResolutionHours);
         m.put("supportersPerCase", supportersPerCase);
         m.put("directAnswerRate", directAnswerRate);
+        m.put("extensionRate", extensionRate);
+        m.put("onTimeOriginalRate", onTimeOriginalRate);
         return m;
     }
 }
