@@ -21,7 +21,8 @@ public class Cases {
                    address, status, urgency, handling_org, outcome_note, process_instance_id, supporters,
                    created_at, updated_at, closed_at, sign_due, resolve_due, warn_at, deadline_level, signed_at,
                    returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version,
-                   coalesce(resolve_due_original, resolve_due) as resolve_due_original, extensions
+                   coalesce(resolve_due_original, resolve_due) as resolve_due_original, extensions,
+                   suspended_at, suspended_hours
               from minqing.case_record
             """;
 
@@ -155,6 +156,17 @@ public class Cases {
                 + "else deadline_level end", resolveDue, warnAt);
     }
 
+    /** 挂起: the clock stopped at {@code at}. */
+    public void suspend(String number, OffsetDateTime at) {
+        update(number, "suspended_at = ?", at);
+    }
+
+    /** The clock restarts: the deadlines moved by the time it stood still, which is added up. */
+    public void resume(String number, OffsetDateTime resolveDue, OffsetDateTime warnAt, double hours) {
+        update(number, "suspended_at = null, resolve_due = ?, warn_at = ?, suspended_hours = suspended_hours + ?",
+                resolveDue, warnAt, java.math.BigDecimal.valueOf(hours).setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
     /** Corrected at intake (受理): the category or village the report was filed under was wrong. */
     public void recategorise(String number, String categoryCode, String villageCode) {
         update(number, "category_code = ?, village_code = ?", categoryCode, villageCode);
@@ -196,6 +208,7 @@ public class Cases {
                 rs.getObject("signed_at", OffsetDateTime.class), rs.getInt("returns"), rs.getInt("reworks"),
                 rs.getInt("supervisions"), rs.getBigDecimal("estimated_cost"), rs.getString("rating"),
                 rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class),
-                rs.getObject("resolve_due_original", OffsetDateTime.class), rs.getInt("extensions")), rs.getLong("version"));
+                rs.getObject("resolve_due_original", OffsetDateTime.class), rs.getInt("extensions"),
+                rs.getDouble("suspended_hours"), rs.getObject("suspended_at", OffsetDateTime.class)), rs.getLong("version"));
     }
 }

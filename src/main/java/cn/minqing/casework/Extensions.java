@@ -118,7 +118,13 @@ public class Extensions {
         return until;
     }
 
-    private OffsetDateTime parse(String text) {
+    /** A date-time as people read it, in the county's time zone. */
+    String shown(OffsetDateTime at) {
+        return at.atZoneSameInstant(zone).format(SHOWN);
+    }
+
+    /** An ISO date-time, or a date meaning 18:00 that day in the county; null when it is neither. */
+    OffsetDateTime parse(String text) {
         if (text == null || text.isBlank() || text.length() > 40) {
             return null;
         }

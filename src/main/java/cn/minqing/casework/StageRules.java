@@ -60,7 +60,8 @@ class StageRules {
             case FEEDBACK -> feedback(f);
             case SUPERVISE -> Completion.of("supervised", required("note", f.note()), Map.of());
             case RATE_ANSWER -> feedback(f);
-            case APPROVE_EXTENSION -> extension(f);
+            case APPROVE_EXTENSION -> centreDecision(Stage.APPROVE_EXTENSION, f, "extension", ProcessKeys.EXTENSION_OUTCOME);
+            case APPROVE_SUSPENSION -> centreDecision(Stage.APPROVE_SUSPENSION, f, "suspension", ProcessKeys.SUSPENSION_OUTCOME);
         };
     }
 
@@ -133,12 +134,12 @@ class StageRules {
                 Map.of(ProcessKeys.OUTCOME, outcome));
     }
 
-    /** 延期审批: approve, or refuse with a note the handler can act on. */
-    private Completion extension(CompletionForm f) {
-        String outcome = choice(Stage.APPROVE_EXTENSION, "outcome", f.outcome(), "approve", "refuse");
+    /** 延期审批, 挂起审批 by the county centre: approve, or refuse with a note the handler can act on. */
+    private Completion centreDecision(Stage stage, CompletionForm f, String what, String variable) {
+        String outcome = choice(stage, "outcome", f.outcome(), "approve", "refuse");
         String note = outcome.equals("refuse") ? required("note", f.note()) : f.note();
-        return Completion.of(outcome.equals("approve") ? "extension-approved" : "extension-refused", note,
-                Map.of(ProcessKeys.EXTENSION_OUTCOME, outcome));
+        return Completion.of(what + (outcome.equals("approve") ? "-approved" : "-refused"), note,
+                Map.of(variable, outcome));
     }
 
     private Completion verify(CompletionForm f) {

@@ -26,13 +26,14 @@ record CaseDocument(String number, String title, String description, String cate
      */
     record Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
                     String rating, int returns, int reworks, int supervisions, Double secondsToClose,
-                    OffsetDateTime resolveDueOriginal, int extensions, boolean closedInOriginalTime) {
+                    OffsetDateTime resolveDueOriginal, int extensions, boolean closedInOriginalTime,
+                    double suspendedHours) {
 
         /** Without extensions (延期): the original deadline unknown, none approved. */
         Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
                  String rating, int returns, int reworks, int supervisions, Double secondsToClose) {
             this(signDue, signedAt, signedInTime, closedInTime, rating, returns, reworks, supervisions, secondsToClose,
-                    null, 0, closedInTime);
+                    null, 0, closedInTime, 0);
         }
     }
 }

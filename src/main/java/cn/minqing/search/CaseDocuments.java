@@ -84,6 +84,7 @@ class CaseDocuments {
         boolean closedInOriginalTime = closed && c.closedAt() != null && h.resolveDueOriginal() != null
                 && !c.closedAt().isAfter(h.resolveDueOriginal());
         return new CaseDocument.Handling(h.signDue(), h.signedAt(), signedInTime, closedInTime, h.rating(), h.returns(),
-                h.reworks(), h.supervisions(), secondsToClose, h.resolveDueOriginal(), h.extensions(), closedInOriginalTime);
+                h.reworks(), h.supervisions(), secondsToClose, h.resolveDueOriginal(), h.extensions(), closedInOriginalTime,
+                h.suspendedHours());
     }
 }
