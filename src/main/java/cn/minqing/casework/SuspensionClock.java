@@ -61,9 +61,11 @@ class SuspensionClock {
             execution.getProcessInstance().setVariable(ProcessKeys.RESOLVE_DUE, due);
             execution.getProcessInstance().setVariable(ProcessKeys.WARN_AT, warnAt);
             cases.resume(number, at(due), at(warnAt), stood.toMinutes() / 60.0);
-            for (Job job : timers(management, execution)) {
-                boolean red = job.getId() != null && isOverdueTimer(management, job);
-                management.setJobDuedate(job.getId(), red ? due : warnAt);
+            for (String timer : CLOCK_TIMERS) {
+                for (Job job : management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
+                        .activityId(timer).timers().list()) {
+                    management.setJobDuedate(job.getId(), timer.equals(DeadlinesMoved.OVERDUE_TIMER) ? due : warnAt);
+                }
             }
             for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).dueDate(oldDue).list()) {
                 task.setDueDate(due);
@@ -72,10 +74,6 @@ class SuspensionClock {
             timeline.record(number, "system", "resumed", null,
                     "恢复计时，挂起 " + Math.round(stood.toMinutes() / 6.0) / 10.0 + " 小时，办理时限相应顺延");
         };
-    }
-
-    private static boolean isOverdueTimer(ManagementService management, Job job) {
-        return management.createJobQuery().jobId(job.getId()).activityId(DeadlinesMoved.OVERDUE_TIMER).count() > 0;
     }
 
     private static List<Job> timers(ManagementService management, DelegateExecution execution) {
