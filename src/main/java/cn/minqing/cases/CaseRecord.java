@@ -21,10 +21,16 @@ public record CaseRecord(long id, String number, String title, String descriptio
         return due != null && end.isAfter(due);
     }
 
-    /** Deadlines and the counts of casework: returns (退单), rework (重办), supervision (督办), rating (回访). */
+    /**
+     * Deadlines and the counts of casework: returns (退单), rework (重办), supervision (督办), rating (回访);
+     * approved extensions (延期) and the resolve deadline before the first of them (the resolve deadline when never
+     * extended); hours the clock stood still while suspended (挂起) and since when it stands still now (null when
+     * it runs).
+     */
     public record Handling(OffsetDateTime signDue, OffsetDateTime resolveDue, OffsetDateTime warnAt,
                            String deadlineLevel, OffsetDateTime signedAt, int returns, int reworks,
                            int supervisions, java.math.BigDecimal estimatedCost, String rating,
-                           String ratingComment, OffsetDateTime ratedAt) {
+                           String ratingComment, OffsetDateTime ratedAt, OffsetDateTime resolveDueOriginal,
+                           int extensions, double suspendedHours, OffsetDateTime suspendedSince) {
     }
 }

@@ -2,7 +2,7 @@ package cn.minqing.cases;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where a case stands. The last four are outcomes; "closed" never means "solved". */
+/** Where a case stands. The last five are outcomes; "closed" never means "solved". */
 public enum CaseStatus {
     RECEIVED("received", "已接收"),
     ACCEPTED("accepted", "已受理"),
@@ -18,7 +18,8 @@ public enum CaseStatus {
     SOLVED("solved", "已解决"),
     UNSOLVABLE("unsolvable", "已办结未解决"),
     REJECTED("rejected", "不予受理"),
-    MERGED("merged", "重复");
+    MERGED("merged", "重复"),
+    ANSWERED("answered", "已直接答复"); // 直接答复: answered at intake, counted apart from solved
 
     private final String code;
     private final String nameZh;
@@ -38,7 +39,7 @@ public enum CaseStatus {
     }
 
     public boolean isFinal() {
-        return this == SOLVED || this == UNSOLVABLE || this == REJECTED || this == MERGED;
+        return this == SOLVED || this == UNSOLVABLE || this == REJECTED || this == MERGED || this == ANSWERED;
     }
 
     public static CaseStatus of(String code) {

@@ -21,7 +21,9 @@ public class Cases {
                    address, status, urgency, handling_org, outcome_note, process_instance_id, supporters,
                    created_at, updated_at, closed_at, sign_due, resolve_due, warn_at, deadline_level, signed_at,
                    returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version,
-                   channel, visit_id
+                   channel, visit_id,
+                   coalesce(resolve_due_original, resolve_due) as resolve_due_original, extensions,
+                   suspended_at, suspended_hours
               from minqing.case_record
             """;
 
@@ -150,6 +152,32 @@ public class Cases {
         update(number, "supervisions = supervisions + 1");
     }
 
+    /**
+     * 延期 approved: the resolve deadline moves (the first one is kept), the yellow warning with it, and a raised
+     * yellow flag is lowered until the new warning comes; a red flag stays (it was raised, and counted).
+     */
+    public void extend(String number, OffsetDateTime resolveDue, OffsetDateTime warnAt) {
+        update(number, "resolve_due_original = coalesce(resolve_due_original, resolve_due), resolve_due = ?, warn_at = ?, "
+                + "extensions = extensions + 1, deadline_level = case when deadline_level = 'yellow' then 'none' "
+                + "else deadline_level end", resolveDue, warnAt);
+    }
+
+    /** 挂起: the clock stopped at {@code at}. */
+    public void suspend(String number, OffsetDateTime at) {
+        update(number, "suspended_at = ?", at);
+    }
+
+    /** The clock restarts: the deadlines moved by the time it stood still, which is added up. */
+    public void resume(String number, OffsetDateTime resolveDue, OffsetDateTime warnAt, double hours) {
+        update(number, "suspended_at = null, resolve_due = ?, warn_at = ?, suspended_hours = suspended_hours + ?",
+                resolveDue, warnAt, java.math.BigDecimal.valueOf(hours).setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
+    /** Corrected at intake (受理): the category or village the report was filed under was wrong. */
+    public void recategorise(String number, String categoryCode, String villageCode) {
+        update(number, "category_code = ?, village_code = ?", categoryCode, villageCode);
+    }
+
     public void setEstimatedCost(String number, java.math.BigDecimal cost) {
         update(number, "estimated_cost = ?", cost);
     }
@@ -185,7 +213,9 @@ public class Cases {
                 rs.getObject("warn_at", OffsetDateTime.class), rs.getString("deadline_level"),
                 rs.getObject("signed_at", OffsetDateTime.class), rs.getInt("returns"), rs.getInt("reworks"),
                 rs.getInt("supervisions"), rs.getBigDecimal("estimated_cost"), rs.getString("rating"),
-                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class)), rs.getLong("version"),
+                rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class),
+                rs.getObject("resolve_due_original", OffsetDateTime.class), rs.getInt("extensions"),
+                rs.getDouble("suspended_hours"), rs.getObject("suspended_at", OffsetDateTime.class)), rs.getLong("version"),
                 rs.getString("channel"), (Long) rs.getObject("visit_id"));
     }
 }

@@ -24,9 +24,11 @@ public class Casework {
     private final Timeline timeline;
     private final StageRules rules;
     private final AuditLog audit;
+    private final IntakeCorrections corrections;
 
     Casework(TaskService tasks, TaskList taskList, Cases cases, Timeline timeline, StageRules rules,
-              AuditLog audit) {
+              AuditLog audit, IntakeCorrections corrections) {
+        this.corrections = corrections;
         this.audit = audit;
         this.tasks = tasks;
         this.taskList = taskList;
@@ -64,13 +66,18 @@ public class Casework {
         Stage stage = Stage.of(task.stage());
         CaseRecord c = cases.find(task.caseNumber()).orElseThrow();
         boolean mustTake = stage == Stage.SIGN && Boolean.TRUE.equals(tasks.getVariable(taskId, ProcessKeys.MUST_TAKE));
+        IntakeCorrections.Correction fix = stage == Stage.ACCEPT ? corrections.check(form, c) : null;
         StageRules.Completion done = rules.check(stage, form, c, mustTake, user);
+        Map<String, Object> variables = new java.util.HashMap<>(done.variables());
+        if (fix != null && !fix.isEmpty() && List.of("accept", "answer").contains(form.outcome())) {
+            variables.putAll(corrections.apply(c, fix, user.username())); // routing follows the corrected ones
+        }
         apply(c.number(), done, user);
         timeline.record(c.number(), user.username(), done.kind(), stage.code(), done.note());
         if (task.assignee() == null) {
             tasks.setAssignee(taskId, user.username());
         }
-        tasks.complete(taskId, done.variables());
+        tasks.complete(taskId, variables);
         audit.record(user.username(), "task.completed", c.number(), stage.code() + ": " + done.kind());
     }
 

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * into that year are recounted from the moment they were planned. A moved deadline changes the case (and
  * so the search index, through the outbox), the process variables, the yellow and red timer jobs, the due
  * date of the open handling task, and says so on the timeline ("deadline-moved"). Runs inside the
- * transaction that changed the calendar. Flags already raised stay raised.
+ * transaction that changed the calendar. Flags already raised stay raised. A deadline the county centre extended
+ * (延期) is a date it approved, not a count of working days, and stays.
  */
 @Component
 class DeadlinesMoved {
@@ -71,7 +72,8 @@ class DeadlinesMoved {
         OffsetDateTime yearStart = LocalDate.of(changed.year(), 1, 1).atStartOfDay(zone).toOffsetDateTime();
         List<OpenCase> open = jdbc.sql("""
                 select number, process_instance_id, sign_due, resolve_due from minqing.case_record
-                 where closed_at is null and process_instance_id is not null and resolve_due >= ? order by id
+                 where closed_at is null and process_instance_id is not null and resolve_due >= ?
+                   and extensions = 0 order by id
                 """).param(yearStart).query(OpenCase.class).list();
         WorkCalendar calendar = open.isEmpty() ? null : calendars.current();
         for (int from = 0; from < open.size(); from += BATCH) {

@@ -24,7 +24,7 @@ final class PlainLog {
 
     /** Kinds whose note is a cadre's words worth showing. */
     private static final Set<String> SAYS = Set.of("accepted", "rejected", "returned", "investigated", "designed",
-            "approved", "approval-rejected", "implemented", "verified", "note");
+            "approved", "approval-rejected", "implemented", "verified", "note", "answered", "recategorised");
     private static final String DISPATCH_NOTE = "派至 ";
 
     private final MessageSource messages;

@@ -31,6 +31,14 @@ public final class ProcessKeys {
     public static final String RESOLVE_DUE = "resolveDue";
     public static final String WARN_AT = "warnAt";
     public static final String FEEDBACK_WAIT = "feedbackWait";
+    public static final String EXTENSION_MESSAGE = "extension-requested";
+    public static final String EXTENSION_UNTIL = "extensionUntil";
+    public static final String EXTENSION_OUTCOME = "extensionOutcome";
+    public static final String REARM_WARNING = "rearmWarning";
+    public static final String SUSPENSION_MESSAGE = "suspension-requested";
+    public static final String RESUME_MESSAGE = "case-resumed";
+    public static final String SUSPEND_UNTIL = "suspendUntil";
+    public static final String SUSPENSION_OUTCOME = "suspensionOutcome";
 
     private ProcessKeys() {
     }

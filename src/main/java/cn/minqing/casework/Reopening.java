@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The reporter may reopen a solved or unsolvable case within some days of closing, with a reason:
+ * The reporter may reopen a solved, unsolvable or directly answered case within some days of closing, with a reason:
  * it goes back to routing and counts as rework (重办).
  */
 @Service
@@ -45,7 +45,8 @@ public class Reopening {
         if (reason.length() > StageRules.MAX_TEXT) {
             throw new InvalidInputException("reason", "task.field.tooLong", StageRules.MAX_TEXT);
         }
-        boolean closedAsHandled = c.status() == CaseStatus.SOLVED || c.status() == CaseStatus.UNSOLVABLE;
+        boolean closedAsHandled = c.status() == CaseStatus.SOLVED || c.status() == CaseStatus.UNSOLVABLE
+                || c.status() == CaseStatus.ANSWERED; // an answer that did not help: now it is handled
         if (!closedAsHandled || c.closedAt() == null || c.closedAt().plusDays(reopenDays).isBefore(CaseClock.now())) {
             throw ApiException.conflict("case.reopen.notAllowed", reopenDays);
         }

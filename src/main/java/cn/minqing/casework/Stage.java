@@ -16,7 +16,10 @@ public enum Stage {
     IMPLEMENT("implement", CaseStatus.IMPLEMENTING),  // 实施
     VERIFY("verify", CaseStatus.VERIFYING),           // 核实
     FEEDBACK("feedback", CaseStatus.AWAITING_FEEDBACK), // 回访 (the villager rates)
-    SUPERVISE("supervise", null);                     // 督办 (beside the case's own stage)
+    SUPERVISE("supervise", null),                     // 督办 (beside the case's own stage)
+    RATE_ANSWER("rateAnswer", null),                  // 答复评价: the villager rates a direct answer (case stays answered)
+    APPROVE_EXTENSION("approve-extension", null),     // 延期审批 by the county centre, beside the handling stage
+    APPROVE_SUSPENSION("approve-suspension", null);   // 挂起审批 by the county centre, beside the handling stage
 
     private final String code;
     private final CaseStatus status;

@@ -59,12 +59,20 @@ class StageRules {
             case VERIFY -> verify(f);
             case FEEDBACK -> feedback(f);
             case SUPERVISE -> Completion.of("supervised", required("note", f.note()), Map.of());
+            case RATE_ANSWER -> feedback(f);
+            case APPROVE_EXTENSION -> centreDecision(Stage.APPROVE_EXTENSION, f, "extension", ProcessKeys.EXTENSION_OUTCOME);
+            case APPROVE_SUSPENSION -> centreDecision(Stage.APPROVE_SUSPENSION, f, "suspension", ProcessKeys.SUSPENSION_OUTCOME);
         };
     }
 
     private Completion accept(CompletionForm f, CaseRecord c, CurrentUser user) {
-        String outcome = choice(Stage.ACCEPT, "outcome", f.outcome(), "accept", "reject", "merge");
+        String outcome = choice(Stage.ACCEPT, "outcome", f.outcome(), "accept", "reject", "merge", "answer");
         Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.OUTCOME, outcome));
+        if (outcome.equals("answer")) { // 直接答复: closed as answered at once, the reply is what the villager reads
+            String reply = required("reply", f.reply());
+            vars.put(ProcessKeys.OUTCOME_NOTE, reply);
+            return Completion.of("answered", reply, vars);
+        }
         if (outcome.equals("reject")) {
             String reason = required("reason", f.reason());
             vars.put(ProcessKeys.OUTCOME_NOTE, reason);
@@ -126,6 +134,14 @@ class StageRules {
                 Map.of(ProcessKeys.OUTCOME, outcome));
     }
 
+    /** 延期审批, 挂起审批 by the county centre: approve, or refuse with a note the handler can act on. */
+    private Completion centreDecision(Stage stage, CompletionForm f, String what, String variable) {
+        String outcome = choice(stage, "outcome", f.outcome(), "approve", "refuse");
+        String note = outcome.equals("refuse") ? required("note", f.note()) : f.note();
+        return Completion.of(what + (outcome.equals("approve") ? "-approved" : "-refused"), note,
+                Map.of(variable, outcome));
+    }
+
     private Completion verify(CompletionForm f) {
         String verdict = choice(Stage.VERIFY, "outcome", f.outcome(), "solved", "unsolvable");
         String note = verdict.equals("unsolvable") ? required("note", f.note()) : f.note();
@@ -172,6 +188,7 @@ class StageRules {
         texts.put("report", f.report());
         texts.put("note", f.note());
         texts.put("comment", f.comment());
+        texts.put("reply", f.reply());
         texts.forEach((field, value) -> {
             if (value != null && value.length() > MAX_TEXT) {
                 problems.add(new cn.minqing.platform.web.FieldProblem(field, "task.field.tooLong", MAX_TEXT));
@@ -183,6 +200,8 @@ class StageRules {
         codes.put("mergeInto", f.mergeInto());
         codes.put("organisation", f.organisation());
         codes.put("rating", f.rating());
+        codes.put("category", f.category());
+        codes.put("villageCode", f.villageCode());
         codes.forEach((field, value) -> {
             if (value != null && value.length() > 64) {
                 problems.add(new cn.minqing.platform.web.FieldProblem(field, "task.field.tooLong", 64));

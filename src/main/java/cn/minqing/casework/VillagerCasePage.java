@@ -58,7 +58,8 @@ class VillagerCasePage {
         model.addAttribute("log", new PlainLog(messages, locale).of(c, me, village, approvers(p)));
         model.addAttribute("attachments", attachments.of(number, me));
         model.addAttribute("rateTask", casework.tasksFor(me, TaskFilter.ofCase(number)).stream()
-                .filter(t -> t.stage().equals(Stage.FEEDBACK.code())).findFirst().orElse(null));
+                .filter(t -> t.stage().equals(Stage.FEEDBACK.code()) || t.stage().equals(Stage.RATE_ANSWER.code()))
+                .findFirst().orElse(null));
         model.addAttribute("mayReopen", mayReopen(c));
         return "my/case";
     }
@@ -92,7 +93,7 @@ class VillagerCasePage {
     }
 
     private boolean mayReopen(CaseView c) {
-        boolean handled = c.status().equals("solved") || c.status().equals("unsolvable");
+        boolean handled = c.status().equals("solved") || c.status().equals("unsolvable") || c.status().equals("answered");
         return handled && c.closedAt() != null && c.closedAt().plusDays(reopenDays).isAfter(CaseClock.now());
     }
 }

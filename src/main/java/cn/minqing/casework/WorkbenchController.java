@@ -43,14 +43,17 @@ class WorkbenchController {
     private final StageFormChoices choices;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final List<OtherTasks> otherTasks;
+    private final Extensions extensions;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
                         Organisations organisations, MessageSource messages, Attachments attachments,
                         Reopening reopening, SimilarCases similarCases, VillagerCasePage villagerPage,
                         PeopleNames people, StageFormChoices choices,
-                        org.springframework.transaction.support.TransactionTemplate tx, List<OtherTasks> otherTasks) {
+                        org.springframework.transaction.support.TransactionTemplate tx, List<OtherTasks> otherTasks,
+                        Extensions extensions) {
         this.tx = tx;
         this.otherTasks = otherTasks;
+        this.extensions = extensions;
         this.people = people;
         this.choices = choices;
         this.villagerPage = villagerPage;
@@ -103,6 +106,12 @@ class WorkbenchController {
         model.addAttribute("attachments", attachments.of(number, me.user()));
         boolean inIntake = open.stream().anyMatch(t -> t.stage().equals("accept"));
         model.addAttribute("duplicates", inIntake ? duplicatesOf(view, me) : List.of());
+        // 受理 may correct the category or village the report was filed under
+        model.addAttribute("categoryChoices", inIntake ? categories.all() : List.of());
+        model.addAttribute("villageChoices", inIntake ? regions.atLevel("village") : List.of());
+        // 延期: the handler may ask while one of its stages is open and the deadline has not passed
+        model.addAttribute("mayExtend", open.stream().anyMatch(t -> Extensions.HANDLER_STAGES.contains(t.stage()))
+                && view.handling().resolveDue() != null && view.handling().resolveDue().isAfter(cn.minqing.cases.CaseClock.now()));
         // people by display name, never by user name (anonymity is already applied by the case view)
         java.util.Set<String> named = new java.util.HashSet<>();
         named.add(view.reporter());
@@ -141,6 +150,16 @@ class WorkbenchController {
             redirect.addFlashAttribute("done", messages.getMessage(done, null, locale));
         }
         return "redirect:/workbench/cases/" + caseNumber;
+    }
+
+    @PostMapping("/workbench/cases/{number}/extension")
+    String extension(@AuthenticationPrincipal Principal me, @PathVariable String number,
+                     @RequestParam(required = false) String until, @RequestParam(required = false) String reason,
+                     RedirectAttributes redirect, Locale locale) {
+        if (attempt(() -> extensions.request(number, new Extensions.Request(until, reason), me.user()), redirect, locale)) {
+            redirect.addFlashAttribute("done", messages.getMessage("ui.extension.requested", null, locale));
+        }
+        return "redirect:/workbench/cases/" + number;
     }
 
     @PostMapping("/workbench/cases/{number}/reopen")

@@ -84,8 +84,11 @@ class DemoCases {
         if (ageDays < 2 || roll < 6) {
             return new Plan(random.nextInt(2), "accept", null);
         }
-        if (roll < 12) {
+        if (roll < 10) {
             return new Plan(1, "reject", null);
+        }
+        if (roll < 12) {
+            return new Plan(2, "answer", null); // 直接答复 at intake, then the villager rates the answer
         }
         if (roll < 32) {
             return new Plan(2 + random.nextInt(6), "accept", null);
@@ -123,6 +126,7 @@ class DemoCases {
         return switch (stage) {
             case "accept" -> plan.acceptOutcome().equals("reject")
                     ? with(f, "reject", "reason", note(notes, "reject"))
+                    : plan.acceptOutcome().equals("answer") ? answer()
                     : new CompletionForm("accept", urgency(), note(notes, "accept"), null, null, null, null, null, null, null, null, null, null);
             case "sign" -> random.nextInt(12) == 0 ? with(f, "return", "reason", "不属于本单位职责范围，请重新派单") : f.withOutcome("sign");
             case "dispatch" -> new CompletionForm(null, null, null, null, "township", null, null, null, null, null, "改派所在乡镇办理", null, null);
@@ -134,8 +138,14 @@ class DemoCases {
                     ? with(f, "solved", "note", note(notes, "verify"))
                     : with(f, "unsolvable", "note", note(notes, "unsolvable"));
             case "feedback" -> feedback(notes, reworks);
+            case "rateAnswer" -> feedback(notes, 0);
             default -> with(f, null, "note", "请加快办理进度");
         };
+    }
+
+    private static CompletionForm answer() {
+        return new CompletionForm("answer", null, null, null, null, null, null, null, null, null, null, null, null,
+                "您反映的是政策咨询，已电话答复：请带户口本和身份证到乡镇便民服务中心办理，村委会可协助准备材料。", null, null);
     }
 
     private static CompletionForm with(CompletionForm f, String outcome, String field, String text) {

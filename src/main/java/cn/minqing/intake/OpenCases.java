@@ -34,7 +34,7 @@ public class OpenCases {
                 select number, title, category_code as category, village_code, status, supporters, created_at
                   from minqing.case_record
                  where village_code = ? and (cast(? as varchar) is null or category_code = ?)
-                   and status not in ('solved', 'unsolvable', 'rejected', 'merged')
+                   and status not in ('solved', 'unsolvable', 'rejected', 'merged', 'answered')
                    and (? or category_code = any(?) or handling_org = ?)
                  order by supporters desc, created_at desc limit ?
                 """).params(villageCode, category, category, responsibilities.isEmpty(),

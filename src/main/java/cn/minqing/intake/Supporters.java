@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Supporters {
 
-    private static final String OPEN = "status not in ('solved', 'unsolvable', 'rejected', 'merged')";
+    private static final String OPEN = "status not in ('solved', 'unsolvable', 'rejected', 'merged', 'answered')";
     private final JdbcClient jdbc;
     private final Cases cases;
     private final Timeline timeline;

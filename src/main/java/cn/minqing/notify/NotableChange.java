@@ -43,6 +43,7 @@ class NotableChange {
             case UNSOLVABLE -> "notify.unsolvable";
             case REJECTED -> "notify.rejected";
             case MERGED -> "notify.merged";
+            case ANSWERED -> "notify.answered";
             default -> null;
         };
         Facts f = key == null ? null : facts(change.caseNumber()).orElse(null);
@@ -50,7 +51,8 @@ class NotableChange {
             return Optional.empty(); // nothing to tell, or no such case (a process driven on its own, in tests)
         }
         String note = f.outcomeNote() == null || f.outcomeNote().isBlank() ? null : f.outcomeNote().strip();
-        String reason = note == null ? "" : text(status == CaseStatus.MERGED ? "notify.mergedInto" : "notify.reason", note);
+        String reason = note == null ? "" : text(status == CaseStatus.MERGED ? "notify.mergedInto"
+                : status == CaseStatus.ANSWERED ? "notify.answer" : "notify.reason", note);
         String toReporter = status == CaseStatus.SOLVED ? null // the reporter rated it (or let the time pass)
                 : text("notify.yours.reported") + text(key, f.title(), f.handler(), reason);
         String toSupporters = status == CaseStatus.AWAITING_FEEDBACK ? null

@@ -34,9 +34,19 @@ record CaseDocument(String number, String title, String description, String cate
     /**
      * What the indicators need, so the index can be checked against PostgreSQL: sign deadline and
      * time, whether signing and closing met their deadlines, rating, returns, reworks, supervisions,
-     * and seconds from report to close (closed cases only).
+     * and seconds from report to close (closed cases only); approved extensions (延期), the deadline before them and
+     * whether closing met that original deadline.
      */
     record Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
-                    String rating, int returns, int reworks, int supervisions, Double secondsToClose) {
+                    String rating, int returns, int reworks, int supervisions, Double secondsToClose,
+                    OffsetDateTime resolveDueOriginal, int extensions, boolean closedInOriginalTime,
+                    double suspendedHours) {
+
+        /** Without extensions (延期): the original deadline unknown, none approved. */
+        Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
+                 String rating, int returns, int reworks, int supervisions, Double secondsToClose) {
+            this(signDue, signedAt, signedInTime, closedInTime, rating, returns, reworks, supervisions, secondsToClose,
+                    null, 0, closedInTime, 0);
+        }
     }
 }

@@ -81,7 +81,10 @@ class CaseDocuments {
                 && !c.closedAt().isAfter(h.resolveDue());
         Double secondsToClose = closed && c.closedAt() != null
                 ? Duration.between(c.createdAt(), c.closedAt()).toNanos() / 1e9 : null;
+        boolean closedInOriginalTime = closed && c.closedAt() != null && h.resolveDueOriginal() != null
+                && !c.closedAt().isAfter(h.resolveDueOriginal());
         return new CaseDocument.Handling(h.signDue(), h.signedAt(), signedInTime, closedInTime, h.rating(), h.returns(),
-                h.reworks(), h.supervisions(), secondsToClose);
+                h.reworks(), h.supervisions(), secondsToClose, h.resolveDueOriginal(), h.extensions(), closedInOriginalTime,
+                h.suspendedHours());
     }
 }

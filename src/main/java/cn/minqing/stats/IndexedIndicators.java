@@ -55,7 +55,8 @@ class IndexedIndicators {
                     n(a, "closed"), n(a, "closedInTime"), n(a, "closedWithDeadline"), n(a, "solved"), n(a, "satisfied"),
                     n(a, "rated"), n(a, "noResponse"), n(a, "reworked"), n(a, "returned"),
                     Math.round(a.get("supervisions").sum().value()), n(a, "open"), n(a, "overdue"),
-                    Math.round(a.get("reworks").sum().value()));
+                    Math.round(a.get("reworks").sum().value()), n(a, "answered"),
+                    n(a, "extended"), n(a, "closedInOriginalTime"));
             values.put(township.key().stringValue(), IndicatorValues.of(c, hours(a.get("secondsToClose").avg().value()),
                     null, nullIfNaN(a.get("supporters").avg().value())));
         }
@@ -73,6 +74,9 @@ class IndexedIndicators {
         f.put("closedInTime", term("handling.closedInTime", true));
         f.put("closedWithDeadline", Query.of(q -> q.bool(b -> b.filter(closed).filter(x -> x.exists(e -> e.field("resolveDue"))))));
         f.put("solved", terms("status", List.of("solved")));
+        f.put("answered", terms("status", List.of("answered")));
+        f.put("extended", Query.of(q -> q.range(r -> r.untyped(u -> u.field("handling.extensions").gt(JsonData.of(0))))));
+        f.put("closedInOriginalTime", term("handling.closedInOriginalTime", true));
         f.put("satisfied", terms("handling.rating", List.of("satisfied", "basically")));
         f.put("rated", terms("handling.rating", List.of("satisfied", "basically", "dissatisfied")));
         f.put("noResponse", terms("handling.rating", List.of("no-response")));

@@ -9,7 +9,18 @@ import java.util.Map;
 public record IndicatorValues(long receivedCount, Double responseRate, Double onTimeRate, Double resolutionRate,
                        Double satisfactionRate, Double feedbackRate, Double reworkRate, Double returnRate,
                        long supervisionCount, long openCount, long overdueCount, Double avgResolutionHours,
-                       Double p90ResolutionHours, Double supportersPerCase) {
+                       Double p90ResolutionHours, Double supportersPerCase, Double directAnswerRate,
+                       Double extensionRate, Double onTimeOriginalRate) {
+
+    /** The indicators before direct answers and extensions were counted (直接答复率, 延期率 unknown). */
+    public IndicatorValues(long receivedCount, Double responseRate, Double onTimeRate, Double resolutionRate,
+                           Double satisfactionRate, Double feedbackRate, Double reworkRate, Double returnRate,
+                           long supervisionCount, long openCount, long overdueCount, Double avgResolutionHours,
+                           Double p90ResolutionHours, Double supportersPerCase) {
+        this(receivedCount, responseRate, onTimeRate, resolutionRate, satisfactionRate, feedbackRate, reworkRate,
+                returnRate, supervisionCount, openCount, overdueCount, avgResolutionHours, p90ResolutionHours,
+                supportersPerCase, null, null, null);
+    }
 
     static IndicatorValues from(ResultSet rs) throws SQLException {
         return of(IndicatorCounts.from(rs), number(rs, "avg_hours"), number(rs, "p90_hours"), number(rs, "supporters"));
@@ -25,7 +36,9 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
                 rate(c.closedInTime(), c.closedWithDeadline()), rate(c.solved(), c.closed()),
                 rate(c.satisfied(), c.rated() + c.reworks()), rate(c.rated(), c.rated() + c.noResponse()),
                 rate(c.reworked(), c.closed()), rate(c.returned(), c.dispatched()),
-                c.supervisions(), c.open(), c.overdue(), round(avgHours), round(p90Hours), round(supportersPerCase));
+                c.supervisions(), c.open(), c.overdue(), round(avgHours), round(p90Hours), round(supportersPerCase),
+                rate(c.answered(), c.received()), rate(c.extended(), c.dispatched()),
+                rate(c.closedInOriginalTime(), c.closedWithDeadline()));
     }
 
     private static Double number(ResultSet rs, String column) throws SQLException {
@@ -62,6 +75,9 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
         m.put("avgResolutionHours", avgResolutionHours);
         m.put("p90ResolutionHours", p90ResolutionHours);
         m.put("supportersPerCase", supportersPerCase);
+        m.put("directAnswerRate", directAnswerRate);
+        m.put("extensionRate", extensionRate);
+        m.put("onTimeOriginalRate", onTimeOriginalRate);
         return m;
     }
 }

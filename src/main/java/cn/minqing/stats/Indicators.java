@@ -43,6 +43,10 @@ class Indicators {
                                  and c.closed_at <= c.resolve_due) as closed_in_time,
               count(*) filter (where c.status in ('solved', 'unsolvable') and c.resolve_due is not null) as closed_with_deadline,
               count(*) filter (where c.status = 'solved') as solved,
+              count(*) filter (where c.status = 'answered') as answered,
+              count(*) filter (where c.extensions > 0) as extended,
+              count(*) filter (where c.status in ('solved', 'unsolvable') and c.resolve_due is not null
+                                 and c.closed_at <= coalesce(c.resolve_due_original, c.resolve_due)) as closed_in_original_time,
               count(*) filter (where c.rating in ('satisfied', 'basically')) as satisfied,
               count(*) filter (where c.rating in ('satisfied', 'basically', 'dissatisfied')) as rated,
               count(*) filter (where c.rating = 'no-response') as no_response,

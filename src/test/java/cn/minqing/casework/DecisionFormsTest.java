@@ -23,7 +23,7 @@ class DecisionFormsTest extends ApiTest {
     @Test
     void noDecisionFormPreselectsAChoiceAndNoChoiceIsRefusedInWords() {
         String number = file("villager1", "后山水渠垮了一段", "后山水渠垮了一段，下游十几亩田放不进水", "irrigation");
-        decide("grid1", number, "accept", "outcome", 3, "请选择受理结果", Map.of("outcome", "accept"));
+        decide("grid1", number, "accept", "outcome", 4, "请选择受理结果", Map.of("outcome", "accept"));
         decide("township1", number, "sign", "outcome", 2, "请选择：签收", Map.of("outcome", "sign"));
         work("township1", number, Map.of("findings", "渠堤垮塌约八米"));
         work("township1", number, Map.of("plan", "重砌渠堤", "cost", 50000));

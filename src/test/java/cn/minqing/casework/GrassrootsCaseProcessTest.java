@@ -208,4 +208,32 @@ class GrassrootsCaseProcessTest extends ApiTest {
         assertThat(resolveDue.toInstant()).isEqualTo(Instant.parse("2026-09-29T02:00:00Z"));
         assertThat(task(pi).getDueDate()).isEqualTo(signDue);
     }
+
+    @Test
+    void aDirectAnswerEndsAtIntakeAndStillAsksTheVillagerToRate() {
+        ProcessInstance pi = start("other");
+        complete(task(pi), withVariables("outcome", "answer", "outcomeNote", "请到乡镇便民服务中心办理"));
+        assertThatProcess(pi).isWaitingAt("rateAnswer").hasPassed("answerGiven").hasNotPassed("route");
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateUser("villager1");
+        complete(task(pi), withVariables("rating", "basically"));
+        assertThatProcess(pi).isEnded().hasPassed("answerRated").hasNotPassed("solved", "rejected");
+    }
+
+    @Test
+    void anUnratedDirectAnswerIsRecordedAsNoResponse() {
+        ProcessInstance pi = start("other");
+        complete(task(pi), withVariables("outcome", "answer", "outcomeNote", "已电话答复"));
+        assertThatProcess(pi).isWaitingAt("rateAnswer");
+        execute(job(pi));
+        assertThatProcess(pi).isEnded().hasPassed("recordAnswerNoResponse", "answerUnrated")
+                .variables().containsEntry("rating", "no-response");
+    }
+
+    @Test
+    void aCategoryCorrectedAtIntakeIsRoutedByTheCorrectedOne() {
+        ProcessInstance pi = start("water");
+        complete(task(pi), withVariables("outcome", "accept", "urgency", "general", "category", "power"));
+        assertThatProcess(pi).isWaitingAt("sign");
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup("org:QS-POWER");
+    }
 }

@@ -73,6 +73,39 @@ class ProcessVersionUpgradeTest extends ApiTest {
                 .getProcessDefinitionId()).isEqualTo(latest.getId());
     }
 
+    /**
+     * Issue 18's version (direct answers, corrections at intake, …): a case started on the version before it (kept as
+     * bpmn-fixtures/grassroots-case-before-hotline.bpmn) finishes on its own version, and new cases may take the new
+     * paths.
+     */
+    @Test
+    void aCaseStartedBeforeTheHotlinePathsFinishesOnItsVersion() throws IOException {
+        init(engine);
+        deploy("before-hotline", Path.of("src/test/resources/bpmn-fixtures/grassroots-case-before-hotline.bpmn"));
+        String number = "QS-UPGRADE-" + System.nanoTime();
+        caseProcess.start(number, "QS01001", "road", "villager1");
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        String old = pi.getProcessDefinitionId();
+        complete(task(pi), withVariables("outcome", "accept", "urgency", "general"));
+        complete(task(pi), withVariables("outcome", "sign"));
+
+        deploy("hotline", Path.of("processes/grassroots-case.bpmn"));
+        complete(task(pi));
+        complete(task("design", pi), withVariables("needsApproval", false));
+        complete(task(pi));
+        complete(task(pi), withVariables("verdict", "solved"));
+        complete(task(pi), withVariables("rating", "satisfied"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("solved");
+        assertThat(old).isNotEqualTo(repository.createProcessDefinitionQuery().processDefinitionKey(ProcessKeys.PROCESS)
+                .latestVersion().singleResult().getId());
+
+        String next = "QS-UPGRADE-" + System.nanoTime();
+        caseProcess.start(next, "QS01001", "other", "villager1");
+        ProcessInstance answered = runtime.createProcessInstanceQuery().processInstanceBusinessKey(next).singleResult();
+        complete(task(answered), withVariables("outcome", "answer", "outcomeNote", "已答复"));
+        BpmnAwareTests.assertThat(answered).isWaitingAt("rateAnswer");
+    }
+
     private void deploy(String name, Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             repository.createDeployment().name("issue-14-" + name).addInputStream("grassroots-case.bpmn", in).deploy();

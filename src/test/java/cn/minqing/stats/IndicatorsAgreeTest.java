@@ -33,6 +33,7 @@ class IndicatorsAgreeTest extends ApiTest {
         // a generated year (2024, before any demo or test case) with every shape of case the formulas count
         GeneratedCases.insert(jdbc, "QS-AGREE", 3000, LocalDate.of(2024, 12, 31).atTime(20, 0)
                 .atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime(), 365, true);
+        GeneratedCases.addHotlineShapes(jdbc, "QS-AGREE"); // direct answers and extensions (issue 18)
         var health = await(java.time.Duration.ofSeconds(60), "admin", "/actuator/health",
                 h -> h.at("/components/searchOutbox/details/backlog").asLong() == 0);
         assertThat(health.at("/components/searchOutbox/details/backlog").asLong()).as("the outbox drained").isZero();
@@ -65,6 +66,11 @@ class IndicatorsAgreeTest extends ApiTest {
         assertThat(sql.values()).anySatisfy(v -> assertThat(v.onTimeRate()).isBetween(0.01, 0.99));
         assertThat(sql.values()).anySatisfy(v -> assertThat(v.overdueCount()).isPositive());
         assertThat(sql.values()).anySatisfy(v -> assertThat(v.avgResolutionHours()).isNotNull());
+        assertThat(sql.values()).anySatisfy(v -> assertThat(v.directAnswerRate()).isBetween(0.001, 0.5));
+        assertThat(sql.values()).anySatisfy(v -> {
+            assertThat(v.extensionRate()).isBetween(0.01, 0.5);
+            assertThat(v.onTimeOriginalRate()).isLessThan(v.onTimeRate()); // late by the first deadline, not the approved
+        });
 
         // the same check, as operators run it
         var check = get("admin", "/api/admin/stats/agreement?from=" + from + "&to=" + to).getBody();
@@ -75,7 +81,7 @@ class IndicatorsAgreeTest extends ApiTest {
         IndicatorValues oneMore = new IndicatorValues(some.receivedCount() + 1, some.responseRate(), some.onTimeRate(),
                 some.resolutionRate(), some.satisfactionRate(), some.feedbackRate(), some.reworkRate(), some.returnRate(),
                 some.supervisionCount(), some.openCount(), some.overdueCount(), some.avgResolutionHours(), null,
-                some.supportersPerCase());
+                some.supportersPerCase(), some.directAnswerRate(), some.extensionRate(), some.onTimeOriginalRate());
         assertThat(IndicatorsAgreement.difference("QS01", some, oneMore).indicators()).containsOnlyKeys("receivedCount");
     }
 }

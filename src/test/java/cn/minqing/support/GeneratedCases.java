@@ -60,4 +60,26 @@ public final class GeneratedCases {
         }
         jdbc.sql("analyze minqing.case_record").update();
     }
+
+    /**
+     * Issue 18's shapes on generated cases: some rejected ones become direct answers (直接答复, closed at intake, half of
+     * them rated), some dispatched ones an approved extension (延期) of five days, so that on-time differs between the
+     * original and the approved deadline. The changed cases are queued for indexing again.
+     */
+    public static void addHotlineShapes(JdbcClient jdbc, String prefix) {
+        jdbc.sql("""
+                update minqing.case_record set status = 'answered', outcome_note = '已直接答复',
+                       rating = case when substring(number from '[0-9]+$')::int % 2 = 0 then 'satisfied' end
+                 where number like :like and status = 'rejected' and substring(number from '[0-9]+$')::int % 3 = 0
+                """).param("like", prefix + "-%").update();
+        jdbc.sql("""
+                update minqing.case_record set resolve_due_original = resolve_due, resolve_due = resolve_due + interval '5 days',
+                       extensions = 1
+                 where number like :like and resolve_due is not null and substring(number from '[0-9]+$')::int % 7 = 0
+                """).param("like", prefix + "-%").update();
+        jdbc.sql("""
+                insert into minqing.search_outbox (case_number) select number from minqing.case_record
+                 where number like :like and (status = 'answered' or extensions > 0)
+                """).param("like", prefix + "-%").update();
+    }
 }
