@@ -41,7 +41,6 @@ public class Cases {
                         c.anonymous(), c.lat(), c.lon(), c.address(), at, at)
                 .query(Long.class).single();
         changed(number);
-        events.publishEvent(new CaseStatusChanged(number, CaseStatus.RECEIVED));
         return id;
     }
 

@@ -50,7 +50,7 @@ class CaseMessages {
         return switch (change.status()) {
             case RECEIVED -> "received";
             case DISPATCHED -> dispatchEvent(change.caseNumber());
-            case SIGNED -> "signed";
+            case INVESTIGATING -> "signed"; // 签收 leads straight into 调研
             case AWAITING_FEEDBACK -> "rate";
             case SOLVED -> f.rating() == null ? "solved" : null; // rated by the reporter: they know
             case UNSOLVABLE -> "unsolvable";

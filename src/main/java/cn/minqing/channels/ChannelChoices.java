@@ -47,22 +47,30 @@ class ChannelChoices {
                 .param(username).update();
     }
 
-    /** Quiet hours {"from": "", "to": ""} clear them; a wrong time names its field. */
+    /** Quiet hours {"from": "", "to": ""} clear them. */
     private static ChannelChoice.QuietHours checked(ChannelChoice.QuietHours q) {
-        boolean clear = blank(q.from()) && blank(q.to());
-        if (clear) {
+        if (blank(q.from()) && blank(q.to())) {
             return null;
         }
+        List<FieldProblem> problems = problems(q);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new ChannelChoice.QuietHours(LocalTime.parse(q.from().strip()).toString(), LocalTime.parse(q.to().strip()).toString());
+    }
+
+    /** What is wrong with quiet hours, field by field: each a time "HH:mm", not both the same. */
+    static List<FieldProblem> problems(ChannelChoice.QuietHours q) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (q == null || blank(q.from()) && blank(q.to())) {
+            return problems;
+        }
         parse(q.from(), "quietHours.from", problems);
         parse(q.to(), "quietHours.to", problems);
         if (problems.isEmpty() && q.from().strip().equals(q.to().strip())) {
             problems.add(new FieldProblem("quietHours.to", "channels.quietHours.empty"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new ChannelChoice.QuietHours(LocalTime.parse(q.from().strip()).toString(), LocalTime.parse(q.to().strip()).toString());
+        return problems;
     }
 
     private static void parse(String value, String field, List<FieldProblem> problems) {

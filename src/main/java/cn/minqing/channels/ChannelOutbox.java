@@ -103,7 +103,7 @@ class ChannelOutbox {
 
     /** Ends a row without sending: failed (after its tries), opted-out, capped, no-address. */
     void end(UUID id, OffsetDateTime at, String status, String outcome, String detail) {
-        jdbc.sql("update minqing.outbound_message set status = ?, last_error = ?, attempts = attempts + case when ? is null then 0 else 1 end where id = ?")
+        jdbc.sql("update minqing.outbound_message set status = ?, last_error = ?, attempts = attempts + case when cast(? as varchar) is null then 0 else 1 end where id = ?")
                 .params(status, clip(detail), outcome, id).update();
         if (outcome != null) {
             attempt(id, at, outcome, detail);

@@ -49,7 +49,7 @@ class ChannelSender {
     ChannelSender(ChannelOutbox outbox, ChannelChoices choices, ChannelGateways gateways, UserAccounts accounts,
                   WechatBindings bindings, TransactionTemplate tx, ObjectMapper json, Clock clock,
                   @Value("${minqing.channels.sender-enabled:true}") boolean enabled,
-                  @Value("${minqing.channels.daily-cap:5}") int dailyCap,
+                  @Value("${minqing.channels.daily-cap:8}") int dailyCap,
                   @Value("${minqing.channels.max-attempts:8}") int maxAttempts,
                   @Value("${minqing.channels.retry-base:30s}") Duration retryBase,
                   @Value("${minqing.channels.retry-max:1h}") Duration retryMax,
@@ -77,18 +77,25 @@ class ChannelSender {
         }
     }
 
-    /** Sends what is due now; returns how many rows were taken up. */
+    /** Sends what is due now, batch by batch; returns how many rows were taken up. */
     int sendDue() {
         OffsetDateTime now = CaseClock.now();
-        var due = tx.execute(s -> outbox.claim(now, BATCH, leaseSeconds));
-        for (ChannelOutbox.Due m : due) {
-            try {
-                send(m, now);
-            } catch (RuntimeException e) {
-                log.warn("channel message {} not sent: {}", m.id(), e.getClass().getSimpleName());
+        int taken = 0;
+        for (int batch = 0; batch < 20; batch++) {
+            var due = tx.execute(s -> outbox.claim(now, BATCH, leaseSeconds));
+            for (ChannelOutbox.Due m : due) {
+                try {
+                    send(m, now);
+                } catch (RuntimeException e) {
+                    log.warn("channel message {} not sent: {}", m.id(), e.getClass().getSimpleName());
+                }
+            }
+            taken += due.size();
+            if (due.size() < BATCH) {
+                break;
             }
         }
-        return due.size();
+        return taken;
     }
 
     private void send(ChannelOutbox.Due m, OffsetDateTime now) {

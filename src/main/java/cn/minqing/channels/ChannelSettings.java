@@ -2,7 +2,10 @@ package cn.minqing.channels;
 
 import cn.minqing.people.UserAccounts;
 import cn.minqing.platform.audit.AuditLog;
+import cn.minqing.platform.web.FieldProblem;
 import cn.minqing.platform.web.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,11 +32,16 @@ class ChannelSettings {
 
     @Transactional
     ChannelChoice choose(String username, ChannelChoice choice) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (Boolean.TRUE.equals(choice.sms()) && accounts.phoneOf(username).isEmpty()) {
-            throw new InvalidInputException("sms", "channels.sms.noPhone");
+            problems.add(new FieldProblem("sms", "channels.sms.noPhone"));
         }
         if (Boolean.TRUE.equals(choice.wechat()) && bindings.openIdOf(username).isEmpty()) {
-            throw new InvalidInputException("wechat", "channels.wechat.notBound");
+            problems.add(new FieldProblem("wechat", "channels.wechat.notBound"));
+        }
+        problems.addAll(ChannelChoices.problems(choice.quietHours()));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         ChannelChoice saved = choices.save(username, choice);
         audit.record(username, "channels.chosen", username, "inApp=" + saved.inApp() + " sms=" + saved.sms()
