@@ -32,7 +32,8 @@ insert into message_template (event, text, sms_code) values
     ('unsolvable', '您反映的“{title}”已办结，但问题没能解决，详情请看办理记录。',        'MQ_UNSOLVABLE'),
     ('rejected',   '您反映的“{title}”没有受理，原因请看办理记录。',                      'MQ_REJECTED'),
     ('reopened',   '您反映的“{title}”将重新办理，由{handler}负责。',                     'MQ_REOPENED'),
-    ('plan-linked','您反映的“{title}”已列入工作方案统一解决。',                          'MQ_PLAN_LINKED');
+    ('plan-linked','您反映的“{title}”已列入工作方案统一解决。',                          'MQ_PLAN_LINKED'),
+    ('code',       '您的验证码是{code}，10分钟内有效，用于绑定微信。如非本人操作请忽略。', 'MQ_CODE');
 
 -- The channel outbox: written in the transaction of the change it tells of; a scheduled sender sends it. id is the
 -- idempotency key the gateway receives, so a retry after a timeout is the same message, never a second one. No

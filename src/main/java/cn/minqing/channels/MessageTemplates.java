@@ -37,6 +37,13 @@ class MessageTemplates {
                 .map(t -> fit(t, title == null ? "" : title, number == null ? "" : number, handler == null || handler.isBlank() ? "相关部门" : handler));
     }
 
+    /** The text with a confirmation code (event "code"); sent at once, never stored. */
+    Optional<Filled> code(String code) {
+        return jdbc.sql("select event, text, sms_code, wechat_code from minqing.message_template where event = 'code'")
+                .query(Template.class).optional()
+                .map(t -> new Filled(t.event(), t.smsCode(), t.wechatCode(), Map.of("code", code), t.text().replace("{code}", code)));
+    }
+
     private static Filled fit(Template t, String title, String number, String handler) {
         String shortTitle = title;
         String text = fillIn(t.text(), shortTitle, number, handler);
