@@ -229,4 +229,43 @@ class SmsChannelTest extends ChannelTestBase {
         assertThat(mine.path("inApp").asBoolean()).isTrue();
         assertThat(mine.path("sms").asBoolean()).isFalse();
     }
+
+    @Test
+    void adminsChangeTheWordsOnlyWithinOneSegmentAndKnownPlaceholders() {
+        JsonNode all = get("admin", "/api/admin/channels/templates").getBody();
+        assertThat(all.findValuesAsText("event")).contains("received", "accepted", "dispatched", "signed", "rate",
+                "solved", "reopened", "plan-linked");
+        assertThat(put("grid-QS02001", "/api/admin/channels/templates/received", Map.of("text", "x", "smsCode", "X"))
+                .getStatusCode().value()).isEqualTo(403);
+        ResponseEntity<JsonNode> wrong = put("admin", "/api/admin/channels/templates/received", Map.of(
+                "text", "您反映的“{title}”已收到，{villager}您好", "smsCode", "有 空格"));
+        assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+        assertThat(wrong.getBody().toString()).contains("\"text\"", "\"smsCode\"");
+        ResponseEntity<JsonNode> tooLong = put("admin", "/api/admin/channels/templates/received", Map.of(
+                "text", "您反映的“{title}”已收到，编号{number}。我们会尽快安排工作人员与您联系，请保持电话畅通，谢谢您对我们工作的支持与理解。",
+                "smsCode", "MQ_RECEIVED"));
+        assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooLong.getBody().toString()).contains("70");
+        assertThat(put("admin", "/api/admin/channels/templates/nothing", Map.of("text", "x", "smsCode", "X"))
+                .getStatusCode().value()).isEqualTo(404);
+
+        JsonNode received = null;
+        for (JsonNode t : all) {
+            if (t.path("event").asText().equals("received")) {
+                received = t;
+            }
+        }
+        ResponseEntity<JsonNode> changed = put("admin", "/api/admin/channels/templates/received", Map.of(
+                "text", "“{title}”已收到，编号{number}。", "smsCode", "SMS_0001"));
+        assertThat(changed.getStatusCode().value()).as(String.valueOf(changed.getBody())).isEqualTo(200);
+        try {
+            String phone = smsVillager();
+            String number = file(phone, "桥栏杆断了", "桥栏杆断了一截", "water");
+            assertThat(outboxOf(phone).get(0).path("text").asText()).isEqualTo("“桥栏杆断了”已收到，编号" + number + "。");
+            assertThat(outboxOf(phone).get(0).path("template").asText()).isEqualTo("SMS_0001");
+        } finally {
+            put("admin", "/api/admin/channels/templates/received", Map.of("text", received.path("text").asText(),
+                    "smsCode", received.path("smsCode").asText()));
+        }
+    }
 }
