@@ -28,7 +28,7 @@ class ChannelGateways {
                     @Value("${minqing.wechat.app-id:}") String appId, @Value("${minqing.wechat.app-secret:}") String appSecret,
                     @Value("${minqing.wechat.api-base:https://api.weixin.qq.com}") String apiBase,
                     ObjectMapper json, Clock clock) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         this.smsSecret = smsSecret;
         this.sms = smsUrl.isBlank() ? null : switch (provider.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "aliyun" -> new CloudSmsGateway(http, URI.create(smsUrl), accessKeyId, smsSecret, signName, timeout, json, clock);

@@ -139,6 +139,8 @@ class SmsChannelTest extends ChannelTestBase {
             file(phone, "问题" + i, "第" + i + "个问题的说明", "water");
         }
         sender.sendDue();
+        clockPlusMinutes(10); // a try the loopback refused is retried after 30 s, the same morning
+        sender.sendDue();
         assertThat(GATEWAY.textsTo(phone)).hasSize(5);
         assertThat(outboxOf(phone).findValuesAsText("status")).containsExactlyInAnyOrder("accepted", "accepted", "accepted",
                 "accepted", "accepted", "capped");
