@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Tells the reporter and the supporters (附议) of a case, inside the app, only what a villager needs to hear
  * ({@link NotableChange}): accepted and handed to an organisation, handed on, done and asking for a rating (the
  * supporters: closed), sent back for rework, not accepted (with the reason), merged. Each message names the case by
- * its title and says what happens next. Written in the same transaction as the change, read with an unread count.
+ * its title and says what happens next. Written in the same transaction as the change, read with an unread count;
+ * not for people who turned the app off as a channel (cn.minqing.channels: texts and WeChat).
  */
 @Service
 public class Notifications {
@@ -31,6 +32,7 @@ public class Notifications {
                 jdbc.sql("""
                         insert into minqing.notification (username, case_number, status, text)
                         select c.reporter, c.number, ?, ? from minqing.case_record c where c.number = ?
+                           and not exists (select 1 from minqing.channel_choice p where p.username = c.reporter and not p.in_app)
                         """).params(change.status().code(), m.toReporter(), change.caseNumber()).update();
             }
             if (m.toSupporters() != null) {
@@ -39,6 +41,7 @@ public class Notifications {
                         select s.username, c.number, ?, ? from minqing.case_supporter s
                           join minqing.case_record c on c.id = s.case_id
                          where c.number = ? and s.username <> c.reporter
+                           and not exists (select 1 from minqing.channel_choice p where p.username = s.username and not p.in_app)
                         """).params(change.status().code(), m.toSupporters(), change.caseNumber()).update();
             }
         });

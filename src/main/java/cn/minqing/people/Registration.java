@@ -30,9 +30,11 @@ public class Registration {
     private final AuditLog audit;
     private final SignUpLimits limits;
     private final ClientAddresses addresses;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Registration(UserAccounts accounts, Regions regions, PasswordEncoder encoder, AuditLog audit, SignUpLimits limits,
-                 ClientAddresses addresses) {
+                 ClientAddresses addresses, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.regions = regions;
         this.encoder = encoder;
@@ -53,6 +55,7 @@ public class Registration {
         String username = create(f);
         accounts.requirePasswordChange(username);
         audit.record(cadre.username(), "account.created-for-villager", username, f.villageCode());
+        events.publishEvent(new AccountOpenedForVillager(username));
         return username;
     }
 

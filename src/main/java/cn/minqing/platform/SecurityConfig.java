@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -41,6 +42,8 @@ class SecurityConfig {
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/api/register")).permitAll()
+                        // the SMS gateway's callbacks: no account, each body signed (X-Minqing-Signature, else 401)
+                        .requestMatchers(path("/api/channels/sms/inbound"), path("/api/channels/sms/receipts")).permitAll()
                         .requestMatchers(path("/engine-rest/**"), path("/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
@@ -56,9 +59,10 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AccountFilters accounts,
-                              @Value("${minqing.demo.enabled:false}") boolean demo) throws Exception {
+                              @Value("${minqing.demo.enabled:false}") boolean demo,
+                              @Value("${minqing.wechat.app-id:}") String wechatAppId) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/register", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/register", "/wechat/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // the API's description is open in the demo only; outside it, for signed-in people
                         .requestMatchers(API_DOCS).access(demo ? (a, context) -> new AuthorizationDecision(true)
@@ -69,7 +73,11 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(basicChallenge(),
-                        new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**")))) // 401, not the login page
+                        new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**"))) // 401, not the login page
+                        // inside WeChat (its browser says MicroMessenger): WeChat's web authorisation, not the password form
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/wechat/authorize"),
+                                request -> !wechatAppId.isBlank()
+                                        && String.valueOf(request.getHeader("User-Agent")).contains("MicroMessenger")))
                 .addFilterBefore(accounts.loginThrottle(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(accounts.accountState(false), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))

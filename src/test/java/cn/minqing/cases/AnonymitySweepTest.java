@@ -194,13 +194,15 @@ class AnonymitySweepTest extends ApiTest {
         for (String n : List.of(direct, onBehalf, fromVisit)) {
             paths.addAll(List.of("/api/cases/" + n, "/api/cases/" + n + "/timeline", "/api/cases/" + n + "/attachments",
                     "/api/tasks?caseNumber=" + n, "/workbench/cases/" + n, "/api/cases/" + n + "/progress",
-                    "/api/cases/" + n + "/diagram", "/workbench/cases/" + n + "/diagram"));
+                    "/api/cases/" + n + "/diagram", "/workbench/cases/" + n + "/diagram",
+                    "/api/admin/channels/messages?caseNumber=" + n));
         }
         paths.addAll(List.of("/api/attachments/" + photo, "/attachments/" + photo,
                 "/api/search?q=" + marker + "&size=100", "/api/search?q=低保&size=100&sort=newest",
                 "/api/cases/similar?villageCode=" + VILLAGE + "&text=" + marker + "低保",
                 "/api/cases/similar?villageCode=" + VILLAGE + "&category=subsidy",
                 "/api/cases", "/api/tasks", "/api/notifications", "/api/search/hot-topics", "/api/overdue", "/overdue",
+                "/api/me/channels", "/api/admin/channels/templates",
                 "/api/stats/oldest-open?limit=1000", "/api/stats/oldest-open?limit=1000&format=csv",
                 "/stats/oldest-open?limit=1000&format=xlsx", "/api/stats/indicators?groupBy=village&format=csv",
                 "/api/reports/monthly?month=" + month,

@@ -50,6 +50,12 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Presents itself with another browser's user agent from now on (e.g. WeChat's built-in browser). */
+    public Browser userAgent(String userAgent) {
+        driver.executeCdpCommand("Network.setUserAgentOverride", java.util.Map.of("userAgent", userAgent));
+        return this;
+    }
+
     public Browser open(String path) {
         driver.get(baseUrl + path);
         return this;

@@ -1,0 +1,79 @@
+package cn.minqing.channels;
+
+import cn.minqing.cases.CaseStatus;
+import cn.minqing.cases.CaseStatusChanged;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which change of a case the reporter is texted about, by which template. Runs inside the change's transaction, so
+ * the outbox row commits with the change or not at all. Only the reporter is texted (supporters hear in the app);
+ * an anonymous reporter too: their number is looked up only when sending and is shown to nobody.
+ */
+@Component
+class CaseMessages {
+
+    private record Facts(String title, String reporter, String handler, String rating) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ChannelOutbox outbox;
+    private final RatingRequests ratingRequests;
+
+    CaseMessages(JdbcClient jdbc, ChannelOutbox outbox, RatingRequests ratingRequests) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.ratingRequests = ratingRequests;
+    }
+
+    @EventListener
+    void caseChanged(CaseStatusChanged change) {
+        Facts f = facts(change.caseNumber()).orElse(null);
+        if (f == null) {
+            return; // a process driven on its own, in tests
+        }
+        if (change.status() == CaseStatus.AWAITING_FEEDBACK) {
+            ratingRequests.ask(change.caseNumber(), f.reporter());
+        } else {
+            ratingRequests.close(change.caseNumber());
+        }
+        String event = event(change, f);
+        if (event != null) {
+            outbox.enqueue(f.reporter(), event, change.caseNumber(), f.title(), f.handler());
+        }
+    }
+
+    private String event(CaseStatusChanged change, Facts f) {
+        return switch (change.status()) {
+            case RECEIVED -> "received";
+            case DISPATCHED -> dispatchEvent(change.caseNumber());
+            case INVESTIGATING -> "signed"; // 签收 leads straight into 调研
+            case AWAITING_FEEDBACK -> "rate";
+            case SOLVED -> f.rating() == null ? "solved" : null; // rated by the reporter: they know
+            case UNSOLVABLE -> "unsolvable";
+            case REJECTED -> "rejected";
+            case REWORK -> "reopened";
+            default -> null;
+        };
+    }
+
+    /** First hand-over: accepted; after a reopening: taken up again; after a return (退单): handed on. */
+    private String dispatchEvent(String number) {
+        List<String> kinds = jdbc.sql("""
+                select e.kind from minqing.case_event e join minqing.case_record c on c.id = e.case_id
+                 where c.number = ? and e.kind in ('returned', 'reopened') order by e.at desc, e.id desc limit 1
+                """).param(number).query(String.class).list();
+        return kinds.isEmpty() ? "accepted" : kinds.get(0).equals("reopened") ? "reopened" : "dispatched";
+    }
+
+    private Optional<Facts> facts(String number) {
+        return jdbc.sql("""
+                select c.title, c.reporter, coalesce(o.name, '') as handler, c.rating
+                  from minqing.case_record c left join minqing.organisation o on o.code = c.handling_org
+                 where c.number = ?
+                """).param(number).query(Facts.class).optional();
+    }
+}

@@ -1,0 +1,162 @@
+package cn.minqing.channels;
+
+import cn.minqing.cases.CaseClock;
+import cn.minqing.people.UserAccounts;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the channel outbox. Each due row is checked again at sending: the person may have opted out since (the row
+ * ends as opted-out), it may be their quiet hours (it waits until they end), they may have had their daily cap
+ * (capped). A 5xx, a timeout or an unreachable gateway is tried again after 30 s, 1 min, 2 min ... up to an hour,
+ * each time with the same id; after the last try the row fails. Numbers are looked up here and never logged.
+ */
+@Component
+class ChannelSender {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelSender.class);
+    private static final int BATCH = 50;
+
+    private final ChannelOutbox outbox;
+    private final ChannelChoices choices;
+    private final ChannelGateways gateways;
+    private final UserAccounts accounts;
+    private final WechatBindings bindings;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final ZoneId county;
+    private final boolean enabled;
+    private final int dailyCap;
+    private final int maxAttempts;
+    private final Duration retryBase;
+    private final Duration retryMax;
+    private final int leaseSeconds;
+
+    ChannelSender(ChannelOutbox outbox, ChannelChoices choices, ChannelGateways gateways, UserAccounts accounts,
+                  WechatBindings bindings, TransactionTemplate tx, ObjectMapper json, Clock clock,
+                  @Value("${minqing.channels.sender-enabled:true}") boolean enabled,
+                  @Value("${minqing.channels.daily-cap:8}") int dailyCap,
+                  @Value("${minqing.channels.max-attempts:8}") int maxAttempts,
+                  @Value("${minqing.channels.retry-base:30s}") Duration retryBase,
+                  @Value("${minqing.channels.retry-max:1h}") Duration retryMax,
+                  @Value("${minqing.channels.lease:2m}") Duration lease) {
+        this.outbox = outbox;
+        this.choices = choices;
+        this.gateways = gateways;
+        this.accounts = accounts;
+        this.bindings = bindings;
+        this.tx = tx;
+        this.json = json;
+        this.county = clock.getZone();
+        this.enabled = enabled;
+        this.dailyCap = dailyCap;
+        this.maxAttempts = maxAttempts;
+        this.retryBase = retryBase;
+        this.retryMax = retryMax;
+        this.leaseSeconds = (int) Math.max(lease.toSeconds(), 10);
+    }
+
+    @Scheduled(fixedDelayString = "${minqing.channels.poll-ms:2000}", initialDelay = 5000)
+    void poll() {
+        if (enabled) {
+            sendDue();
+        }
+    }
+
+    /** Sends what is due now, batch by batch; returns how many rows were taken up. */
+    int sendDue() {
+        OffsetDateTime now = CaseClock.now();
+        int taken = 0;
+        for (int batch = 0; batch < 20; batch++) {
+            var due = tx.execute(s -> outbox.claim(now, BATCH, leaseSeconds));
+            for (ChannelOutbox.Due m : due) {
+                try {
+                    send(m, now);
+                } catch (RuntimeException e) {
+                    log.warn("channel message {} not sent: {}", m.id(), e.getClass().getSimpleName());
+                }
+            }
+            taken += due.size();
+            if (due.size() < BATCH) {
+                break;
+            }
+        }
+        return taken;
+    }
+
+    private void send(ChannelOutbox.Due m, OffsetDateTime now) {
+        ChannelChoice choice = choices.of(m.username());
+        boolean chosen = m.channel().equals("sms") ? Boolean.TRUE.equals(choice.sms()) : Boolean.TRUE.equals(choice.wechat());
+        ZonedDateTime local = now.atZoneSameInstant(county);
+        if (!chosen) {
+            tx.executeWithoutResult(s -> outbox.end(m.id(), now, "opted-out", null, "opted out"));
+        } else if (choice.isQuiet(local.toLocalTime())) {
+            tx.executeWithoutResult(s -> outbox.defer(m.id(), quietEnd(local, choice)));
+        } else if (outbox.sentSince(m.username(), m.channel(), local.toLocalDate().atStartOfDay(county).toOffsetDateTime()) >= dailyCap) {
+            tx.executeWithoutResult(s -> outbox.end(m.id(), now, "capped", null, "daily cap " + dailyCap));
+        } else {
+            Optional<String> address = m.channel().equals("sms") ? accounts.phoneOf(m.username()) : bindings.openIdOf(m.username());
+            if (address.isEmpty()) {
+                tx.executeWithoutResult(s -> outbox.end(m.id(), now, "no-address", null, "no number or WeChat"));
+                return;
+            }
+            GatewayAnswer answer = hand(m, new Outgoing(m.id(), address.get(), m.template(), params(m), m.text()));
+            tx.executeWithoutResult(s -> record(m, now, answer));
+        }
+    }
+
+    private GatewayAnswer hand(ChannelOutbox.Due m, Outgoing text) {
+        if (m.channel().equals("sms")) {
+            return gateways.sms().map(g -> g.send(text)).orElse(GatewayAnswer.refused("SMS not configured"));
+        }
+        return gateways.wechat().map(w -> w.sendTemplate(text)).orElse(GatewayAnswer.refused("WeChat not configured"));
+    }
+
+    private void record(ChannelOutbox.Due m, OffsetDateTime now, GatewayAnswer answer) {
+        switch (answer.kind()) {
+            case ACCEPTED -> outbox.accepted(m.id(), now, answer.detail());
+            case REFUSED -> outbox.end(m.id(), now, "failed", "refused", answer.detail());
+            case RETRY -> {
+                String outcome = answer.detail().equals("timeout") ? "timeout" : "error";
+                if (m.attempts() + 1 >= maxAttempts) {
+                    outbox.end(m.id(), now, "failed", outcome, answer.detail());
+                } else {
+                    outbox.retryAt(m.id(), now, now.plus(backoff(m.attempts() + 1)), outcome, answer.detail());
+                }
+            }
+        }
+    }
+
+    /** After the n-th failed try: base, 2 base, 4 base ... at most the maximum. */
+    Duration backoff(int tries) {
+        Duration d = retryBase.multipliedBy(1L << Math.min(tries - 1, 20));
+        return d.compareTo(retryMax) > 0 ? retryMax : d;
+    }
+
+    private static OffsetDateTime quietEnd(ZonedDateTime local, ChannelChoice choice) {
+        ZonedDateTime end = local.with(choice.quietUntil());
+        return (end.isAfter(local) ? end : end.plusDays(1)).toOffsetDateTime();
+    }
+
+    private Map<String, String> params(ChannelOutbox.Due m) {
+        try {
+            return json.readValue(m.params(), new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
