@@ -20,7 +20,8 @@ import org.springframework.core.io.ClassPathResource;
  * and bulk-indexed straight into the index (PostgreSQL is not on the search path).
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=cn.minqing.search.SearchBenchmark -Dexec.args=100000</pre>
- * With {@code -Dexec.args="100000 profile"} it then shows where each search's time goes ({@link SearchProfile}).
+ * With {@code -Dexec.args="100000 profile"} it then shows where each search's time goes ({@link SearchProfile});
+ * {@code profile-only} skips the timed runs.
  */
 public final class SearchBenchmark {
 
@@ -33,16 +34,17 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        boolean profile = args.length > 1 && args[1].equals("profile");
+        boolean profile = args.length > 1 && args[1].startsWith("profile");
+        boolean timed = args.length < 2 || !args[1].equals("profile-only");
         BenchmarkApp.run(context -> {
-            run(context, cases);
+            run(context, cases, timed);
             if (profile) {
                 SearchProfile.run(context);
             }
         });
     }
 
-    private static void run(ConfigurableApplicationContext context, int count) throws IOException {
+    private static void run(ConfigurableApplicationContext context, int count, boolean timed) throws IOException {
         ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
         SearchIndex index = context.getBean(SearchIndex.class);
         index.ensureExists();
@@ -52,6 +54,9 @@ public final class SearchBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%nindexed %d cases in %.1f s (%.0f /s)%n", count, seconds, count / seconds);
         printSize(client, index.alias());
+        if (!timed) {
+            return;
+        }
 
         CaseSearch search = context.getBean(CaseSearch.class);
         SimilarCases similar = context.getBean(SimilarCases.class);
