@@ -67,6 +67,14 @@ class CategoryIntent {
                 .limit(2).map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * The words that stand out in the category's cases (as learned from the index): the last relaxation step lists
+     * the cases that use more of them first, so a category's typical cases lead rather than the oldest.
+     */
+    Set<String> typicalWords(String category, String indexAlias) {
+        return learned(indexAlias).words().getOrDefault(category, Set.of());
+    }
+
     /** 饮水供水 → 饮水, 供水; 农产品销售 → 农产品, 销售; a two-character name stays whole. */
     static List<String> nameWords(String name) {
         if (name.length() <= 3) {

@@ -66,6 +66,12 @@ class RelevanceTest extends ApiTest {
      */
     static final TestSet BLIND = new TestSet("blind", 0.58, 0.56, 0.40, 10,
             Map.of("typo", 0.64, "colloquial", 0.62, "place", 0.85, "relax", 0.07), false);
+    /**
+     * A second blind set, written by another helper while search was changed again (relevance/blind2/README.md);
+     * loaded like blind/ (demo cases unjudged, per-class figures); floors just under its first run, the only one.
+     */
+    static final TestSet BLIND2 = new TestSet("blind2", 0.54, 0.55, 0.30, 9,
+            Map.of("typo", 0.65, "colloquial", 0.45, "place", 0.87, "relax", 0.11), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";
@@ -120,6 +126,11 @@ class RelevanceTest extends ApiTest {
     @Test
     void theBlindSetWrittenWithoutSeeingTheSearch() throws IOException {
         evaluate(BLIND);
+    }
+
+    @Test
+    void theSecondBlindSet() throws IOException {
+        evaluate(BLIND2);
     }
 
     private void evaluate(TestSet set) throws IOException {
@@ -325,7 +336,10 @@ class RelevanceTest extends ApiTest {
         // the villages with a place on the map (other tests import villages without coordinates)
         List<String> villages = regions.all().stream().filter(r -> r.level().equals("village") && r.lat() != null)
                 .map(Region::code).sorted().toList();
-        List<RelevanceDistractors.Distractor> distractors = RelevanceDistractors.generate(DISTRACTORS, villages, ROADS_JUDGED_IN);
+        List<RelevanceDistractors.Distractor> generated = RelevanceDistractors.generate(DISTRACTORS, villages, ROADS_JUDGED_IN);
+        List<RelevanceDistractors.Distractor> distractors = withoutAnswers(set, generated);
+        assertThat(generated.size() - distractors.size()).as("generated reports dropped for answering a query of " + set.name())
+                .isLessThanOrEqualTo(DISTRACTORS / 10);
         assertNoDistractorAnswersAQuery(set, distractors);
         for (int i = 0; i < distractors.size(); i++) {
             RelevanceDistractors.Distractor x = distractors.get(i);
@@ -339,6 +353,32 @@ class RelevanceTest extends ApiTest {
         assertThat(response.errors()).as("bulk indexing").isFalse();
         client.indices().refresh(r -> r.index(index.alias()));
         return labels;
+    }
+
+    /**
+     * The generated reports less those that contain a judged query's words (or their synonyms) where the query looks:
+     * unjudged answers. The older sets lose none; blind2 asks about needs (化粪池 …) that the generator also writes.
+     */
+    private List<RelevanceDistractors.Distractor> withoutAnswers(TestSet set, List<RelevanceDistractors.Distractor> generated)
+            throws IOException {
+        List<RelevanceDistractors.Distractor> kept = new ArrayList<>();
+        List<String[]> queries = rows(set.name() + "/queries.tsv");
+        for (RelevanceDistractors.Distractor x : generated) {
+            boolean answers = false;
+            for (String[] q : queries) {
+                PlaceNames.Parsed parsed = placeNames.parse(q[1]);
+                List<String> words = new ArrayList<>(List.of(parsed.words().strip()));
+                words.addAll(synonyms.variants(parsed.words().strip()));
+                answers |= (parsed.regionCode() == null || regions.pathOf(x.village()).contains(parsed.regionCode()))
+                        && words.stream().anyMatch((x.title() + x.description())::contains);
+            }
+            if (!answers) {
+                kept.add(x);
+            }
+        }
+        System.out.printf("%s: %d of %d generated reports kept (the others answer one of its queries)%n", set.name(),
+                kept.size(), generated.size());
+        return kept;
     }
 
     /** No generated report may contain a judged query's words, or their synonyms, where the query looks. */

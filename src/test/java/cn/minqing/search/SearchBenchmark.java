@@ -20,22 +20,31 @@ import org.springframework.core.io.ClassPathResource;
  * and bulk-indexed straight into the index (PostgreSQL is not on the search path).
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=cn.minqing.search.SearchBenchmark -Dexec.args=100000</pre>
+ * With {@code -Dexec.args="100000 profile"} it then shows where each search's time goes ({@link SearchProfile});
+ * {@code profile-only} skips the timed runs.
  */
 public final class SearchBenchmark {
 
-    private static final List<String> QUERIES = List.of("自来水", "吃水难", "工钱没给", "路灯不亮", "低保",
+    static final List<String> QUERIES = List.of("自来水", "吃水难", "工钱没给", "路灯不亮", "低保",
             "李家村 水管", "危房", "上不了网", "秸秆焚烧", "土地流转费", "桥塌了", "垃圾没人清");
     /** Typos, colloquial and official wording, inexact places, and queries that find nothing until relaxed. */
-    private static final List<String> HARD_QUERIES = List.of("自来谁", "低包", "农产品滞销", "没人管", "石门村 路灯",
+    static final List<String> HARD_QUERIES = List.of("自来谁", "低包", "农产品滞销", "没人管", "石门村 路灯",
             "李家 危房", "水果销路发愁", "推诿扯皮", "青溪乡 晒谷坪围栏", "办事难");
     private static final String[] STATUSES = {"received", "dispatched", "investigating", "implementing", "solved", "unsolvable"};
 
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        BenchmarkApp.run(context -> run(context, cases));
+        boolean profile = args.length > 1 && args[1].startsWith("profile");
+        boolean timed = args.length < 2 || !args[1].equals("profile-only");
+        BenchmarkApp.run(context -> {
+            run(context, cases, timed);
+            if (profile) {
+                SearchProfile.run(context);
+            }
+        });
     }
 
-    private static void run(ConfigurableApplicationContext context, int count) throws IOException {
+    private static void run(ConfigurableApplicationContext context, int count, boolean timed) throws IOException {
         ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
         SearchIndex index = context.getBean(SearchIndex.class);
         index.ensureExists();
@@ -45,6 +54,9 @@ public final class SearchBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%nindexed %d cases in %.1f s (%.0f /s)%n", count, seconds, count / seconds);
         printSize(client, index.alias());
+        if (!timed) {
+            return;
+        }
 
         CaseSearch search = context.getBean(CaseSearch.class);
         SimilarCases similar = context.getBean(SimilarCases.class);
@@ -64,7 +76,7 @@ public final class SearchBenchmark {
                 "三组的" + QUERIES.get(i % QUERIES.size()) + "好几天了没人管", "QS01001", 3, 10, villager));
     }
 
-    private static void index(ElasticsearchClient client, String alias, int count) throws IOException {
+    static void index(ElasticsearchClient client, String alias, int count) throws IOException {
         List<String[]> reports = new String(new ClassPathResource("demo/reports.tsv").getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8).lines().skip(1).map(l -> l.split("\t")).toList();
         Random random = new Random(42);

@@ -19,9 +19,13 @@ public final class BenchmarkApp {
     public static void run(Body body) {
         TestServers.start("bench");
         SpringApplication app = new SpringApplication(MinqingApplication.class);
-        app.setDefaultProperties(Map.of("minqing.demo.enabled", "true", "minqing.demo.cases", "0", "server.port", "0",
-                "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "warn"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        // command-line arguments: application.yml's own values (demo off) would win over default properties
+        Map<String, String> settings = Map.of("minqing.demo.enabled", "true", "minqing.demo.cases", "0", "server.port", "0",
+                "camunda.bpm.job-execution.enabled", "false", "logging.level.root", "warn",
+                // bulk indexing and a force-merge of 100,000 cases take longer than a search may
+                "spring.elasticsearch.socket-timeout", "300s");
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = app.run(args)) {
             body.run(context);
         } catch (Exception e) {
             throw new IllegalStateException("benchmark failed", e);

@@ -1,0 +1,150 @@
+package cn.minqing.search;
+
+import cn.minqing.people.CurrentUser;
+import cn.minqing.people.UserAccounts;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.http.HttpEntityEnclosingRequest;
+import org.apache.http.HttpRequestInterceptor;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Where a search's time goes, on the cases SearchBenchmark indexed: each query is run
+ * once through the app's search (the requests it sends are recorded: how many round trips, which relaxation
+ * steps), then each recorded request is replayed straight to Elasticsearch with one part taken away at a
+ * time — highlighting, facets, exact total, pinyin clauses, thesaurus and synonym clauses — and the mean
+ * {@code took} of each variant printed. The differences name what costs.
+ * Run by {@code SearchBenchmark 100000 profile}.
+ */
+public final class SearchProfile {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RUNS = 15;
+    private static final List<String> recorded = new ArrayList<>();
+
+    private SearchProfile() {
+    }
+
+    /** Profiles the searches of SearchBenchmark on the index it filled. */
+    static void run(ConfigurableApplicationContext context) throws IOException {
+        SearchIndex appIndex = context.getBean(SearchIndex.class);
+        RestClient rest = recordingClient(context.getBean(RestClient.class));
+        ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+        CaseSearch search = new CaseSearch(client, appIndex, context.getBean(Synonyms.class),
+                context.getBean(PlaceNames.class), context.getBean(Thesaurus.class), context.getBean(CategoryIntent.class),
+                "Asia/Shanghai");
+        CurrentUser leader = context.getBean(UserAccounts.class).find("leader1").orElseThrow().user();
+        List<String> queries = new ArrayList<>(SearchBenchmark.QUERIES);
+        queries.addAll(SearchBenchmark.HARD_QUERIES);
+        for (String q : queries) {
+            search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader); // warm the caches
+        }
+        Map<String, UnaryOperator<ObjectNode>> variants = new java.util.LinkedHashMap<>();
+        variants.put("as sent", b -> b);
+        variants.put("no highlight", b -> without(b, "highlight"));
+        variants.put("no facets", b -> without(b, "aggregations"));
+        variants.put("no exact total", b -> {
+            b.put("track_total_hits", false);
+            return b;
+        });
+        variants.put("no pinyin", b -> prune(b, SearchProfile::readsPinyin));
+        variants.put("no thesaurus/synonyms", b -> prune(b, n -> n.path("multi_match").path("boost").asDouble(1) < 0.99
+                && !readsPinyin(n)));
+        variants.put("bare (words only)", b -> prune(prune(without(without(b, "highlight"), "aggregations"),
+                SearchProfile::readsPinyin), n -> n.path("multi_match").path("boost").asDouble(1) < 0.99));
+        System.out.printf("%n%-14s %5s %6s %6s  %s%n", "query", "trips", "app ms", "total", String.join(" | ", variants.keySet()));
+        double[] sums = new double[variants.size()];
+        for (String q : queries) {
+            recorded.clear();
+            long t = System.nanoTime();
+            SearchResult result = search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader);
+            double appMs = (System.nanoTime() - t) / 1e6;
+            List<String> bodies = List.copyOf(recorded);
+            StringBuilder line = new StringBuilder();
+            int i = 0;
+            for (UnaryOperator<ObjectNode> variant : variants.values()) {
+                double took = 0;
+                for (String body : bodies) {
+                    took += meanTook(rest, appIndex.alias(), variant.apply((ObjectNode) JSON.readTree(body)));
+                }
+                sums[i++] += took;
+                line.append(String.format("%7.1f", took));
+            }
+            System.out.printf("%-14s %5d %6.1f %6d  %s  relaxed %s%n", q, bodies.size(), appMs, result.total(), line,
+                    result.relaxed());
+        }
+        StringBuilder line = new StringBuilder();
+        for (double s : sums) {
+            line.append(String.format("%7.1f", s / queries.size()));
+        }
+        System.out.printf("%-14s %5s %6s %6s  %s%n", "mean took ms", "", "", "", line);
+    }
+
+    /** A client to the same node that keeps the body of every search it sends. */
+    private static RestClient recordingClient(RestClient app) {
+        HttpRequestInterceptor keep = (request, context) -> {
+            if (request.getRequestLine().getUri().contains("_search") && request instanceof HttpEntityEnclosingRequest r
+                    && r.getEntity() != null) {
+                recorded.add(EntityUtils.toString(r.getEntity(), StandardCharsets.UTF_8));
+            }
+        };
+        return RestClient.builder(app.getNodes().toArray(org.elasticsearch.client.Node[]::new))
+                .setHttpClientConfigCallback(b -> b.addInterceptorLast(keep)).build();
+    }
+
+    private static double meanTook(RestClient rest, String index, ObjectNode body) throws IOException {
+        Request request = new Request("POST", "/" + index + "/_search");
+        request.setJsonEntity(body.toString());
+        long sum = 0;
+        for (int i = 0; i < RUNS + 3; i++) {
+            JsonNode answer = JSON.readTree(rest.performRequest(request).getEntity().getContent());
+            if (i >= 3) {
+                sum += answer.path("took").asLong();
+            }
+        }
+        return sum / (double) RUNS;
+    }
+
+    private static ObjectNode without(ObjectNode body, String field) {
+        body.remove(field);
+        return body;
+    }
+
+    private static boolean readsPinyin(JsonNode clause) {
+        return clause.path("multi_match").path("fields").toString().contains("pinyin");
+    }
+
+    /** Drops every should-clause that {@code drop} names (the text's alternatives). */
+    private static ObjectNode prune(ObjectNode node, java.util.function.Predicate<JsonNode> drop) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            JsonNode child = it.next().getValue();
+            if (child instanceof ArrayNode array) {
+                for (int i = array.size() - 1; i >= 0; i--) {
+                    if (drop.test(array.get(i))) {
+                        array.remove(i);
+                    } else if (array.get(i) instanceof ObjectNode o) {
+                        prune(o, drop);
+                    }
+                }
+            } else if (child instanceof ObjectNode o) {
+                prune(o, drop);
+            }
+        }
+        return node;
+    }
+}
