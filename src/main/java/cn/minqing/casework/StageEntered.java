@@ -15,17 +15,25 @@ import org.springframework.stereotype.Component;
 class StageEntered implements TaskListener {
 
     private final Cases cases;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    StageEntered(Cases cases) {
+    StageEntered(Cases cases, org.springframework.context.ApplicationEventPublisher events) {
         this.cases = cases;
+        this.events = events;
     }
 
     @Override
     public void notify(DelegateTask task) {
         String number = (String) task.getVariable(ProcessKeys.CASE_NUMBER);
         Stage stage = Stage.of(task.getTaskDefinitionKey());
-        if (stage.status() == null || stage == Stage.ACCEPT) {
-            return; // a filed case is already 收到 (received): intake review changes nothing the case row or index shows
+        if (stage == Stage.ACCEPT) {
+            // a filed case is already 收到 (received): the row and the index stay as they are, but those who tell
+            // the villager (the SMS/WeChat channels) hear that the case is now in the county's hands
+            events.publishEvent(new cn.minqing.cases.CaseStatusChanged(number, CaseStatus.RECEIVED));
+            return;
+        }
+        if (stage.status() == null) {
+            return;
         }
         boolean rework = stage == Stage.IMPLEMENT && Boolean.TRUE.equals(task.getVariable(ProcessKeys.REWORK));
         cases.moveTo(number, rework ? CaseStatus.REWORK : stage.status());

@@ -35,7 +35,7 @@ class CaseMessages {
         if (f == null) {
             return; // a process driven on its own, in tests
         }
-        if (change.status() == CaseStatus.AWAITING_FEEDBACK) {
+        if (change.status() == CaseStatus.AWAITING_FEEDBACK || change.status() == CaseStatus.ANSWERED) {
             ratingRequests.ask(change.caseNumber(), f.reporter());
         } else {
             ratingRequests.close(change.caseNumber());
@@ -44,6 +44,16 @@ class CaseMessages {
         if (event != null) {
             outbox.enqueue(f.reporter(), event, change.caseNumber(), f.title(), f.handler());
         }
+    }
+
+    /** A public work plan took the case up: the reporter hears of it (a plan not public is for cadres only). */
+    @EventListener
+    void linkedToPlan(cn.minqing.plans.CaseLinkedToPlan linked) {
+        if (!linked.planIsPublic()) {
+            return;
+        }
+        facts(linked.caseNumber()).filter(f -> f.reporter() != null)
+                .ifPresent(f -> outbox.enqueue(f.reporter(), "plan-linked", linked.caseNumber(), f.title(), f.handler()));
     }
 
     private String event(CaseStatusChanged change, Facts f) {
@@ -56,6 +66,7 @@ class CaseMessages {
             case UNSOLVABLE -> "unsolvable";
             case REJECTED -> "rejected";
             case REWORK -> "reopened";
+            case ANSWERED -> "answered"; // a direct answer: read it, and rate it by text
             default -> null;
         };
     }

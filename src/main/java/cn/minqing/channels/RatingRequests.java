@@ -33,7 +33,8 @@ class RatingRequests {
     Optional<String> pendingOf(String username) {
         return jdbc.sql("""
                 select r.case_number from minqing.rating_request r join minqing.case_record c on c.number = r.case_number
-                 where r.username = ? and r.answered_at is null and c.status = 'awaiting-feedback'
+                 where r.username = ? and r.answered_at is null
+                   and (c.status = 'awaiting-feedback' or (c.status = 'answered' and c.rating is null))
                  order by r.requested_at desc limit 1
                 """).param(username).query(String.class).optional();
     }

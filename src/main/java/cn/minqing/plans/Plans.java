@@ -26,9 +26,11 @@ class Plans {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Plans(JdbcClient jdbc) {
+    Plans(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     long insert(NewPlan p, String owner) {
@@ -117,6 +119,7 @@ class Plans {
                 on conflict (plan_id, case_number) do update set how = 'hand', reason = excluded.reason,
                   linked_by = excluded.linked_by, linked_at = now(), unlinked_at = null, unlinked_by = null, unlink_reason = null
                 """).params(planId, caseNumber, reason, by).update();
+        announce(planId, List.of(caseNumber));
     }
 
     /** Links automatically the cases not linked yet; a case once unlinked by hand stays unlinked. */
@@ -124,11 +127,24 @@ class Plans {
         if (caseNumbers.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
+        List<String> linked = jdbc.sql("""
                 insert into minqing.plan_case (plan_id, case_number, how)
                 select ?, c.number, 'auto' from minqing.case_record c where c.number = any(?::varchar[])
-                on conflict (plan_id, case_number) do nothing
-                """).params(planId, array(caseNumbers)).update();
+                on conflict (plan_id, case_number) do nothing returning case_number
+                """).params(planId, array(caseNumbers)).query(String.class).list();
+        announce(planId, linked);
+        return linked.size();
+    }
+
+    private void announce(long planId, List<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return;
+        }
+        record Plan(String title, boolean isPublic) {
+        }
+        Plan plan = jdbc.sql("select title, public from minqing.work_plan where id = ?").param(planId)
+                .query((rs, n) -> new Plan(rs.getString(1), rs.getBoolean(2))).single();
+        caseNumbers.forEach(n -> events.publishEvent(new CaseLinkedToPlan(n, planId, plan.title(), plan.isPublic())));
     }
 
     void unlink(long planId, String caseNumber, String reason, String by) {

@@ -81,6 +81,55 @@ class SmsChannelTest extends ChannelTestBase {
     }
 
     @Test
+    void aDirectAnswerIsTextedAndRatedByReply() {
+        String phone = smsVillager();
+        String number = file(phone, "高龄补贴怎么申请", "我爸满80岁了，高龄补贴要去哪里申请", "elderly");
+        step("grid-QS02001", number, Map.of("outcome", "answer", "reply", "带身份证和户口本到乡民政办申请，当月受理。"));
+        assertThat(status(number)).isEqualTo("answered");
+        sender.sendDue();
+        assertThat(GATEWAY.textsTo(phone)).extracting(t -> t.path("template").asText()).contains("MQ_ANSWERED");
+        ResponseEntity<JsonNode> rated = textIn(UUID.randomUUID().toString(), phone, "1");
+        assertThat(rated.getBody().path("handledAs").asText()).as(String.valueOf(rated.getBody())).isEqualTo("rating");
+        assertThat(get("admin", "/api/cases/" + number).getBody().at("/handling/rating").asText()).isEqualTo("satisfied");
+    }
+
+    @Test
+    void aPublicPlanThatTakesUpTheCaseIsTextedAndAnInternalOneIsNot() {
+        String phone = smsVillager();
+        String marker = "渠" + UUID.randomUUID().toString().substring(0, 6);
+        String number = file(phone, marker + "水渠堵了", "村里" + marker + "水渠堵了，灌不了田", "irrigation");
+        await(java.time.Duration.ofSeconds(10), "admin", "/api/search?q=" + marker,
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+        sender.sendDue();
+        int before = GATEWAY.textsTo(phone).size();
+        assertThat(startPlan(marker, false).path("linkedCases").asInt()).isEqualTo(1);
+        sender.sendDue();
+        assertThat(GATEWAY.textsTo(phone)).as("a plan for cadres only is not announced").hasSize(before);
+        assertThat(startPlan(marker, true).path("linkedCases").asInt()).isEqualTo(1);
+        sender.sendDue();
+        assertThat(GATEWAY.textsTo(phone)).extracting(t -> t.path("template").asText()).contains("MQ_PLAN_LINKED");
+        assertThat(GATEWAY.textsTo(phone)).hasSize(before + 1);
+    }
+
+    private JsonNode startPlan(String marker, boolean isPublic) {
+        Map<String, Object> plan = new java.util.LinkedHashMap<>();
+        plan.put("title", marker + "清淤" + (isPublic ? "公开" : "内部"));
+        plan.put("problem", "水渠淤堵");
+        plan.put("region", "QS02");
+        plan.put("categories", List.of("irrigation"));
+        plan.put("query", marker);
+        plan.put("leadOrganisation", "QS02-GOV");
+        plan.put("indicator", "receivedCount");
+        plan.put("target", 1);
+        plan.put("targetDate", now().atZone(BEIJING).toLocalDate().plusDays(60).toString());
+        plan.put("milestones", List.of(Map.of("title", "清淤", "due", 10)));
+        plan.put("public", isPublic);
+        ResponseEntity<JsonNode> started = post("leader1", "/api/plans", plan);
+        assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
+        return started.getBody();
+    }
+
+    @Test
     void aReplyWithNoPendingRequestIsKeptForTheHandler() {
         String phone = smsVillager();
         assertThat(textIn(UUID.randomUUID().toString(), phone, "你好").getBody().path("handledAs").asText()).isEqualTo("kept");
