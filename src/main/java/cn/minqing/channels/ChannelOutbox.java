@@ -71,14 +71,31 @@ class ChannelOutbox {
      * Takes up to {@code limit} due rows and leases them for {@code leaseSeconds}: another sender skips them, and a
      * sender that dies mid-send leaves them to be tried again (with the same id) when the lease ends.
      */
+    /**
+     * Takes up to {@code limit} due messages of the channels this instance can send (an instance whose gateway for
+     * a channel is not configured, say during a rolling change of settings, leaves that channel's messages to one
+     * that is), leased for {@code leaseSeconds}.
+     */
     List<Due> claim(OffsetDateTime now, int limit, int leaseSeconds) {
+        List<String> channels = new java.util.ArrayList<>();
+        if (gateways.smsConfigured()) {
+            channels.add("sms");
+        }
+        if (gateways.wechatConfigured()) {
+            channels.add("wechat");
+        }
+        if (channels.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
                 update minqing.outbound_message m set next_attempt_at = ? from (
                     select id from minqing.outbound_message where status = 'pending' and next_attempt_at <= ?
+                       and channel = any(?::varchar[])
                      order by next_attempt_at limit ? for update skip locked) due
                  where m.id = due.id
                 returning m.id, m.username, m.channel, m.event, m.template, m.params::text as params, m.text, m.attempts
-                """).params(now.plusSeconds(leaseSeconds), now, limit).query(Due.class).list();
+                """).params(now.plusSeconds(leaseSeconds), now, "{" + String.join(",", channels) + "}", limit)
+                .query(Due.class).list();
     }
 
     /** How many messages of a channel the person was sent since {@code since}. */

@@ -80,7 +80,7 @@ class WechatBrowserTest extends ChannelTestBase {
         assertThat(get(villager, "/api/me/channels").getBody().path("wechat").asBoolean()).isTrue();
         sender.sendDue();
         List<JsonNode> sent = WECHAT.templatesTo(openId);
-        assertThat(sent).hasSize(1);
+        assertThat(sent).as("outbox: %s", outboxOf(villager)).hasSize(1);
         assertThat(sent.get(0).path("data").path("first").path("value").asText()).contains("水井抽水泵坏了", "已收到");
         assertThat(sent.get(0).path("client_msg_id").asText()).isEqualTo(outboxOf(villager).get(0).path("id").asText());
         int tokens = WECHAT.tokensIssued.get();
