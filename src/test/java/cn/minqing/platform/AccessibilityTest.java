@@ -48,7 +48,8 @@ class AccessibilityTest extends ApiTest {
         String approve = "/plans/tasks/" + tasks.createTaskQuery().processInstanceBusinessKey("plan:" + plan.substring(7))
                 .singleResult().getId();
         violations.putAll(walk(null, 360, List.of("/login", "/register")));
-        violations.putAll(walk("villager1", 360, List.of("/", "/report", "/my", "/notifications", "/my/plans", "/my" + plan)));
+        violations.putAll(walk("villager1", 360, List.of("/", "/report", "/my", "/notifications", "/my/plans", "/my" + plan,
+                "/account/channels")));
         violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4", plan)));
         // a party member: 走访提醒 on the workbench links to the visit form of each overdue household
         violations.putAll(walk("dangyuan-QS01002-1", 360, List.of("/", "/workbench")));
