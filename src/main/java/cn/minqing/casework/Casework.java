@@ -99,7 +99,9 @@ public class Casework {
         if (done.cost() != null) {
             cases.setEstimatedCost(number, done.cost());
         }
-        if (done.rating() != null) {
+        if (done.rating() != null && done.kind().equals("rated-by-phone")) {
+            cases.rateByPhone(number, done.rating(), done.note(), now);
+        } else if (done.rating() != null) {
             cases.rate(number, done.rating(), done.note(), now);
         }
     }

@@ -44,7 +44,7 @@ class TemplateText {
             case DESIGN -> "plan";
             case IMPLEMENT -> "report";
             case DISPATCH, APPROVE, VERIFY, SUPERVISE, APPROVE_EXTENSION, APPROVE_SUSPENSION -> "note";
-            case FEEDBACK, RATE_ANSWER -> null;
+            case FEEDBACK, RATE_ANSWER, CALL_BACK -> null;
         };
     }
 }
