@@ -31,6 +31,7 @@ public record CaseRecord(long id, String number, String title, String descriptio
                            String deadlineLevel, OffsetDateTime signedAt, int returns, int reworks,
                            int supervisions, java.math.BigDecimal estimatedCost, String rating,
                            String ratingComment, OffsetDateTime ratedAt, OffsetDateTime resolveDueOriginal,
-                           int extensions, double suspendedHours, OffsetDateTime suspendedSince) {
+                           int extensions, double suspendedHours, OffsetDateTime suspendedSince,
+                           String ratedBy) {
     }
 }

@@ -23,7 +23,7 @@ public class Cases {
                    returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version,
                    channel, visit_id,
                    coalesce(resolve_due_original, resolve_due) as resolve_due_original, extensions,
-                   suspended_at, suspended_hours
+                   suspended_at, suspended_hours, rated_by
               from minqing.case_record
             """;
 
@@ -184,7 +184,12 @@ public class Cases {
 
     /** 回访: satisfied, basically, dissatisfied or no-response. */
     public void rate(String number, String rating, String comment, OffsetDateTime at) {
-        update(number, "rating = ?, rating_comment = ?, rated_at = ?", rating, comment, at);
+        update(number, "rating = ?, rating_comment = ?, rated_at = ?, rated_by = null", rating, comment, at);
+    }
+
+    /** 电话回访: the rating the villager gave the county centre on the phone, marked as such. */
+    public void rateByPhone(String number, String rating, String comment, OffsetDateTime at) {
+        update(number, "rating = ?, rating_comment = ?, rated_at = ?, rated_by = 'phone'", rating, comment, at);
     }
 
     private void update(String number, String assignments, Object... values) {
@@ -215,7 +220,8 @@ public class Cases {
                 rs.getInt("supervisions"), rs.getBigDecimal("estimated_cost"), rs.getString("rating"),
                 rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class),
                 rs.getObject("resolve_due_original", OffsetDateTime.class), rs.getInt("extensions"),
-                rs.getDouble("suspended_hours"), rs.getObject("suspended_at", OffsetDateTime.class)), rs.getLong("version"),
+                rs.getDouble("suspended_hours"), rs.getObject("suspended_at", OffsetDateTime.class),
+                rs.getString("rated_by")), rs.getLong("version"),
                 rs.getString("channel"), (Long) rs.getObject("visit_id"));
     }
 }

@@ -26,11 +26,14 @@ public class CaseProcess {
     private final Regions regions;
     private final Handlers handlers;
     private final int feedbackDays;
+    private final int callBackDays;
     private final int acceptHours;
 
     CaseProcess(RuntimeService runtime, Cases cases, Regions regions, Handlers handlers,
                 @Value("${minqing.casework.feedback-days:7}") int feedbackDays,
-                @Value("${minqing.casework.accept-hours:24}") int acceptHours) {
+                @Value("${minqing.casework.accept-hours:24}") int acceptHours,
+                @Value("${minqing.casework.call-back-days:2}") int callBackDays) {
+        this.callBackDays = callBackDays;
         this.acceptHours = acceptHours;
         this.runtime = runtime;
         this.cases = cases;
@@ -67,6 +70,7 @@ public class CaseProcess {
         variables.put(ProcessKeys.LEADER_GROUP, handlers.leaders());
         variables.put(ProcessKeys.SUPERVISOR_GROUP, handlers.leaders());
         variables.put(ProcessKeys.FEEDBACK_WAIT, "P" + feedbackDays + "D");
+        variables.put(ProcessKeys.CALL_BACK_WAIT, "P" + callBackDays + "D");
         variables.put(ProcessKeys.RETURNS, 0);
         variables.put(ProcessKeys.ACCEPT_DUE, new Date(ClockUtil.getCurrentTime().getTime() + acceptHours * 3_600_000L));
         return variables;

@@ -25,9 +25,11 @@ public class Casework {
     private final StageRules rules;
     private final AuditLog audit;
     private final IntakeCorrections corrections;
+    private final TemplateText templateText;
 
     Casework(TaskService tasks, TaskList taskList, Cases cases, Timeline timeline, StageRules rules,
-              AuditLog audit, IntakeCorrections corrections) {
+              AuditLog audit, IntakeCorrections corrections, TemplateText templateText) {
+        this.templateText = templateText;
         this.corrections = corrections;
         this.audit = audit;
         this.tasks = tasks;
@@ -61,10 +63,11 @@ public class Casework {
 
     /** Completes the stage with the person's input; everything it changes commits together or not at all. */
     @Transactional
-    public void complete(String taskId, CurrentUser user, CompletionForm form) {
+    public void complete(String taskId, CurrentUser user, CompletionForm given) {
         TaskView task = workable(taskId, user);
         Stage stage = Stage.of(task.stage());
         CaseRecord c = cases.find(task.caseNumber()).orElseThrow();
+        CompletionForm form = templateText.apply(stage, given, c, user); // 答复模板: the filled-in words as the stage's text
         boolean mustTake = stage == Stage.SIGN && Boolean.TRUE.equals(tasks.getVariable(taskId, ProcessKeys.MUST_TAKE));
         IntakeCorrections.Correction fix = stage == Stage.ACCEPT ? corrections.check(form, c) : null;
         StageRules.Completion done = rules.check(stage, form, c, mustTake, user);
@@ -96,7 +99,9 @@ public class Casework {
         if (done.cost() != null) {
             cases.setEstimatedCost(number, done.cost());
         }
-        if (done.rating() != null) {
+        if (done.rating() != null && done.kind().equals("rated-by-phone")) {
+            cases.rateByPhone(number, done.rating(), done.note(), now);
+        } else if (done.rating() != null) {
             cases.rate(number, done.rating(), done.note(), now);
         }
     }

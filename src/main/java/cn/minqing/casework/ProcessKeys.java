@@ -31,6 +31,8 @@ public final class ProcessKeys {
     public static final String RESOLVE_DUE = "resolveDue";
     public static final String WARN_AT = "warnAt";
     public static final String FEEDBACK_WAIT = "feedbackWait";
+    /** 电话回访: how long the county centre has to reach the villager before no-response is recorded. */
+    public static final String CALL_BACK_WAIT = "callBackWait";
     public static final String EXTENSION_MESSAGE = "extension-requested";
     public static final String EXTENSION_UNTIL = "extensionUntil";
     public static final String EXTENSION_OUTCOME = "extensionOutcome";

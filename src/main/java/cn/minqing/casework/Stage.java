@@ -19,7 +19,8 @@ public enum Stage {
     SUPERVISE("supervise", null),                     // 督办 (beside the case's own stage)
     RATE_ANSWER("rateAnswer", null),                  // 答复评价: the villager rates a direct answer (case stays answered)
     APPROVE_EXTENSION("approve-extension", null),     // 延期审批 by the county centre, beside the handling stage
-    APPROVE_SUSPENSION("approve-suspension", null);   // 挂起审批 by the county centre, beside the handling stage
+    APPROVE_SUSPENSION("approve-suspension", null),   // 挂起审批 by the county centre, beside the handling stage
+    CALL_BACK("call-back", null);                     // 电话回访: no rating in time, the county centre phones the villager
 
     private final String code;
     private final CaseStatus status;

@@ -60,6 +60,10 @@ class StageRules {
             case FEEDBACK -> feedback(f);
             case SUPERVISE -> Completion.of("supervised", required("note", f.note()), Map.of());
             case RATE_ANSWER -> feedback(f);
+            case CALL_BACK -> { // the rating the villager gave on the phone, recorded by the county centre
+                Completion rated = feedback(f);
+                yield new Completion(rated.variables(), "rated-by-phone", rated.note(), null, null, null, rated.rating(), false);
+            }
             case APPROVE_EXTENSION -> centreDecision(Stage.APPROVE_EXTENSION, f, "extension", ProcessKeys.EXTENSION_OUTCOME);
             case APPROVE_SUSPENSION -> centreDecision(Stage.APPROVE_SUSPENSION, f, "suspension", ProcessKeys.SUSPENSION_OUTCOME);
         };

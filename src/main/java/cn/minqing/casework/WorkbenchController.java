@@ -44,13 +44,15 @@ class WorkbenchController {
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final List<OtherTasks> otherTasks;
     private final Extensions extensions;
+    private final cn.minqing.replies.ReplyTemplates replyTemplates;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
                         Organisations organisations, MessageSource messages, Attachments attachments,
                         Reopening reopening, SimilarCases similarCases, VillagerCasePage villagerPage,
                         PeopleNames people, StageFormChoices choices,
                         org.springframework.transaction.support.TransactionTemplate tx, List<OtherTasks> otherTasks,
-                        Extensions extensions) {
+                        Extensions extensions, cn.minqing.replies.ReplyTemplates replyTemplates) {
+        this.replyTemplates = replyTemplates;
         this.tx = tx;
         this.otherTasks = otherTasks;
         this.extensions = extensions;
@@ -109,6 +111,10 @@ class WorkbenchController {
         // 受理 may correct the category or village the report was filed under
         model.addAttribute("categoryChoices", inIntake ? categories.all() : List.of());
         model.addAttribute("villageChoices", inIntake ? regions.atLevel("village") : List.of());
+        // 答复模板 each open stage's form offers: the cadre's organisation's own and the county-wide ones
+        java.util.Map<String, List<cn.minqing.replies.ReplyTemplate>> offered = new java.util.HashMap<>();
+        open.forEach(t -> offered.put(t.stage(), replyTemplates.usableBy(me.user(), t.stage())));
+        model.addAttribute("replyTemplates", offered);
         // 延期: the handler may ask while one of its stages is open and the deadline has not passed
         model.addAttribute("mayExtend", open.stream().anyMatch(t -> Extensions.HANDLER_STAGES.contains(t.stage()))
                 && view.handling().resolveDue() != null && view.handling().resolveDue().isAfter(cn.minqing.cases.CaseClock.now()));

@@ -164,8 +164,23 @@ class GrassrootsCaseProcessTest extends ApiTest {
         complete(task(pi));
         complete(task(pi), withVariables("verdict", "solved"));
         execute(job("noResponse", pi));
+        // 电话回访 first: the county centre phones the villager; only when that runs out too is no-response recorded
+        assertThatProcess(pi).isWaitingAt("call-back").hasNotPassed("recordNoResponse");
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup((String) runtime.getVariable(pi.getId(), "dispatcherGroup"));
+        execute(job("callBackMissed", pi));
         assertThatProcess(pi).isEnded().hasPassed("recordNoResponse", "solved").variables()
                 .containsEntry("rating", "no-response");
+    }
+
+    @Test
+    void aRatingGivenOnTheCallBackDecidesLikeTheVillagersOwn() {
+        ProcessInstance pi = acceptedAndSigned("water", "general");
+        designWithoutApproval(pi);
+        complete(task(pi));
+        complete(task(pi), withVariables("verdict", "solved"));
+        execute(job("noResponse", pi));
+        complete(task("call-back", pi), withVariables("rating", "dissatisfied"));
+        assertThatProcess(pi).hasPassed("call-back", "recordRework").hasNotPassed("recordNoResponse").isWaitingAt("implement");
     }
 
     @Test

@@ -2,7 +2,9 @@ package cn.minqing.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -104,6 +106,46 @@ class ProcessVersionUpgradeTest extends ApiTest {
         ProcessInstance answered = runtime.createProcessInstanceQuery().processInstanceBusinessKey(next).singleResult();
         complete(task(answered), withVariables("outcome", "answer", "outcomeNote", "已答复"));
         BpmnAwareTests.assertThat(answered).isWaitingAt("rateAnswer");
+    }
+
+    /**
+     * The call-back version (电话回访): a case waiting for the villager's rating on the version before it (kept as
+     * bpmn-fixtures/grassroots-case-before-call-back.bpmn) finishes there — no call-back task appears for it — while
+     * a case started afterwards gets the call-back.
+     */
+    @Test
+    void aCaseWaitingForItsRatingBeforeTheCallBackFinishesOnItsVersion() throws IOException {
+        init(engine);
+        deploy("before-call-back", Path.of("src/test/resources/bpmn-fixtures/grassroots-case-before-call-back.bpmn"));
+        ProcessInstance pi = startedAndVerified();
+        String old = pi.getProcessDefinitionId();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("feedback");
+
+        deploy("call-back", Path.of("processes/grassroots-case.bpmn"));
+        assertThat(old).isNotEqualTo(repository.createProcessDefinitionQuery().processDefinitionKey(ProcessKeys.PROCESS)
+                .latestVersion().singleResult().getId());
+        execute(job("noResponse", pi));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("recordNoResponse").hasNotPassed("call-back");
+
+        ProcessInstance next = startedAndVerified();
+        assertThat(next.getProcessDefinitionId()).isNotEqualTo(old);
+        execute(job("noResponse", next));
+        BpmnAwareTests.assertThat(next).isWaitingAt("call-back");
+        complete(task("call-back", next), withVariables("rating", "satisfied"));
+        BpmnAwareTests.assertThat(next).isEnded().hasPassed("call-back", "solved").hasNotPassed("recordNoResponse");
+    }
+
+    private ProcessInstance startedAndVerified() {
+        String number = "QS-UPGRADE-" + System.nanoTime();
+        caseProcess.start(number, "QS01001", "road", "villager1");
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        complete(task(pi), withVariables("outcome", "accept", "urgency", "general"));
+        complete(task(pi), withVariables("outcome", "sign"));
+        complete(task(pi));
+        complete(task("design", pi), withVariables("needsApproval", false));
+        complete(task(pi));
+        complete(task(pi), withVariables("verdict", "solved"));
+        return pi;
     }
 
     private void deploy(String name, Path file) throws IOException {
