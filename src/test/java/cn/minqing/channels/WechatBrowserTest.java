@@ -78,19 +78,28 @@ class WechatBrowserTest extends ChannelTestBase {
 
         // the case's news by WeChat template message (binding chose WeChat); a revoked token is fetched again
         assertThat(get(villager, "/api/me/channels").getBody().path("wechat").asBoolean()).isTrue();
+        // (a public work plan of another test whose scope takes this water case in is announced too: left aside here)
         sender.sendDue();
-        List<JsonNode> sent = WECHAT.templatesTo(openId);
+        List<JsonNode> sent = caseNews(openId);
         assertThat(sent).as("outbox: %s", outboxOf(villager)).hasSize(1);
         assertThat(sent.get(0).path("data").path("first").path("value").asText()).contains("水井抽水泵坏了", "已收到");
-        assertThat(sent.get(0).path("client_msg_id").asText()).isEqualTo(outboxOf(villager).get(0).path("id").asText());
+        JsonNode received = java.util.stream.StreamSupport.stream(outboxOf(villager).spliterator(), false)
+                .filter(r -> r.path("event").asText().equals("received")).findFirst().orElseThrow();
+        assertThat(sent.get(0).path("client_msg_id").asText()).isEqualTo(received.path("id").asText());
         int tokens = WECHAT.tokensIssued.get();
         WECHAT.revokeToken();
-        String number = outboxOf(villager).get(0).path("caseNumber").asText();
+        String number = received.path("caseNumber").asText();
         step("grid-QS02001", number, java.util.Map.of("outcome", "accept"));
         sender.sendDue();
-        assertThat(WECHAT.templatesTo(openId)).hasSize(2);
+        assertThat(caseNews(openId)).hasSize(2);
         assertThat(WECHAT.tokensIssued.get()).isEqualTo(tokens + 1);
         assertThat(outboxOf(villager).findValuesAsText("status")).containsOnly("accepted");
+    }
+
+    /** The template messages about the case's own progress (not about work plans that took it up). */
+    private static List<JsonNode> caseNews(String openId) {
+        return WECHAT.templatesTo(openId).stream()
+                .filter(m -> !m.path("template_id").asText().equals("MQ_PLAN_LINKED")).toList();
     }
 
     @Test
