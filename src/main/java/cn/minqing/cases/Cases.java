@@ -74,6 +74,11 @@ public class Cases {
         update(number, "channel = 'visit', visit_id = ?", visitId);
     }
 
+    /** Where a report came in other than the app: {@code open311} for a GeoReport client. */
+    public void cameThrough(String number, String channel) {
+        update(number, "channel = ?", channel);
+    }
+
     public void filedBy(String number, String cadre) {
         jdbc.sql("update minqing.case_record set filed_by = ? where number = ?").params(cadre, number).update();
     }

@@ -29,12 +29,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = tokenOf(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokens.Owner> owner = tokens.userOf(header.substring(7).strip());
+        Optional<ApiTokens.Owner> owner = tokens.userOf(token);
         Optional<UserDetails> user = owner.map(o -> users.loadUserByUsername(o.username()))
                 .filter(u -> u.isEnabled() && u.isAccountNonLocked());
         if (user.isEmpty()) {
@@ -48,5 +48,18 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         authentication.setDetails(new ApiTokens.Use(owner.get().tokenId()));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
+    }
+
+    /** The bearer token; on Open311 paths, without an Authorization header, the {@code api_key} parameter. */
+    private static String tokenOf(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).strip();
+        }
+        if (header == null && request.getRequestURI().startsWith(request.getContextPath() + "/open311/")) {
+            String key = request.getParameter("api_key");
+            return key == null || key.isBlank() ? null : key.strip();
+        }
+        return null;
     }
 }

@@ -39,11 +39,14 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, AccountFilters accounts)
             throws Exception {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
-        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/open311/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/api/register")).permitAll()
                         // the SMS gateway's callbacks: no account, each body signed (X-Minqing-Signature, else 401)
                         .requestMatchers(path("/api/channels/sms/inbound"), path("/api/channels/sms/receipts")).permitAll()
+                        // Open311 GeoReport v2: what it offers is open, requests need an account (api_key, Basic or Bearer)
+                        .requestMatchers(get("/open311/v2/discovery.*"), get("/open311/v2/services.*"),
+                                get("/open311/v2/services/*")).permitAll()
                         .requestMatchers(path("/engine-rest/**"), path("/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
@@ -91,6 +94,10 @@ class SecurityConfig {
         BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
         challenge.setRealmName("minqing");
         return challenge;
+    }
+
+    private static RequestMatcher get(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET, pattern);
     }
 
     private static RequestMatcher path(String pattern) {

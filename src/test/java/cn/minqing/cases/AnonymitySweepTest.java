@@ -195,7 +195,8 @@ class AnonymitySweepTest extends ApiTest {
             paths.addAll(List.of("/api/cases/" + n, "/api/cases/" + n + "/timeline", "/api/cases/" + n + "/attachments",
                     "/api/tasks?caseNumber=" + n, "/workbench/cases/" + n, "/api/cases/" + n + "/progress",
                     "/api/cases/" + n + "/diagram", "/workbench/cases/" + n + "/diagram",
-                    "/api/admin/channels/messages?caseNumber=" + n));
+                    "/api/admin/channels/messages?caseNumber=" + n,
+                    "/open311/v2/requests/" + n + ".json", "/open311/v2/requests/" + n + ".xml"));
         }
         paths.addAll(List.of("/api/attachments/" + photo, "/attachments/" + photo,
                 "/api/search?q=" + marker + "&size=100", "/api/search?q=低保&size=100&sort=newest",
@@ -203,6 +204,7 @@ class AnonymitySweepTest extends ApiTest {
                 "/api/cases/similar?villageCode=" + VILLAGE + "&category=subsidy",
                 "/api/cases", "/api/tasks", "/api/notifications", "/api/search/hot-topics", "/api/overdue", "/overdue",
                 "/api/me/channels", "/api/admin/channels/templates",
+                "/open311/v2/requests.json?service_code=subsidy", "/open311/v2/requests.xml",
                 "/api/stats/oldest-open?limit=1000", "/api/stats/oldest-open?limit=1000&format=csv",
                 "/stats/oldest-open?limit=1000&format=xlsx", "/api/stats/indicators?groupBy=village&format=csv",
                 "/api/reports/monthly?month=" + month,
