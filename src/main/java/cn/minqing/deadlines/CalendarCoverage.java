@@ -11,7 +11,8 @@ import java.util.List;
  * 1 November also the next one (deadlines of up to 15 working days reach into it, and the State Council
  * usually publishes the next year's holidays in late October or November).
  */
-public record CalendarCoverage(String status, List<Integer> missingYears, List<Integer> knownYears) {
+public record CalendarCoverage(String status, List<Integer> missingYears, List<Integer> knownYears,
+                               List<Integer> provisionalYears) {
 
     public static final String COMPLETE = "OK";
     public static final String MISSING_NEXT_YEAR = "MISSING_NEXT_YEAR";
@@ -19,6 +20,14 @@ public record CalendarCoverage(String status, List<Integer> missingYears, List<I
     static final Month NEXT_YEAR_EXPECTED = Month.NOVEMBER;
 
     static CalendarCoverage of(Collection<Integer> known, LocalDate today) {
+        return of(known, List.of(), today);
+    }
+
+    /**
+     * {@code provisional}: years known only by their statutory holidays; they still count as missing (the notice
+     * is what admins must enter), though deadlines already count those holidays off.
+     */
+    static CalendarCoverage of(Collection<Integer> known, Collection<Integer> provisional, LocalDate today) {
         int year = today.getYear();
         List<Integer> missing = new ArrayList<>();
         if (!known.contains(year)) {
@@ -28,7 +37,8 @@ public record CalendarCoverage(String status, List<Integer> missingYears, List<I
             missing.add(year + 1);
         }
         String status = missing.contains(year) ? MISSING_CURRENT_YEAR : missing.isEmpty() ? COMPLETE : MISSING_NEXT_YEAR;
-        return new CalendarCoverage(status, List.copyOf(missing), known.stream().sorted().toList());
+        return new CalendarCoverage(status, List.copyOf(missing), known.stream().sorted().toList(),
+                provisional.stream().filter(missing::contains).sorted().toList());
     }
 
     public boolean complete() {

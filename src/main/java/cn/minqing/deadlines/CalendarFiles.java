@@ -22,20 +22,31 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 final class CalendarFiles {
 
     private static final Pattern NAME = Pattern.compile("cn-(\\d{4})\\.csv");
+    private static final Pattern STATUTORY = Pattern.compile("cn-(\\d{4})-statutory\\.csv");
 
     private CalendarFiles() {
     }
 
-    /** Every shipped year and its days, by year. */
+    /** Every shipped year and its days, by year (the State Council's notices). */
     static Map<Integer, List<CalendarDay>> shipped() {
-        return read("classpath*:calendar/cn-*.csv");
+        return read("classpath*:calendar/cn-*.csv", NAME);
     }
 
-    static Map<Integer, List<CalendarDay>> read(String pattern) {
+    /**
+     * Years shipped with their statutory holidays only (cn-YYYY-statutory.csv): what the law fixes before the
+     * year's notice is published. A year with a notice is not among them.
+     */
+    static Map<Integer, List<CalendarDay>> statutoryOnly() {
+        Map<Integer, List<CalendarDay>> years = read("classpath*:calendar/cn-*-statutory.csv", STATUTORY);
+        years.keySet().removeAll(shipped().keySet());
+        return years;
+    }
+
+    static Map<Integer, List<CalendarDay>> read(String pattern, Pattern names) {
         Map<Integer, List<CalendarDay>> years = new TreeMap<>();
         try {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-                Matcher m = NAME.matcher(String.valueOf(r.getFilename()));
+                Matcher m = names.matcher(String.valueOf(r.getFilename()));
                 if (m.matches()) {
                     years.put(Integer.parseInt(m.group(1)), days(r));
                 }

@@ -10,8 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On start, every shipped year (calendar/cn-YYYY.csv) that the database does not know yet is added.
- * Idempotent, safe with several instances starting at once, and a year an admin entered is never touched.
+ * On start, every shipped year (calendar/cn-YYYY.csv) that the database does not know yet is added, and a year
+ * without a notice gets its statutory holidays (cn-YYYY-statutory.csv) until the notice comes. Idempotent, safe
+ * with several instances starting at once, and a year an admin entered is never touched.
  */
 @Component
 class CalendarSeeding {
@@ -30,6 +31,12 @@ class CalendarSeeding {
         for (Map.Entry<Integer, List<CalendarDay>> year : CalendarFiles.shipped().entrySet()) {
             if (calendars.seed(year.getKey(), year.getValue())) {
                 log.info("Calendar {} loaded from calendar/cn-{}.csv ({} days)", year.getKey(), year.getKey(), year.getValue().size());
+            }
+        }
+        for (Map.Entry<Integer, List<CalendarDay>> year : CalendarFiles.statutoryOnly().entrySet()) {
+            if (calendars.seedStatutory(year.getKey(), year.getValue())) {
+                log.info("Calendar {}: its statutory holidays loaded from calendar/cn-{}-statutory.csv ({} days) until the "
+                        + "State Council's notice is entered", year.getKey(), year.getKey(), year.getValue().size());
             }
         }
     }

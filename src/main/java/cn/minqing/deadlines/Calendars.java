@@ -83,14 +83,34 @@ public class Calendars {
         return removed;
     }
 
-    /** Adds a shipped year unless the year is already there (from a file or an admin); true if added. */
+    /**
+     * Adds a shipped year unless the year is already there (from a file or an admin); a year known only by its
+     * statutory holidays is replaced by the notice. True if added or replaced.
+     */
     @Transactional
     boolean seed(int year, List<CalendarDay> days) {
-        boolean added = jdbc.sql("insert into minqing.calendar_year (year, source) values (?, 'file') on conflict (year) do nothing")
+        boolean added = jdbc.sql("""
+                insert into minqing.calendar_year (year, source) values (?, 'file')
+                on conflict (year) do update set source = 'file', entered_by = null, entered_at = now(),
+                       revision = nextval('minqing.calendar_revision')
+                 where calendar_year.source = 'statutory'
+                """).param(year).update() > 0;
+        if (added) {
+            jdbc.sql("delete from minqing.calendar_day where year = ?").param(year).update();
+            insertDays(year, days);
+            events.publishEvent(new CalendarChanged(year, year + "年节假日安排已载入"));
+        }
+        return added;
+    }
+
+    /** Adds a year's statutory holidays unless the year is there in any form; true if added. */
+    @Transactional
+    boolean seedStatutory(int year, List<CalendarDay> days) {
+        boolean added = jdbc.sql("insert into minqing.calendar_year (year, source) values (?, 'statutory') on conflict (year) do nothing")
                 .param(year).update() > 0;
         if (added) {
             insertDays(year, days);
-            events.publishEvent(new CalendarChanged(year, year + "年节假日安排已载入"));
+            events.publishEvent(new CalendarChanged(year, year + "年法定节假日已按放假办法暂行计入，待国务院通知发布后更新"));
         }
         return added;
     }

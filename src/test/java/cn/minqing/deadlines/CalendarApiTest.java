@@ -239,6 +239,35 @@ class CalendarApiTest extends ApiTest {
         return headers;
     }
 
+    @Test
+    void aYearKnownOnlyByItsStatutoryHolidaysCountsThemAndStaysMissingUntilTheNotice() {
+        // 2027: shipped as cn-2027-statutory.csv until the State Council's notice is known
+        assertThat(calendars.current().isWorkingDay(java.time.LocalDate.of(2027, 1, 1))).as("元旦 2027").isFalse();
+        assertThat(calendars.current().isWorkingDay(java.time.LocalDate.of(2027, 2, 9))).as("春节补假").isFalse();
+        assertThat(calendars.current().isWorkingDay(java.time.LocalDate.of(2027, 1, 4))).isTrue();
+        Health december = healthOn("2026-12-02");
+        assertThat(december.getDetails()).containsEntry("status", "MISSING_NEXT_YEAR")
+                .containsEntry("missingYears", List.of(2027)).containsEntry("provisionalYears", List.of(2027));
+
+        int year = 2033;
+        try {
+            List<CalendarDay> statutory = List.of(new CalendarDay(java.time.LocalDate.of(year, 1, 3), "holiday", "元旦补假"));
+            assertThat(calendars.seedStatutory(year, statutory)).isTrue();
+            assertThat(calendars.seedStatutory(year, statutory)).as("once").isFalse();
+            assertThat(calendars.years()).filteredOn(y -> y.year() == year).singleElement()
+                    .satisfies(y -> assertThat(y.provisional()).isTrue());
+            List<CalendarDay> notice = List.of(new CalendarDay(java.time.LocalDate.of(year, 1, 3), "holiday", "元旦"),
+                    new CalendarDay(java.time.LocalDate.of(year, 1, 8), "workday", "元旦调休上班"));
+            assertThat(calendars.seed(year, notice)).as("the notice replaces the statutory days").isTrue();
+            assertThat(calendars.days(year).orElseThrow()).extracting(CalendarDay::name).containsExactly("元旦", "元旦调休上班");
+            assertThat(calendars.years()).filteredOn(y -> y.year() == year).singleElement()
+                    .satisfies(y -> assertThat(y.provisional()).isFalse());
+            assertThat(calendars.seedStatutory(year, statutory)).as("never over a notice").isFalse();
+        } finally {
+            calendars.remove(year);
+        }
+    }
+
     private Health healthOn(String day) {
         Clock clock = Clock.fixed(java.time.LocalDate.parse(day).atTime(9, 0).atZone(COUNTY).toInstant(), COUNTY);
         return new CalendarHealth(calendars, clock).health();
