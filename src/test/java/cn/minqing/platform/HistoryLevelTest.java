@@ -64,6 +64,9 @@ class HistoryLevelTest extends ApiTest {
         }
         String instance = jdbc.sql("select process_instance_id from minqing.case_record where number = ?").param(number)
                 .query(String.class).single();
+        // the routing decision's map was read and dropped in the same command: never stored
+        assertThat(jdbc.sql("select name_ from act_ru_variable where proc_inst_id_ = ? and name_ in ('routing', 'deadlineClass')")
+                .param(instance).query(String.class).list()).containsExactly("deadlineClass");
         long details = count("act_hi_detail", instance);
         long variables = count("act_hi_varinst", instance);
         assertThat(details).as("variable changes written under full").isPositive();
@@ -86,6 +89,13 @@ class HistoryLevelTest extends ApiTest {
         assertThat(jdbc.sql("""
                 select count(distinct task_def_key_) from act_hi_taskinst where proc_inst_id_ = ? and end_time_ is not null
                 """).param(instance).query(Long.class).single()).isGreaterThanOrEqualTo(7);
+
+        // whoever completed an unclaimed task is named in its history (assigned and completed in one engine command)
+        Map<String, String> workers = new java.util.HashMap<>();
+        jdbc.sql("select task_def_key_, assignee_ from act_hi_taskinst where proc_inst_id_ = ? and end_time_ is not null")
+                .param(instance).query((rs, n) -> workers.put(rs.getString(1), rs.getString(2))).list();
+        assertThat(workers).containsEntry("accept", "grid1").containsEntry("investigate", "township1")
+                .containsEntry("verify", "grid1");
 
         ResponseEntity<String> diagram = as("leader1").exchange("/api/cases/" + number + "/diagram", HttpMethod.GET,
                 null, String.class);
