@@ -23,6 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalElasticsearchNode implements SupervisedServer {
 
+    /**
+     * How long a start may take: about 7 s on an idle machine, but more than two minutes when many builds share the
+     * cores; giving up early only means starting again.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
     public static final String VERSION = "8.19.5";
     private static final Logger log = LoggerFactory.getLogger(LocalElasticsearchNode.class);
 
@@ -75,7 +81,7 @@ public final class LocalElasticsearchNode implements SupervisedServer {
             writeConfig(home);
             user.own(baseDir);
             process = launch(home, user);
-            awaitHealthy(Duration.ofSeconds(120));
+            awaitHealthy(START_TIMEOUT);
             log.info("Elasticsearch {} is up at {} (home {})", VERSION, uri(), home);
             return this;
         } catch (IOException e) {
@@ -123,7 +129,7 @@ public final class LocalElasticsearchNode implements SupervisedServer {
         try {
             stopLeftover(home);
             process = launch(home, NodeUser.forCurrentProcess());
-            awaitHealthy(Duration.ofSeconds(120));
+            awaitHealthy(START_TIMEOUT);
             log.info("Elasticsearch {} is up again at {}", VERSION, uri());
         } catch (IOException e) {
             throw new IllegalStateException("Could not restart the local Elasticsearch node: " + e.getMessage(), e);
