@@ -7,13 +7,13 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 
 /**
- * The engine history Minqing reads, and no more (history level {@code trail}): process, activity and task instances
- * (Camunda's {@code activity} level: the process diagram's trail, time per stage from {@code ACT_HI_TASKINST}), plus
- * the job log (each timer's executions, which prove one firing per deadline) and incidents (a failed job's story for
- * Cockpit). Left out, unlike {@code full}: every variable value and its changes ({@code ACT_HI_VARINST},
- * {@code ACT_HI_DETAIL}, their byte arrays), the decisions' inputs and outputs ({@code ACT_HI_DECINST} …), identity
- * links and the user operation log — nothing in the app reads them, and they were most of the engine's writes per
- * filing and per 受理. The case's own story is the app's timeline and audit log.
+ * The engine history Minqing reads, and no more (history level {@code trail}): Camunda's {@code audit} level —
+ * process, activity and task instances (the process diagram's trail, time per stage from {@code ACT_HI_TASKINST}) and
+ * each variable's last value ({@code ACT_HI_VARINST}: what an ended process held, which process tests read) — plus the
+ * job log (each timer's executions, which prove one firing per deadline) and incidents (a failed job's story for
+ * Cockpit). Left out, unlike {@code full}: every change of every variable ({@code ACT_HI_DETAIL} and its byte
+ * arrays), the decisions' inputs and outputs ({@code ACT_HI_DEC*}), identity links and the user operation log —
+ * nothing in the app reads them. The case's own story is the app's timeline and audit log.
  */
 final class TrailHistoryLevel extends AbstractHistoryLevel {
 
@@ -43,6 +43,6 @@ final class TrailHistoryLevel extends AbstractHistoryLevel {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-        return HistoryLevel.HISTORY_LEVEL_ACTIVITY.isHistoryEventProduced(eventType, entity) || ALSO.contains(eventType);
+        return HistoryLevel.HISTORY_LEVEL_AUDIT.isHistoryEventProduced(eventType, entity) || ALSO.contains(eventType);
     }
 }
