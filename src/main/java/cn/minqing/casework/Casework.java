@@ -77,10 +77,7 @@ public class Casework {
         }
         apply(c.number(), done, user);
         timeline.record(c.number(), user.username(), done.kind(), stage.code(), done.note());
-        if (task.assignee() == null) {
-            tasks.setAssignee(taskId, user.username());
-        }
-        tasks.complete(taskId, variables);
+        AssignedCompletion.run(tasks, taskId, task.assignee() == null ? user.username() : null, variables);
         audit.record(user.username(), "task.completed", c.number(), stage.code() + ": " + done.kind());
     }
 

@@ -21,6 +21,9 @@ class RoutingApplied implements ExecutionListener {
         Map<String, Object> routing = (Map<String, Object>) execution.getVariable(ProcessKeys.ROUTING);
         String township = (String) execution.getVariable(ProcessKeys.TOWNSHIP);
         execution.setVariable("deadlineClass", routing.get("deadlineClass"));
+        // read once, here: dropped in the command that made it, the decision's map (a serialized Java object) is
+        // never written to ACT_RU_VARIABLE and ACT_GE_BYTEARRAY (issue 16)
+        execution.removeVariable(ProcessKeys.ROUTING);
         handlers.assign(execution, handlers.resolve((String) routing.get("organisation"), township), "dispatched");
     }
 }

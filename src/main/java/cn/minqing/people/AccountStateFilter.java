@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * any app instance counts at once: a disabled account, or one whose security stamp has moved on (password,
  * roles, organisation or village changed), loses its session and is asked to sign in again (401 on the
  * API, the sign-in page for pages). An account that must change its password may do only that: the API
- * answers 403 problem+json, pages go to the change-password page.
+ * answers 403 problem+json, pages go to the change-password page. On the API (no sessions) the account was read in
+ * the same request, so its state is taken from there instead of being queried again.
  */
 class AccountStateFilter extends OncePerRequestFilter {
 
@@ -41,7 +42,7 @@ class AccountStateFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<UserAccounts.State> state = accounts.state(principal.getUsername());
+        Optional<UserAccounts.State> state = api ? Optional.of(stateAsLoaded(principal)) : accounts.state(principal.getUsername());
         if (state.isEmpty() || !state.get().enabled() || state.get().securityStamp() != principal.securityStamp()) {
             endSession(request);
         } else if (state.get().mustChangePassword() && !mayWhileMustChange(request)) {
@@ -53,6 +54,15 @@ class AccountStateFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The API's chain keeps no sessions (stateless): its principal was read from PostgreSQL in this very request, by
+     * HTTP Basic or the bearer token, so it is the account's state now, and a second query would only repeat it.
+     * Pages keep a session, whose principal may be hours old, and ask the database every time.
+     */
+    private static UserAccounts.State stateAsLoaded(Principal principal) {
+        return new UserAccounts.State(principal.securityStamp(), principal.enabled(), principal.mustChangePassword());
     }
 
     /** The authorization that follows finds nobody signed in and asks for a sign-in. */

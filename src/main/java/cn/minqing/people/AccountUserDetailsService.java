@@ -15,9 +15,16 @@ class AccountUserDetailsService implements UserDetailsService {
         this.accounts = accounts;
     }
 
+    /**
+     * The account of that user name, else of that mobile number ({@link UserAccounts#signInName}): one statement for
+     * the common case (every API request signs in with a user name or token; issue 16).
+     */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return accounts.find(accounts.signInName(username))
+        if (username == null || username.isBlank()) {
+            throw new UsernameNotFoundException("no such user");
+        }
+        return accounts.find(username).or(() -> accounts.find(accounts.signInName(username)))
                 .map(a -> new Principal(a.user(), a.passwordHash(), a.enabled(), a.locked(), a.securityStamp(),
                         a.mustChangePassword()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));

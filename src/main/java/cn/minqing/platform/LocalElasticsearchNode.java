@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalElasticsearchNode implements SupervisedServer {
 
-    /** How long a start may take: about 10 s on an idle machine, minutes on a busy one (a build beside it). */
-    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * How long a start may take: about 7 s on an idle machine, but more than two minutes when many builds share the
+     * cores; giving up early only means starting again.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     public static final String VERSION = "8.19.5";
     private static final Logger log = LoggerFactory.getLogger(LocalElasticsearchNode.class);

@@ -190,6 +190,7 @@ public final class LoadBenchmark {
         lag.finish();
         report(filing, lag);
         topStatements("filing");
+        perRequest("filing", filing);
 
         taskQueue.clear();
         taskQueue.addAll(acceptTasks(grid));
@@ -199,6 +200,7 @@ public final class LoadBenchmark {
         Result completing = drive("completing POST /api/tasks/{id}/complete", seconds, i -> complete(grid, taskQueue), null);
         report(completing, null);
         topStatements("completing");
+        perRequest("completing", completing);
         jfr("JFR.stop", "name=load");
 
         int engineSeconds = Math.min(20, seconds);
@@ -484,6 +486,25 @@ public final class LoadBenchmark {
                 statementsCsv.add("%s,%.1f,%d,%.3f,%d,\"%s\"".formatted(phase, rs.getDouble(1), rs.getLong(2), rs.getDouble(3),
                         rs.getLong(4), query.replace("\"", "\"\"")));
             }
+        }
+    }
+
+    /**
+     * The database's work per request of the phase, whatever the machine's load: statements (the indexer's and the
+     * schedulers' included), rows they returned or changed, and write-ahead log bytes (what fsync waits for).
+     */
+    private void perRequest(String phase, Result result) throws SQLException {
+        if (result.requests() == 0) {
+            return;
+        }
+        try (Connection c = db(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select sum(calls), sum(rows), sum(wal_bytes), sum(wal_records) from pg_stat_statements""")) {
+            rs.next();
+            double n = result.requests();
+            System.out.printf("  per request during %s: %.1f statements, %.1f rows, %.0f WAL bytes in %.1f WAL records%n",
+                    phase, rs.getLong(1) / n, rs.getLong(2) / n, rs.getDouble(3) / n, rs.getLong(4) / n);
+            statementsCsv.add("%s per request,,%.1f,,%.1f,\"wal bytes %.0f, wal records %.1f\"".formatted(phase,
+                    rs.getLong(1) / n, rs.getLong(2) / n, rs.getDouble(3) / n, rs.getLong(4) / n));
         }
     }
 
