@@ -97,6 +97,8 @@ class RelevanceTest extends ApiTest {
     @Autowired
     Cases cases;
     @Autowired
+    SoundAlikes soundAlikes;
+    @Autowired
     Regions regions;
     @Autowired
     Categories categories;
@@ -144,7 +146,7 @@ class RelevanceTest extends ApiTest {
             Map<String, String> labels = fill(index, set, reports);
             categoryIntent.forget(index.alias());
             CurrentUser leader = accounts.find("leader1").orElseThrow().user();
-            measure(set, new CaseSearch(client, index, synonyms, placeNames, thesaurus, categoryIntent, "Asia/Shanghai"),
+            measure(set, new CaseSearch(client, index, synonyms, placeNames, thesaurus, categoryIntent, soundAlikes, "Asia/Shanghai"),
                     new SimilarCases(client, index, regions), leader, reports, labels);
         } finally {
             regionAliases.replace(aliasesBefore);
