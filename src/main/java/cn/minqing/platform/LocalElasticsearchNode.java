@@ -75,7 +75,7 @@ public final class LocalElasticsearchNode implements SupervisedServer {
             writeConfig(home);
             user.own(baseDir);
             process = launch(home, user);
-            awaitHealthy(Duration.ofSeconds(120));
+            awaitHealthy(START_TIMEOUT);
             log.info("Elasticsearch {} is up at {} (home {})", VERSION, uri(), home);
             return this;
         } catch (IOException e) {
@@ -123,7 +123,7 @@ public final class LocalElasticsearchNode implements SupervisedServer {
         try {
             stopLeftover(home);
             process = launch(home, NodeUser.forCurrentProcess());
-            awaitHealthy(Duration.ofSeconds(120));
+            awaitHealthy(START_TIMEOUT);
             log.info("Elasticsearch {} is up again at {}", VERSION, uri());
         } catch (IOException e) {
             throw new IllegalStateException("Could not restart the local Elasticsearch node: " + e.getMessage(), e);
@@ -196,6 +196,12 @@ public final class LocalElasticsearchNode implements SupervisedServer {
             old.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
         });
     }
+
+    /**
+     * How long a start may take: two minutes, or {@code -Dminqing.elasticsearch.start-seconds=…} on a machine so loaded
+     * (several builds side by side) that the node needs longer.
+     */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("minqing.elasticsearch.start-seconds", 120));
 
     private void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
