@@ -203,6 +203,12 @@ public final class LocalElasticsearchNode implements SupervisedServer {
         });
     }
 
+    /**
+     * How long a start may take: two minutes, or {@code -Dminqing.elasticsearch.start-seconds=…} on a machine so loaded
+     * (several builds side by side) that the node needs longer.
+     */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("minqing.elasticsearch.start-seconds", 120));
+
     private void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri() + "/_cluster/health"))

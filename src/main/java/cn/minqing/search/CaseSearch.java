@@ -27,14 +27,16 @@ class CaseSearch {
     private final PlaceNames placeNames;
     private final Thesaurus thesaurus;
     private final CategoryIntent categoryIntent;
+    private final SoundAlikes soundAlikes;
 
     private final String zone;
 
     CaseSearch(ElasticsearchClient client, SearchIndex index, Synonyms synonyms, PlaceNames placeNames,
-               Thesaurus thesaurus, CategoryIntent categoryIntent,
+               Thesaurus thesaurus, CategoryIntent categoryIntent, SoundAlikes soundAlikes,
                @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
         this.thesaurus = thesaurus;
         this.categoryIntent = categoryIntent;
+        this.soundAlikes = soundAlikes;
         this.zone = zone;
         this.client = client;
         this.index = index;
@@ -67,28 +69,34 @@ class CaseSearch {
         // unless the query names nothing else
         String placeFilter = place.regionCode() != null && (place.exact() || !hasText) ? place.regionCode() : null;
         String placeBoost = place.regionCode() != null && placeFilter == null ? place.regionCode() : null;
-        List<String> intent = hasText ? categoryIntent.of(words, index.alias()) : List.of();
-        Plan plan = new Plan(words, placeFilter, placeBoost, intent, Step.ALL_WORDS);
+        // 同音纠错: 自来谁 → 自来水 runs beside the typed words (never instead of them)
+        String corrected = hasText && !isPhrase(words) ? soundAlikes.correct(words, index.alias()) : null;
+        List<String> intent = hasText ? categoryIntent.of(corrected == null ? words : words + " " + corrected, index.alias())
+                : List.of();
+        Plan plan = new Plan(words, corrected, placeFilter, placeBoost, intent, Step.ALL_WORDS);
         SearchResult result = run(plan, given, user, List.of());
         List<String> relaxed = new java.util.ArrayList<>();
         if (result.total() == 0 && hasText && placeFilter != null) {
             relaxed.add("place");
-            plan = new Plan(words, null, placeFilter, intent, Step.ALL_WORDS);
+            plan = new Plan(words, corrected, null, placeFilter, intent, Step.ALL_WORDS);
             result = run(plan, given, user, relaxed);
         }
         // few answers (or none): most words are enough; then the categories the query points to join in
         // (never for a "quoted phrase", which means exactly that)
         if (result.total() < FEW && hasText && !isPhrase(words)) {
-            SearchResult wider = run(new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS),
+            SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS),
                     given, user, with(relaxed, "words"));
             if (wider.total() > result.total()) {
                 relaxed.add("words");
-                plan = new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS);
+                plan = new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS);
                 result = wider;
             }
         }
-        if (result.total() < FEW && hasText && !isPhrase(words) && !intent.isEmpty() && given.category() == null) {
-            SearchResult wider = run(new Plan(words, plan.placeFilter(), plan.placeBoost(), intent, Step.CATEGORY),
+        // the categories the query points to join in when the words find few cases, or few of those categories'
+        // (跟邻居闹矛盾: its words are in other categories' reports, the disputes say 吵架, 占地 …)
+        if ((result.total() < FEW || fewInCategories(result, intent)) && hasText && !isPhrase(words) && !intent.isEmpty()
+                && given.category() == null) {
+            SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), intent, Step.CATEGORY),
                     given, user, with(relaxed, "category"));
             if (wider.total() > result.total()) {
                 result = wider;
@@ -100,6 +108,13 @@ class CaseSearch {
     /** Fewer answers than this and the search relaxes; the matches found so far stay first. */
     static final int FEW = 3;
 
+    /** The words found fewer than {@link #FEW} cases in each category the query points to. */
+    private static boolean fewInCategories(SearchResult result, List<String> intent) {
+        List<SearchResult.Bucket> buckets = result.facets().getOrDefault("category", List.of());
+        return intent.stream().allMatch(c -> buckets.stream().filter(b -> b.key().equals(c))
+                .mapToLong(SearchResult.Bucket::count).sum() < FEW);
+    }
+
     private static List<String> with(List<String> steps, String step) {
         List<String> more = new java.util.ArrayList<>(steps);
         more.add(step);
@@ -109,7 +124,7 @@ class CaseSearch {
     enum Step { ALL_WORDS, MOST_WORDS, CATEGORY }
 
     /** One attempt: the words, a place that filters or one that only raises, the categories the query points to. */
-    record Plan(String words, String placeFilter, String placeBoost, List<String> intent, Step step) {
+    record Plan(String words, String corrected, String placeFilter, String placeBoost, List<String> intent, Step step) {
     }
 
     private SearchResult run(Plan plan, Criteria given, CurrentUser user, List<String> relaxed) throws IOException {
@@ -145,7 +160,7 @@ class CaseSearch {
     private BoolQuery.Builder relevance(BoolQuery.Builder b, Plan plan) {
         String q = plan.words();
         if (q != null && !q.isBlank()) {
-            Query text = text(q, plan.step() == Step.ALL_WORDS ? "2<70%" : "50%");
+            Query text = text(q, plan.corrected(), plan.step() == Step.ALL_WORDS ? "2<70%" : "50%");
             if (plan.step() == Step.CATEGORY) {
                 b.must(m -> m.bool(either -> either.should(text).should(categoryOnly(plan.intent())).minimumShouldMatch("1")));
             } else {
@@ -156,9 +171,14 @@ class CaseSearch {
             b.should(s -> s.constantScore(cs -> cs.filter(f -> f.term(t -> t.field("regionPath").value(plan.placeBoost())))
                     .boost(PLACE_BOOST)));
         }
-        if (!plan.intent().isEmpty()) {
+        if (!plan.intent().isEmpty() && plan.step() != Step.CATEGORY) {
             b.should(s -> s.constantScore(cs -> cs.filter(f -> f.term(t -> t.field("category").value(plan.intent().get(0))))
                     .boost(INTENT_BOOST)));
+        }
+        if (plan.step() == Step.CATEGORY) {
+            // listing the categories pointed to: their cases first (those matching words first), then the rest
+            plan.intent().forEach(category -> b.should(s -> s.constantScore(cs -> cs.filter(f -> f.term(t -> t.field("category")
+                    .value(category))).boost(INTENT_LIST_BOOST))));
         }
         return b;
     }
@@ -187,8 +207,14 @@ class CaseSearch {
     /** A place named inexactly puts its cases first (the others follow: the search is never emptied by it). */
     static final float PLACE_BOOST = 1000f;
     static final float INTENT_BOOST = 3f;
+    /** When the search lists the categories the query points to, their cases come before other categories' matches. */
+    static final float INTENT_LIST_BOOST = 100f;
     static final float SYNONYM_WEIGHT = 0.8f;
+    /** The query with its sound-alike typos corrected (自来谁 → 自来水): nearly as strong as the words typed. */
+    static final float CORRECTED_WEIGHT = 0.9f;
     static final float THESAURUS_WEIGHT = 0.5f;
+    /** At most this many thesaurus rewrites of the typed, corrected and core query together. */
+    static final int MAX_EXPANSIONS = 16;
     static final float PINYIN_WEIGHT = 0.4f;
 
     private static boolean isPhrase(String q) {
@@ -201,20 +227,38 @@ class CaseSearch {
      * The words as typed, or any of their colloquial variants (synonyms, thesaurus forms, with lower weights),
      * or the same syllables (pinyin, lower still) must match; "quoted" means exactly.
      */
-    private Query text(String q, String minimumMatch) {
+    private Query text(String q, String corrected, String minimumMatch) {
         String trimmed = q.strip();
         if (isPhrase(trimmed)) {
             String phrase = trimmed.substring(1, trimmed.length() - 1);
             return Query.of(m -> m.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase)
                     .fields("title.bigram^2", "description.bigram")));
         }
-        List<String> variants = synonyms.variants(q);
-        List<Thesaurus.Expansion> expansions = thesaurus.expansions(q);
+        List<String> variants = new java.util.ArrayList<>(synonyms.variants(q));
+        List<Thesaurus.Expansion> expansions = new java.util.ArrayList<>(thesaurus.expansions(q));
+        if (corrected != null) {
+            synonyms.variants(corrected).stream().filter(v -> !variants.contains(v)).forEach(variants::add);
+            expansions.addAll(thesaurus.expansions(corrected));
+        }
+        // 供水保障 → 供水: the need without the officialese around it, as strong as typed
+        String core = Officialese.core(corrected != null ? corrected : q);
+        if (core != null) {
+            expansions.addAll(thesaurus.expansions(core));
+        }
+        List<Thesaurus.Expansion> distinct = expansions.stream()
+                .filter(e -> !variants.contains(e.text()) && !e.text().equals(core) && !e.text().equals(corrected))
+                .collect(java.util.stream.Collectors.toMap(Thesaurus.Expansion::text, e -> e, (x, y) -> x,
+                        java.util.LinkedHashMap::new)).values().stream().limit(MAX_EXPANSIONS).toList();
         return Query.of(m -> m.bool(any -> {
             any.should(match(q, 1.0f, minimumMatch));
+            if (corrected != null) {
+                any.should(match(corrected, CORRECTED_WEIGHT, minimumMatch));
+            }
+            if (core != null) {
+                any.should(match(core, 1.0f, minimumMatch));
+            }
             variants.forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
-            expansions.stream().filter(e -> !variants.contains(e.text()))
-                    .forEach(e -> any.should(match(e.text(), THESAURUS_WEIGHT, minimumMatch)));
+            distinct.forEach(e -> any.should(match(e.text(), THESAURUS_WEIGHT, minimumMatch)));
             any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
                     .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
             return any.minimumShouldMatch("1");

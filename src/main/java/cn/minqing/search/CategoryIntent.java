@@ -1,6 +1,7 @@
 package cn.minqing.search;
 
 import cn.minqing.county.Categories;
+import cn.minqing.county.CategoryAdministration;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
@@ -29,6 +30,7 @@ class CategoryIntent {
     private static final int SAMPLE = 20_000;
     private final ElasticsearchClient client;
     private final Categories categories;
+    private final CategoryAdministration categoryDetails;
     private final Thesaurus thesaurus;
     private final Map<String, Learned> learned = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
@@ -38,12 +40,15 @@ class CategoryIntent {
         return t;
     });
 
-    private record Learned(Map<String, Set<String>> words, Map<String, List<String>> names, long at) {
+    private record Learned(Map<String, Set<String>> words, Map<String, List<String>> names,
+                           Map<String, List<String>> keywords, long at) {
     }
 
-    CategoryIntent(ElasticsearchClient client, Categories categories, Thesaurus thesaurus) {
+    CategoryIntent(ElasticsearchClient client, Categories categories, CategoryAdministration categoryDetails,
+                   Thesaurus thesaurus) {
         this.client = client;
         this.categories = categories;
+        this.categoryDetails = categoryDetails;
         this.thesaurus = thesaurus;
     }
 
@@ -57,6 +62,8 @@ class CategoryIntent {
                 .forEach(e -> score.merge(e.category(), 2.0, Double::sum));
         Learned learned = learned(indexAlias);
         learned.names().forEach((category, words) -> words.stream().filter(query::contains)
+                .forEach(w -> score.merge(category, 1.5, Double::sum)));
+        learned.keywords().forEach((category, words) -> words.stream().filter(query::contains)
                 .forEach(w -> score.merge(category, 1.5, Double::sum)));
         learned.words().forEach((category, words) -> words.stream().filter(query::contains)
                 .forEach(w -> score.merge(category, 1.0, Double::sum)));
@@ -73,6 +80,18 @@ class CategoryIntent {
      */
     Set<String> typicalWords(String category, String indexAlias) {
         return learned(indexAlias).words().getOrDefault(category, Set.of());
+    }
+
+    /** The words learned from the index, per category (the same map until it is learned afresh). */
+    Map<String, Set<String>> learnedWords(String indexAlias) {
+        return learned(indexAlias).words();
+    }
+
+    /** Every category's name words (饮水, 供水, 农产品, 销售 …). */
+    List<List<String>> nameWords() {
+        List<List<String>> words = new java.util.ArrayList<>(categories.all().stream().map(c -> nameWords(c.nameZh())).toList());
+        categoryDetails.all().forEach(c -> words.add(Thesaurus.split(c.keywords())));
+        return words;
     }
 
     /** 饮水供水 → 饮水, 供水; 农产品销售 → 农产品, 销售; a two-character name stays whole. */
@@ -110,7 +129,11 @@ class CategoryIntent {
     private Learned learn(String alias) {
         Map<String, List<String>> names = new HashMap<>();
         categories.all().forEach(c -> names.put(c.code(), nameWords(c.nameZh())));
-        return new Learned(significantWords(alias), names, System.currentTimeMillis());
+        // the category's search keywords (element library data, edited by admins on the category screen)
+        Map<String, List<String>> keywords = new HashMap<>();
+        categoryDetails.all().stream().filter(c -> c.active()).forEach(c -> keywords.put(c.code(),
+                Thesaurus.split(c.keywords()).stream().filter(w -> w.length() >= 2).toList()));
+        return new Learned(significantWords(alias), names, keywords, System.currentTimeMillis());
     }
 
     /** Forgets what was learned (after a rebuild, or when a test refills an index). */

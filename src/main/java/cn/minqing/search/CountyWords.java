@@ -38,7 +38,8 @@ class CountyWords {
         return List.copyOf(words);
     }
 
-    private static List<String> lexicon() {
+    /** The domain lexicon (search-mappings/lexicon.txt). */
+    static List<String> lexicon() {
         try (InputStream in = new ClassPathResource("search-mappings/lexicon.txt").getInputStream()) {
             return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();

@@ -35,6 +35,30 @@ class PreciseLookupTest extends ApiTest {
         assertThat(numbers("leader1", "低包").indexOf(right)).as("the right report ranks high").isBetween(0, 4);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    SoundAlikes soundAlikes;
+    @org.springframework.beans.factory.annotation.Autowired
+    SearchIndex searchIndex;
+
+    @Test
+    void aSoundAlikeTypoInAQueryIsReadAsTheKnownWordBesideWhatWasTyped() {
+        String alias = searchIndex.alias();
+        // same pinyin as a known word (thesaurus form, lexicon, category keyword), a character kept
+        assertThat(soundAlikes.correct("托欠工资", alias)).isEqualTo("拖欠工资");
+        assertThat(soundAlikes.correct("宽代断了", alias)).startsWith("宽带");
+        assertThat(soundAlikes.correct("危防改造", alias)).isEqualTo("危房改造");
+        // a southern accent's n/l: 牛守 (niu shou) for 留守 (liu shou)
+        assertThat(soundAlikes.correct("牛守儿童", alias)).isEqualTo("留守儿童");
+        // known words, and words no known word sounds like, stay as typed
+        assertThat(soundAlikes.correct("自来水停了", alias)).isNull();
+        assertThat(soundAlikes.correct("晒谷坪围栏", alias)).isNull();
+
+        String number = file("villager1", "包工头拖欠工资", "在镇上工地干了三个月，包工头拖欠工资一直不给", "employment");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=包工头",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+        assertThat(numbers("leader1", "托欠工资").indexOf(number)).as("found as if spelt right").isBetween(0, 4);
+    }
+
     @Test
     void anInexactPlaceNeverEmptiesASearchThatHasMatches() {
         // a report in 李家村 (石门镇) about something no case in 青溪乡 mentions

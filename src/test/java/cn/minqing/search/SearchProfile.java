@@ -47,7 +47,7 @@ public final class SearchProfile {
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
         CaseSearch search = new CaseSearch(client, appIndex, context.getBean(Synonyms.class),
                 context.getBean(PlaceNames.class), context.getBean(Thesaurus.class), context.getBean(CategoryIntent.class),
-                "Asia/Shanghai");
+                context.getBean(SoundAlikes.class), "Asia/Shanghai");
         CurrentUser leader = context.getBean(UserAccounts.class).find("leader1").orElseThrow().user();
         List<String> queries = new ArrayList<>(SearchBenchmark.QUERIES);
         queries.addAll(SearchBenchmark.HARD_QUERIES);

@@ -1,0 +1,228 @@
+package cn.minqing.search;
+
+import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.py.Pinyin;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * 同音纠错: a word typed with a wrong character of the same sound — as a phone's pinyin input or voice input makes
+ * it (自来谁, 低包, 危防, 托欠) — is read as the known word it sounds like (自来水, 低保, 危房, 拖欠). Known words are
+ * the domain lexicon, every form of the thesaurus and of the synonyms, the categories' names and the words that
+ * stand out in each category's cases in the index. "Sounds like" is the same tone-less pinyin, or failing that the
+ * same after the sound pairs that the south's accents merge (zh/z, ch/c, sh/s, n/l, -ng/-n; three characters or more).
+ * A piece that is a word of HanLP's general dictionary, or that would cut one in two, is left as typed (征收 is not 证收,
+ * 兜底保障 holds no 低保). Search runs the corrected
+ * query beside the typed one (a little lower), so a correction never hides what was typed.
+ */
+@Component
+class SoundAlikes {
+
+    /** Known words up to this long are looked for (残疾人补贴). */
+    private static final int MAX_WORD = 6;
+    private final Thesaurus thesaurus;
+    private final Synonyms synonyms;
+    private final CategoryIntent categoryIntent;
+    private volatile Known known;
+
+    private record Known(Object thesaurus, Object synonyms, Object learned, Vocabulary vocabulary) {
+    }
+
+    /** Known words by their sound. */
+    record Vocabulary(Set<String> words, Map<String, List<String>> bySound, Map<String, List<String>> byLooseSound) {
+
+        static Vocabulary of(java.util.Collection<String> given) {
+            Set<String> words = new HashSet<>(given);
+            words.removeIf(w -> w.length() < 2 || w.length() > MAX_WORD || !w.chars().allMatch(c -> isHan((char) c)));
+            Map<String, List<String>> bySound = new HashMap<>();
+            Map<String, List<String>> byLoose = new HashMap<>();
+            for (String w : words) {
+                List<String> sound = syllables(w);
+                if (sound.size() == w.length()) {
+                    bySound.computeIfAbsent(String.join(" ", sound), x -> new ArrayList<>()).add(w);
+                    byLoose.computeIfAbsent(loose(sound), x -> new ArrayList<>()).add(w);
+                }
+            }
+            return new Vocabulary(Set.copyOf(words), sorted(bySound), sorted(byLoose));
+        }
+    }
+
+    SoundAlikes(Thesaurus thesaurus, Synonyms synonyms, CategoryIntent categoryIntent) {
+        this.thesaurus = thesaurus;
+        this.synonyms = synonyms;
+        this.categoryIntent = categoryIntent;
+    }
+
+    /**
+     * The query with each run of two to six characters that is no known word but sounds like one replaced by it
+     * (longest first, at least one character kept); {@code null} when nothing needed correcting.
+     */
+    String correct(String query, String indexAlias) {
+        return correct(query, known(indexAlias).vocabulary());
+    }
+
+    static String correct(String query, Vocabulary k) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        int i = 0;
+        while (i < query.length()) {
+            int end = i;
+            while (end < query.length() && isHan(query.charAt(end))) {
+                end++;
+            }
+            if (end == i) {
+                out.append(query.charAt(i++));
+                continue;
+            }
+            String run = query.substring(i, end);
+            String fixed = correctRun(run, k);
+            changed |= !fixed.equals(run);
+            out.append(fixed);
+            i = end;
+        }
+        return changed ? out.toString() : null;
+    }
+
+    private static String correctRun(String run, Vocabulary k) {
+        List<String> sounds = syllables(run);
+        if (sounds.size() != run.length()) {
+            return run;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < run.length()) {
+            String replaced = null;
+            int length = 0;
+            for (int len = Math.min(MAX_WORD, run.length() - i); len >= 2 && replaced == null; len--) {
+                String piece = run.substring(i, i + len);
+                if (k.words().contains(piece)) {
+                    replaced = piece;
+                    length = len;
+                    break;
+                }
+                if (isWord(piece) || cutsAWord(run, i, i + len)) {
+                    continue;
+                }
+                List<String> sound = sounds.subList(i, i + len);
+                String candidate = best(piece, k.bySound().get(String.join(" ", sound)));
+                if (candidate == null && len >= 3) {
+                    candidate = best(piece, k.byLooseSound().get(loose(sound)));
+                }
+                if (candidate != null) {
+                    replaced = candidate;
+                    length = len;
+                }
+            }
+            if (replaced == null) {
+                out.append(run.charAt(i));
+                i++;
+            } else {
+                out.append(replaced);
+                i += length;
+            }
+        }
+        return out.toString();
+    }
+
+    /** A word of the general dictionary (征收, 兜底, 漏税) is what was meant, not a typo. */
+    private static boolean isWord(String piece) {
+        return CoreDictionary.contains(piece);
+    }
+
+    /** The piece would cut a general word in two at one of its ends (土地|征收: not 土地证; 兜|底保|障: not 低保). */
+    private static boolean cutsAWord(String run, int from, int to) {
+        return from > 0 && isWord(run.substring(from - 1, from + 1))
+                || to < run.length() && isWord(run.substring(to - 1, to + 1));
+    }
+
+    /** The known word that keeps most of the typed characters (at least one; at most half of them wrong). */
+    private static String best(String piece, List<String> candidates) {
+        if (candidates == null) {
+            return null;
+        }
+        String best = null;
+        int bestSame = 0;
+        for (String c : candidates) {
+            int same = 0;
+            for (int j = 0; j < piece.length(); j++) {
+                same += piece.charAt(j) == c.charAt(j) ? 1 : 0;
+            }
+            if (same >= 1 && 2 * (piece.length() - same) <= piece.length() && same > bestSame) {
+                best = c;
+                bestSame = same;
+            }
+        }
+        return best;
+    }
+
+    private Known known(String indexAlias) {
+        Object t = thesaurus.entries();
+        Object s = synonyms.groups();
+        Map<String, Set<String>> learned = categoryIntent.learnedWords(indexAlias);
+        Known k = known;
+        if (k != null && k.thesaurus() == t && k.synonyms() == s && k.learned() == learned) {
+            return k;
+        }
+        Set<String> words = new HashSet<>(CountyWords.lexicon());
+        thesaurus.entries().forEach(e -> words.addAll(e.forms()));
+        synonyms.groups().forEach(words::addAll);
+        learned.values().forEach(words::addAll);
+        categoryIntent.nameWords().forEach(words::addAll);
+        k = new Known(t, s, learned, Vocabulary.of(words));
+        known = k;
+        return k;
+    }
+
+    /** Candidates in a fixed order, so the same query is always corrected the same way. */
+    private static Map<String, List<String>> sorted(Map<String, List<String>> map) {
+        map.replaceAll((key, list) -> list.stream().sorted().toList());
+        return map;
+    }
+
+    /** Tone-less syllables, one per character (HanLP reads polyphones by word); empty when one has none. */
+    static List<String> syllables(String text) {
+        List<Pinyin> pinyin = HanLP.convertToPinyinList(text);
+        List<String> out = new ArrayList<>(pinyin.size());
+        for (Pinyin p : pinyin) {
+            if (p == Pinyin.none5) {
+                return List.of();
+            }
+            out.add(p.getPinyinWithoutTone().replace('ü', 'v'));
+        }
+        return out;
+    }
+
+    /** The syllables with the pairs southern accents merge made one: zh→z, ch→c, sh→s, l→n, -ng→-n. */
+    static String loose(Collection<String> syllables) {
+        return syllables.stream().map(SoundAlikes::looseSyllable).collect(Collectors.joining(" "));
+    }
+
+    private static String looseSyllable(String s) {
+        String x = s;
+        if (x.startsWith("zh") || x.startsWith("ch") || x.startsWith("sh")) {
+            x = x.charAt(0) + x.substring(2);
+        }
+        if (x.startsWith("l")) {
+            x = "n" + x.substring(1);
+        }
+        if (x.endsWith("ng") && x.length() > 2) {
+            x = x.substring(0, x.length() - 1);
+        }
+        return x;
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+}

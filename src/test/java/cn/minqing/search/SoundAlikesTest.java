@@ -1,0 +1,43 @@
+package cn.minqing.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** 同音纠错 on a small vocabulary, without the app: what is corrected, and what is left as typed. */
+class SoundAlikesTest {
+
+    private final SoundAlikes.Vocabulary known = SoundAlikes.Vocabulary.of(List.of("低保", "拖欠工资", "宽带", "危房",
+            "留守儿童", "残疾人补贴", "自来水", "土地证", "井水", "路灯"));
+
+    @Test
+    void aWordTypedWithTheWrongCharacterOfTheSameSoundIsReadAsTheKnownWord() {
+        assertThat(SoundAlikes.correct("低包", known)).isEqualTo("低保");
+        assertThat(SoundAlikes.correct("托欠工资三个月", known)).isEqualTo("拖欠工资三个月");
+        assertThat(SoundAlikes.correct("宽代 断了", known)).isEqualTo("宽带 断了");
+        assertThat(SoundAlikes.correct("残积人补帖", known)).isEqualTo("残疾人补贴");
+        assertThat(SoundAlikes.correct("路等不亮", known)).isEqualTo("路灯不亮");
+        // a southern accent's n/l (牛 niu for 留 liu), for three characters or more
+        assertThat(SoundAlikes.correct("牛守儿童", known)).isEqualTo("留守儿童");
+    }
+
+    @Test
+    void knownAndGeneralWordsStayAsTyped() {
+        assertThat(SoundAlikes.correct("自来水停了", known)).isNull();
+        // 征收 is a general word: 土地征收 is not 土地证收
+        assertThat(SoundAlikes.correct("土地征收补偿", known)).isNull();
+        // 进水 (jin shui) only sounds like 井水 (jing shui) to a loose ear: two characters need the exact sound
+        assertThat(SoundAlikes.correct("田里放不进水", known)).isNull();
+        // 兜底 and 保障 are words: the 底保 between them is no 低保
+        assertThat(SoundAlikes.correct("兜底保障", known)).isNull();
+        assertThat(SoundAlikes.correct("", known)).isNull();
+        assertThat(SoundAlikes.correct("wifi", known)).isNull();
+    }
+
+    @Test
+    void syllablesFollowTheWordAndLooseSoundsMergeWhatAccentsMerge() {
+        assertThat(SoundAlikes.syllables("银行")).containsExactly("yin", "hang");
+        assertThat(SoundAlikes.loose(List.of("zhang", "liu", "shi"))).isEqualTo("zan niu si");
+    }
+}
