@@ -27,7 +27,8 @@ public final class LocalElasticsearchNode implements SupervisedServer {
      * How long a start may take: about 7 s on an idle machine, but more than two minutes when many builds share the
      * cores; giving up early only means starting again.
      */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("minqing.elasticsearch.start-seconds", 300)); // -D… on a very busy machine
 
     public static final String VERSION = "8.19.5";
     private static final Logger log = LoggerFactory.getLogger(LocalElasticsearchNode.class);
@@ -202,12 +203,6 @@ public final class LocalElasticsearchNode implements SupervisedServer {
             old.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
         });
     }
-
-    /**
-     * How long a start may take: two minutes, or {@code -Dminqing.elasticsearch.start-seconds=…} on a machine so loaded
-     * (several builds side by side) that the node needs longer.
-     */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("minqing.elasticsearch.start-seconds", 120));
 
     private void awaitHealthy(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
