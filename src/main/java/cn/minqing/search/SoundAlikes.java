@@ -36,6 +36,17 @@ class SoundAlikes {
     private record Known(Object thesaurus, Object synonyms, Object learned, Vocabulary vocabulary) {
     }
 
+    /** HanLP loads its dictionaries on first use (seconds): once the app is up, not in the first villager's search. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread warm = new Thread(() -> {
+            CoreDictionary.contains("自来水");
+            HanLP.convertToPinyinList("自来水");
+        }, "hanlp-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
     /** Known words by their sound. */
     record Vocabulary(Set<String> words, Map<String, List<String>> bySound, Map<String, List<String>> byLooseSound) {
 
