@@ -16,10 +16,10 @@ import org.springframework.http.ResponseEntity;
  */
 class HouseholdPagesTest extends ApiTest {
 
-    private static final String VILLAGE = "QS01003";
-    private static final String MEMBER_1 = "dangyuan-QS01003-1";
-    private static final String MEMBER_2 = "dangyuan-QS01003-2";
-    private static final String GRID = "grid-QS01003";
+    private static final String VILLAGE = "QS01006";
+    private static final String MEMBER_1 = "dangyuan-QS01006-1";
+    private static final String MEMBER_2 = "dangyuan-QS01006-2";
+    private static final String GRID = "grid-QS01006";
 
     @Test
     void eachRoleSeesTheHouseholdPageAsItsScopeAllows() {
