@@ -1,4 +1,4 @@
-// The visit form on a phone with a weak connection: everything typed and the photo are kept on the phone
+// The visit form on a phone with a weak connection: everything typed, the photo and the voice note are kept on the phone
 // (localStorage) until the server has the visit; offline, or when sending fails, the draft waits and is sent
 // as soon as the phone is back online (the 'online' event, and a retry every few seconds).
 (function () {
@@ -8,6 +8,7 @@
   var status = document.getElementById('visit-status');
   var errors = document.getElementById('visit-errors');
   var photoInput = document.getElementById('photo');
+  var voiceInput = document.getElementById('voice');
   var sending = false;
 
   function say(text) { status.textContent = text; status.hidden = false; }
@@ -54,6 +55,7 @@
       if (v === true) { body.append(name, 'true'); } else if (v !== false && v !== '') { body.append(name, v); }
     });
     if (draft.photo) { body.append('photo', asBlob(draft.photo.data), draft.photo.name); }
+    if (draft.voice) { body.append('voice', asBlob(draft.voice.data), draft.voice.name); }
     fetch(form.action, {method: 'POST', body: body, credentials: 'same-origin', headers: {Accept: 'application/json'}})
       .then(function (r) { return r.json().then(function (json) { return {ok: r.ok, json: json}; }); })
       .then(function (answer) {
@@ -79,18 +81,27 @@
       .catch(function () { sending = false; say(form.dataset.saved); }); // no connection: the draft waits
   }
 
+  // a chosen file as a data URL, so that it survives in the draft; null when none was chosen
+  function read(input, then) {
+    var file = input && input.files && input.files[0];
+    if (!file) { then(null); return; }
+    var reader = new FileReader();
+    reader.onload = function () { then({name: file.name, data: reader.result}); };
+    reader.readAsDataURL(file);
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
-    var draft = {fields: fields(), pending: true, photo: (load() || {}).photo || null};
-    var file = photoInput.files && photoInput.files[0];
-    if (file) {
-      var reader = new FileReader();
-      reader.onload = function () { draft.photo = {name: file.name, data: reader.result}; store(draft); send(); };
-      reader.readAsDataURL(file);
-    } else {
-      store(draft);
-      send();
-    }
+    var before = load() || {};
+    var draft = {fields: fields(), pending: true, photo: before.photo || null, voice: before.voice || null};
+    read(photoInput, function (photo) {
+      if (photo) { draft.photo = photo; }
+      read(voiceInput, function (voice) {
+        if (voice) { draft.voice = voice; }
+        store(draft);
+        send();
+      });
+    });
   });
 
   var kept = load();

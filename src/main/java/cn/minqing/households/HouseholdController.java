@@ -16,15 +16,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Household files (户档案) over HTTP: import, list, page, assignment, bulk reassignment, deactivation. */
+/** Household files (户档案) over HTTP: import, list, page, assignment, bulk reassignment, edit, deactivation, merge. */
 @RestController
 class HouseholdController {
 
     private final HouseholdFiles files;
     private final HouseholdImport importer;
     private final HouseholdTags tags;
+    private final HouseholdEditing editing;
 
-    HouseholdController(HouseholdFiles files, HouseholdImport importer, HouseholdTags tags) {
+    HouseholdController(HouseholdFiles files, HouseholdImport importer, HouseholdTags tags, HouseholdEditing editing) {
+        this.editing = editing;
         this.files = files;
         this.importer = importer;
         this.tags = tags;
@@ -78,5 +80,21 @@ class HouseholdController {
     HouseholdView activate(@AuthenticationPrincipal Principal me, @PathVariable long id, @RequestBody Activity a) {
         files.setActive(id, !Boolean.FALSE.equals(a.active()), me.user());
         return files.page(id, me.user());
+    }
+
+    /** Corrects a household's file: every editable field at once (admins). */
+    @PutMapping("/api/admin/households/{id}")
+    HouseholdView edit(@AuthenticationPrincipal Principal me, @PathVariable long id, @RequestBody HouseholdEdit e) {
+        editing.edit(id, e, me.user());
+        return files.page(id, me.user());
+    }
+
+    record Merge(String duplicate) {
+    }
+
+    /** 合并重复户: the duplicate (id or code) goes into this household, which takes its visits and cases. */
+    @PostMapping("/api/admin/households/{id}/merge")
+    HouseholdEditing.Merged merge(@AuthenticationPrincipal Principal me, @PathVariable long id, @RequestBody Merge m) {
+        return editing.merge(id, m.duplicate(), me.user());
     }
 }

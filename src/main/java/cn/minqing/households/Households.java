@@ -89,6 +89,59 @@ public class Households {
         jdbc.sql("update minqing.household set active = ? where id = ?").params(active, id).update();
     }
 
+    /** A household by its id (digits) or its code (户编号). */
+    Optional<Household> findByIdOrCode(String idOrCode) {
+        Optional<Household> byCode = jdbc.sql(SELECT + " where h.code = ?").param(idOrCode).query(Households::map).optional();
+        return byCode.isPresent() || !idOrCode.matches("\\d{1,18}") ? byCode : find(Long.parseLong(idOrCode));
+    }
+
+    void update(long id, String villageCode, String gridCode, String address, String headName, String headAccount,
+                int members, String phone, Double lat, Double lon, List<String> tagCodes) {
+        jdbc.sql("""
+                update minqing.household set village_code = ?, grid_code = ?, address = ?, head_name = ?, head_account = ?,
+                    members = ?, phone = ?, lat = ?, lon = ? where id = ?
+                """).params(villageCode, gridCode, address, headName, headAccount, members, phone, lat, lon, id).update();
+        jdbc.sql("delete from minqing.household_tagging where household_id = ?").param(id).update();
+        for (String tag : tagCodes) {
+            jdbc.sql("insert into minqing.household_tagging (household_id, tag_code) values (?, ?)").params(id, tag).update();
+        }
+    }
+
+    /** The code of the household a merged duplicate went into. */
+    Optional<String> mergedInto(long id) {
+        return jdbc.sql("""
+                select s.code from minqing.household d join minqing.household s on s.id = d.merged_into where d.id = ?
+                """).param(id).query(String.class).optional();
+    }
+
+    /** The cases found on a household's visits. */
+    int casesOfVisits(long id) {
+        return jdbc.sql("""
+                select count(*) from minqing.case_record c join minqing.visit v on v.id = c.visit_id where v.household_id = ?
+                """).param(id).query(Integer.class).single();
+    }
+
+    /**
+     * 合并: the duplicate's visits (and so the cases found on them), its tags and what the surviving household lacks
+     * go to the surviving one; the duplicate is deactivated and points at it. Returns how many visits moved.
+     */
+    int merge(long surviving, long duplicate) {
+        int moved = jdbc.sql("update minqing.visit set household_id = ? where household_id = ?")
+                .params(surviving, duplicate).update();
+        jdbc.sql("""
+                insert into minqing.household_tagging (household_id, tag_code)
+                select ?, tag_code from minqing.household_tagging where household_id = ? on conflict do nothing
+                """).params(surviving, duplicate).update();
+        jdbc.sql("""
+                update minqing.household s set head_account = coalesce(s.head_account, d.head_account),
+                       phone = coalesce(s.phone, d.phone), lat = coalesce(s.lat, d.lat), lon = coalesce(s.lon, d.lon),
+                       party_member = coalesce(s.party_member, d.party_member)
+                  from minqing.household d where s.id = ? and d.id = ?
+                """).params(surviving, duplicate).update();
+        jdbc.sql("update minqing.household set active = false, merged_into = ? where id = ?").params(surviving, duplicate).update();
+        return moved;
+    }
+
     static Household map(ResultSet rs, int row) throws SQLException {
         Array tags = rs.getArray("tags");
         List<String> tagNames = tags == null ? List.of()

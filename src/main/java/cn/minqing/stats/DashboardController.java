@@ -20,10 +20,13 @@ class DashboardController {
     private final NowCounts nowCounts;
     private final java.time.ZoneId zone;
     private final org.springframework.context.MessageSource messages;
+    private final java.util.List<DashboardSections> more;
 
     DashboardController(Dashboard dashboard, cn.minqing.county.Categories categories, Indicators indicators,
                         NowCounts nowCounts, org.springframework.context.MessageSource messages,
-                        @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+                        @org.springframework.beans.factory.annotation.Value("${minqing.time-zone:Asia/Shanghai}") String zone,
+                        java.util.List<DashboardSections> more) {
+        this.more = more;
         this.messages = messages;
         this.nowCounts = nowCounts;
         this.zone = java.time.ZoneId.of(zone);
@@ -61,6 +64,8 @@ class DashboardController {
         model.addAttribute("current", nowCounts.of(q.region(), q.category()));
         model.addAttribute("lastMonth", java.time.YearMonth.from(LocalDate.now(zone)).minusMonths(1));
         model.addAttribute("stageDefinitions", indicators.definitions("stage"));
+        // other features' sections (民情走访), for the same region and period
+        model.addAttribute("sections", more.stream().flatMap(m -> m.of(q.region(), q.from(), q.to()).stream()).toList());
         return "dashboard";
     }
 }

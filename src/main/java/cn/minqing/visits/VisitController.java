@@ -73,7 +73,7 @@ class VisitController {
                 .body(new VisitView.AttachmentView(a.id(), a.kind(), a.contentType(), a.sizeBytes(), a.uploadedAt()));
     }
 
-    @GetMapping("/api/visit-attachments/{id}")
+    @GetMapping({"/api/visit-attachments/{id}", "/visit-attachments/{id}"})
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal Principal me, @PathVariable long id)
             throws IOException {
         Visits.AttachmentRow a = visits.attachment(id).orElseThrow(() -> ApiException.notFound("attachment.notFound"));

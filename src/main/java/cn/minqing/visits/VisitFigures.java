@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitFigures {
 
-    /** One group's figures; the rates are null where their denominator is zero. */
+    /**
+     * One group's figures; the rates are null where their denominator is zero. Per grid or party member
+     * {@code casesFromVillagers} and {@code visitShareOfNeeds} are null: a villager's own report belongs to a village,
+     * not to the grid member or party member who serves a household.
+     */
     record Row(String code, String name, long households, long householdsCovered, long visits, long visitsOnSchedule,
-               long needsFromVisits, long casesFromVillagers, long visitCasesSolved, Double coverage,
+               long needsFromVisits, Long casesFromVillagers, long visitCasesSolved, Double coverage,
                Double onSchedule, Double visitShareOfNeeds, Double visitCasesSolvedRate) {
 
         static Row of(String code, String name, long households, long covered, long visits, long onTime,
@@ -28,8 +32,33 @@ class VisitFigures {
                     rate(cases.visitSolved(), cases.fromVisits()));
         }
 
+        static Row ofServed(String code, String name, long households, long covered, long visits, long onTime,
+                            long fromVisits, long solved) {
+            return new Row(code, name, households, covered, visits, onTime, fromVisits, null, solved,
+                    rate(covered, households), rate(onTime, visits), null, rate(solved, fromVisits));
+        }
+
         private static Double rate(long part, long whole) {
             return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
+        }
+    }
+
+    /** How the figures are grouped: by the household's township or village, its grid, or its party member (联户党员). */
+    enum Grouping {
+        TOWNSHIP("township"), VILLAGE("village"), GRID("grid"), PARTY_MEMBER("partyMember");
+
+        final String param;
+
+        Grouping(String param) {
+            this.param = param;
+        }
+
+        static java.util.Optional<Grouping> of(String param) {
+            return java.util.Arrays.stream(values()).filter(g -> g.param.equals(param)).findFirst();
+        }
+
+        boolean byRegion() {
+            return this == TOWNSHIP || this == VILLAGE;
         }
     }
 
@@ -42,6 +71,61 @@ class VisitFigures {
 
     VisitFigures(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The figures of the villages asked for, grouped as asked. */
+    List<Row> compute(List<String> villages, Grouping grouping, OffsetDateTime from, OffsetDateTime to) {
+        return grouping.byRegion() ? compute(villages, grouping == Grouping.TOWNSHIP, from, to)
+                : computeByServer(villages, grouping == Grouping.GRID, from, to);
+    }
+
+    /**
+     * Per grid (the household's grid, or its grid member's when it has none) or per party member: the households
+     * each serves, their visits, and the cases found on those visits.
+     */
+    private List<Row> computeByServer(List<String> villages, boolean byGrid, OffsetDateTime from, OffsetDateTime to) {
+        String key = byGrid ? "coalesce(h.grid_code, h.grid_member)" : "h.party_member";
+        String name = byGrid ? "coalesce(g.name, gm.display_name || '（网格员）')" : "pm.display_name";
+        return jdbc.sql("""
+                with hh as (
+                  select h.id, h.active, h.created_at, %s as code, %s as name,
+                         coalesce((select min(t.visit_interval_days) from minqing.household_tagging ht
+                                     join minqing.household_tag t on t.code = ht.tag_code where ht.household_id = h.id),
+                                  %d) as interval_days
+                    from minqing.household h
+                    left join minqing.region g on g.code = h.grid_code
+                    left join minqing.app_user gm on gm.username = h.grid_member
+                    left join minqing.app_user pm on pm.username = h.party_member
+                   where h.village_code = any(?::varchar[])
+                ), v as (
+                  select v.household_id, v.visited_at,
+                         v.visited_at <= coalesce(lag(v.visited_at) over (partition by v.household_id order by v.visited_at),
+                                                  hh.created_at) + make_interval(days => hh.interval_days) as on_time
+                    from minqing.visit v join hh on hh.id = v.household_id
+                ), vp as (
+                  select * from v where v.visited_at >= ? and v.visited_at < ?
+                ), cs as (
+                  select hh.code, count(*) as from_visits, count(*) filter (where c.status = 'solved') as solved
+                    from minqing.case_record c join minqing.visit v on v.id = c.visit_id join hh on hh.id = v.household_id
+                   where c.channel = 'visit' and c.created_at >= ? and c.created_at < ?
+                   group by hh.code
+                )
+                select hh.code, min(hh.name) as name,
+                       count(*) filter (where hh.active) as households,
+                       count(*) filter (where hh.active and exists (select 1 from vp where vp.household_id = hh.id)) as covered,
+                       (select count(*) from vp join hh h2 on h2.id = vp.household_id where h2.code = hh.code) as visits,
+                       (select count(*) from vp join hh h2 on h2.id = vp.household_id
+                         where h2.code = hh.code and vp.on_time) as on_time,
+                       coalesce(min(cs.from_visits), 0) as from_visits, coalesce(min(cs.solved), 0) as solved
+                  from hh left join cs on cs.code = hh.code
+                 where hh.code is not null
+                 group by hh.code order by 1
+                """.formatted(key, name, cn.minqing.households.Household.DEFAULT_INTERVAL_DAYS))
+                .params("{" + String.join(",", villages) + "}", from, to, from, to)
+                .query((rs, n) -> Row.ofServed(rs.getString("code"), rs.getString("name"), rs.getLong("households"),
+                        rs.getLong("covered"), rs.getLong("visits"), rs.getLong("on_time"), rs.getLong("from_visits"),
+                        rs.getLong("solved")))
+                .list();
     }
 
     /** {@code villages}: the villages of the region asked for; {@code byTownship} groups them by their township. */

@@ -54,7 +54,9 @@ class VisitFiguresController {
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                   @RequestParam(defaultValue = "township") String groupBy) {
         String scope = scope(me.user(), region);
-        return figures.compute(villages(scope), byTownship(groupBy), start(from), start(to.plusDays(1)));
+        VisitFigures.Grouping grouping = VisitFigures.Grouping.of(groupBy)
+                .orElseThrow(() -> new InvalidInputException("groupBy", "visit.figures.groupByAll"));
+        return figures.compute(villages(scope), grouping, start(from), start(to.plusDays(1)));
     }
 
     @GetMapping("/api/stats/visits/agreement")

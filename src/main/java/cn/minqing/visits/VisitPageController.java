@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-/** The visitor's phone page: record a visit with its needs and a photo; the page's script keeps a draft offline. */
+/** The visitor's phone page: record a visit with its needs, a photo and a voice note; the page's script keeps a draft offline. */
 @Controller
 class VisitPageController {
 
@@ -55,7 +55,8 @@ class VisitPageController {
     @PostMapping("/visits")
     @ResponseBody
     ResponseEntity<VisitRecording.Recorded> record(@AuthenticationPrincipal Principal me, MultipartHttpServletRequest form,
-                                                   @RequestParam(required = false) MultipartFile photo) throws IOException {
+                                                   @RequestParam(required = false) MultipartFile photo,
+                                                   @RequestParam(required = false) MultipartFile voice) throws IOException {
         List<VisitRequest.Need> needs = new ArrayList<>();
         for (int i = 0; i < VisitRecording.MAX_NEEDS; i++) {
             String title = form.getParameter("needs[" + i + "].title");
@@ -67,9 +68,13 @@ class VisitPageController {
         }
         VisitRequest r = new VisitRequest(number(form.getParameter("household")), time(form.getParameter("visitedAt")),
                 form.getParameter("met"), form.getParameter("notes"), null, null, needs);
-        boolean withPhoto = photo != null && !photo.isEmpty();
-        VisitRecording.Recorded recorded = recording.record(r, me.user(), withPhoto ? photo.getOriginalFilename() : null,
-                withPhoto ? photo.getBytes() : null);
+        List<VisitRecording.Upload> files = new ArrayList<>();
+        for (MultipartFile f : new MultipartFile[] {photo, voice}) {
+            if (f != null && !f.isEmpty()) {
+                files.add(new VisitRecording.Upload(f.getOriginalFilename(), f.getBytes()));
+            }
+        }
+        VisitRecording.Recorded recorded = recording.record(r, me.user(), files);
         return ResponseEntity.status(HttpStatus.CREATED).body(recorded);
     }
 

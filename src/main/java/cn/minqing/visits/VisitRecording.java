@@ -86,12 +86,16 @@ class VisitRecording {
         return new Recorded(id, numbers);
     }
 
-    /** A visit with a photo or voice note, as the phone page sends it: both stored, or neither. */
+    /** A file sent with a visit from the phone page. */
+    record Upload(String fileName, byte[] bytes) {
+    }
+
+    /** A visit with a photo and a voice note, as the phone page sends it: all stored, or none. */
     @Transactional
-    public Recorded record(VisitRequest r, CurrentUser me, String fileName, byte[] bytes) {
+    public Recorded record(VisitRequest r, CurrentUser me, List<Upload> files) {
         Recorded recorded = record(r, me);
-        if (bytes != null) {
-            attach(recorded.id(), fileName, bytes, me);
+        for (Upload f : files) {
+            attach(recorded.id(), f.fileName(), f.bytes(), me);
         }
         return recorded;
     }

@@ -167,7 +167,8 @@ class AnonymitySweepTest extends ApiTest {
         List<String> leaks = new ArrayList<>();
         for (String user : List.of("grid1", "township1", "leader1", PARTY_MEMBER)) {
             for (String path : List.of("/api/households/" + household, "/api/visits/" + visit,
-                    "/api/households?village=" + VILLAGE, "/api/cases/" + fromVisit)) {
+                    "/api/households?village=" + VILLAGE, "/api/cases/" + fromVisit,
+                    "/households/" + household, "/households?village=" + VILLAGE)) {
                 String text = as(user).getForEntity(path, String.class).getBody();
                 if (text.contains(marker) && !path.startsWith("/api/cases") || text.contains("\"visit\":" + visit)
                         || (!path.startsWith("/api/cases") && text.contains(fromVisit))) {
@@ -178,6 +179,7 @@ class AnonymitySweepTest extends ApiTest {
         assertThat(leaks).isEmpty();
         String asAdmin = get("admin", "/api/households/" + household).getBody().toString();
         assertThat(asAdmin).contains(fromVisit, marker);
+        assertThat(as("admin").getForEntity("/households/" + household, String.class).getBody()).contains(fromVisit, marker);
     }
 
     @Test

@@ -50,14 +50,14 @@ class AccessibilityTest extends ApiTest {
         violations.putAll(walk(null, 360, List.of("/login", "/register")));
         violations.putAll(walk("villager1", 360, List.of("/", "/report", "/my", "/notifications", "/my/plans", "/my" + plan,
                 "/account/channels")));
-        violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4", plan)));
+        violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4", plan, "/households")));
         // a party member: 走访提醒 on the workbench links to the visit form of each overdue household
-        violations.putAll(walk("dangyuan-QS01002-1", 360, List.of("/", "/workbench")));
+        violations.putAll(walk("dangyuan-QS01002-1", 360, List.of("/", "/workbench", "/households")));
         violations.putAll(walk("township1", 1280, List.of("/", "/workbench", "/overdue", "/search?q=%E6%B0%B4")));
         violations.putAll(walk("county1", 1280, List.of("/", "/workbench", plan + "/milestones/1")));
         violations.putAll(walk("leader1", 1280, List.of("/", "/dashboard", "/overdue", "/search?q=%E6%B0%B4", "/plans",
-                "/plans/new", plan, approve)));
-        violations.putAll(walk("admin", 1280, List.of("/", "/admin", "/dashboard")));
+                "/plans/new", plan, approve, "/households")));
+        violations.putAll(walk("admin", 1280, List.of("/", "/admin", "/dashboard", "/households")));
 
         StringBuilder report = new StringBuilder();
         violations.forEach((page, found) -> {
@@ -131,7 +131,7 @@ class AccessibilityTest extends ApiTest {
         if (link == null || !link.startsWith("/") || link.startsWith("//")) {
             return false;
         }
-        return !link.matches("^/(api|v3|swagger-ui|camunda|actuator|attachments|reports|stats|logout|error)(/.*|\\?.*)?$")
+        return !link.matches("^/(api|v3|swagger-ui|camunda|actuator|attachments|visit-attachments|reports|stats|logout|error)(/.*|\\?.*)?$")
                 && !link.contains("format=") && !link.matches(".*\\.(csv|xlsx|pdf|png|jpg|svg|js|css)(\\?.*)?$");
     }
 
