@@ -42,9 +42,11 @@ public class PartyBranches {
         return jdbc.sql(SELECT + " and o.code = ?").param(code).query(PartyBranches::map).optional();
     }
 
-    /** The branches the person may see. */
+    /** The branches the person may see; to villagers and party members without the members' and secretary's user names. */
     public List<PartyBranch> visibleTo(CurrentUser user) {
-        return all().stream().filter(b -> mayView(b, user)).toList();
+        boolean staff = user.is(Role.ADMIN) || user.is(Role.CADRE) || user.is(Role.LEADER);
+        return all().stream().filter(b -> mayView(b, user)).map(b -> staff ? b : new PartyBranch(b.code(), b.name(),
+                b.regionCode(), b.regionName(), null, b.secretaryName(), List.of())).toList();
     }
 
     public boolean mayView(PartyBranch b, CurrentUser user) {
