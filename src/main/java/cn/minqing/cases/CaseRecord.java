@@ -25,13 +25,13 @@ public record CaseRecord(long id, String number, String title, String descriptio
      * Deadlines and the counts of casework: returns (退单), rework (重办), supervision (督办), rating (回访);
      * approved extensions (延期) and the resolve deadline before the first of them (the resolve deadline when never
      * extended); hours the clock stood still while suspended (挂起) and since when it stands still now (null when
-     * it runs).
+     * it runs); until when it is deferred to a work plan (挂账; null when not) and how many times it was.
      */
     public record Handling(OffsetDateTime signDue, OffsetDateTime resolveDue, OffsetDateTime warnAt,
                            String deadlineLevel, OffsetDateTime signedAt, int returns, int reworks,
                            int supervisions, java.math.BigDecimal estimatedCost, String rating,
                            String ratingComment, OffsetDateTime ratedAt, OffsetDateTime resolveDueOriginal,
                            int extensions, double suspendedHours, OffsetDateTime suspendedSince,
-                           String ratedBy) {
+                           String ratedBy, OffsetDateTime deferredUntil, int deferrals) {
     }
 }

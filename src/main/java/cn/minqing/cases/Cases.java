@@ -23,7 +23,7 @@ public class Cases {
                    returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version,
                    channel, visit_id,
                    coalesce(resolve_due_original, resolve_due) as resolve_due_original, extensions,
-                   suspended_at, suspended_hours, rated_by
+                   suspended_at, suspended_hours, rated_by, deferred_until, deferrals
               from minqing.case_record
             """;
 
@@ -178,6 +178,16 @@ public class Cases {
                 resolveDue, warnAt, java.math.BigDecimal.valueOf(hours).setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
+    /** 挂账: deferred to a work plan until {@code until}; its tasks leave the task lists meanwhile. */
+    public void defer(String number, OffsetDateTime until) {
+        update(number, "deferred_until = ?, deferrals = deferrals + 1", until);
+    }
+
+    /** 挂账 over: the case is back on its handlers' task lists. */
+    public void endDeferral(String number) {
+        update(number, "deferred_until = null");
+    }
+
     /** Corrected at intake (受理): the category or village the report was filed under was wrong. */
     public void recategorise(String number, String categoryCode, String villageCode) {
         update(number, "category_code = ?, village_code = ?", categoryCode, villageCode);
@@ -226,7 +236,8 @@ public class Cases {
                 rs.getString("rating_comment"), rs.getObject("rated_at", OffsetDateTime.class),
                 rs.getObject("resolve_due_original", OffsetDateTime.class), rs.getInt("extensions"),
                 rs.getDouble("suspended_hours"), rs.getObject("suspended_at", OffsetDateTime.class),
-                rs.getString("rated_by")), rs.getLong("version"),
+                rs.getString("rated_by"), rs.getObject("deferred_until", OffsetDateTime.class),
+                rs.getInt("deferrals")), rs.getLong("version"),
                 rs.getString("channel"), (Long) rs.getObject("visit_id"));
     }
 }

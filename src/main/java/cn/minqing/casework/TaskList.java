@@ -31,7 +31,8 @@ class TaskList {
               join act_ru_execution e on e.id_ = t.proc_inst_id_
               join minqing.case_record c on c.number = e.business_key_
             """;
-    private static final String OPEN = " where t.suspension_state_ = 1\n";
+    /** Active tasks of cases not deferred to a work plan (挂账: they come back on the plan's date). */
+    private static final String OPEN = " where t.suspension_state_ = 1 and c.deferred_until is null\n";
     private static final String FROM = TABLES + OPEN;
     /** The same rows with the claimant's display name (办理人 by name, never by user name on the page). */
     private static final String FROM_NAMED = TABLES + " left join minqing.app_user u on u.username = t.assignee_\n" + OPEN;

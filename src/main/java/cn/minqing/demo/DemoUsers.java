@@ -24,10 +24,12 @@ class DemoUsers {
 
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
+    private final cn.minqing.county.PartyBranches branches;
 
-    DemoUsers(UserAccounts accounts, PasswordEncoder encoder) {
+    DemoUsers(UserAccounts accounts, PasswordEncoder encoder, cn.minqing.county.PartyBranches branches) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.branches = branches;
     }
 
     void load(List<Region> regions) {
@@ -60,6 +62,7 @@ class DemoUsers {
                     create(hash, partyMemberOf(r.code(), i), name(n++) + "（党员）", Set.of(Role.PARTY_MEMBER), r.code(),
                             r.code() + "-PB");
                 }
+                branches.setSecretary(r.code() + "-PB", partyMemberOf(r.code(), 1)); // 党支部书记
             }
         }
     }

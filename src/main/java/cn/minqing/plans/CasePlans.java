@@ -12,17 +12,21 @@ class CasePlans implements PlansOfCase {
 
     private final Plans plans;
     private final PlanAccess access;
+    private final DeferralStore deferrals;
 
-    CasePlans(Plans plans, PlanAccess access) {
+    CasePlans(Plans plans, PlanAccess access, DeferralStore deferrals) {
         this.plans = plans;
         this.access = access;
+        this.deferrals = deferrals;
     }
 
     @Override
     public List<CasePlan> of(String caseNumber, CurrentUser viewer) {
+        Deferral deferral = deferrals.current(caseNumber).orElse(null);
         return plans.ofCase(caseNumber).stream()
                 .filter(p -> p.isPublic() || PlanViews.isStaff(viewer))
                 .filter(p -> access.mayRead(p, viewer) || (p.isPublic() && viewer.isVillagerOnly()))
-                .map(p -> new CasePlan(p.id(), p.title(), p.isPublic())).toList();
+                .map(p -> new CasePlan(p.id(), p.title(), p.isPublic(),
+                        deferral != null && deferral.plan() == p.id() ? deferral.until() : null)).toList();
     }
 }

@@ -33,9 +33,11 @@ class PlanCheck {
     private final Calendars calendars;
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    private final cn.minqing.county.PartyBranches branches;
 
     PlanCheck(Regions regions, Categories categories, Organisations organisations, Calendars calendars, JdbcClient jdbc,
-              @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+              @Value("${minqing.time-zone:Asia/Shanghai}") String zone, cn.minqing.county.PartyBranches branches) {
+        this.branches = branches;
         this.regions = regions;
         this.categories = categories;
         this.organisations = organisations;
@@ -65,6 +67,7 @@ class PlanCheck {
             problems.add(new FieldProblem("categories", "plan.scope.required"));
         }
         organisations(problems, r);
+        ownerBranch(problems, r);
         indicatorAndTarget(problems, r);
         LocalDate today = CaseClock.now().atZoneSameInstant(zone).toLocalDate();
         LocalDate targetDate = date(problems, "targetDate", r.targetDate(), today);
@@ -74,7 +77,8 @@ class PlanCheck {
         }
         return new NewPlan(r.title().strip(), r.problem().strip(), stripped(r.source()), r.region(), cats,
                 stripped(r.query()), r.leadOrganisation(), codes(r.coOrganisations()), r.indicator(),
-                new BigDecimal(r.target().strip()), targetDate, milestones, Boolean.TRUE.equals(r.isPublic()));
+                new BigDecimal(r.target().strip()), targetDate, milestones, Boolean.TRUE.equals(r.isPublic()),
+                blank(r.ownerBranch()) ? null : r.ownerBranch().strip());
     }
 
     private void organisations(List<FieldProblem> problems, PlanRequest r) {
@@ -88,6 +92,19 @@ class PlanCheck {
                 problems.add(new FieldProblem("coOrganisations", "plan.organisation.unknown"));
                 break;
             }
+        }
+    }
+
+    /** 党支部 as the plan's owner: a party branch inside the plan's region. */
+    private void ownerBranch(List<FieldProblem> problems, PlanRequest r) {
+        if (blank(r.ownerBranch())) {
+            return;
+        }
+        var branch = r.ownerBranch().length() > 32 ? null : branches.find(r.ownerBranch().strip()).orElse(null);
+        if (branch == null) {
+            problems.add(new FieldProblem("ownerBranch", "plan.ownerBranch.unknown"));
+        } else if (!blank(r.region()) && !regions.pathOf(branch.regionCode()).contains(r.region())) {
+            problems.add(new FieldProblem("ownerBranch", "plan.ownerBranch.outside", branch.name()));
         }
     }
 

@@ -10,7 +10,16 @@ import java.util.List;
  */
 record PlanRequest(String title, String problem, String source, String region, List<String> categories, String query,
                    String leadOrganisation, List<String> coOrganisations, String indicator, String target,
-                   String targetDate, List<Milestone> milestones, @JsonProperty("public") Boolean isPublic) {
+                   String targetDate, List<Milestone> milestones, @JsonProperty("public") Boolean isPublic,
+                   String ownerBranch) {
+
+    /** Owned by the leader who starts it (no party branch). */
+    PlanRequest(String title, String problem, String source, String region, List<String> categories, String query,
+                String leadOrganisation, List<String> coOrganisations, String indicator, String target,
+                String targetDate, List<Milestone> milestones, Boolean isPublic) {
+        this(title, problem, source, region, categories, query, leadOrganisation, coOrganisations, indicator, target,
+                targetDate, milestones, isPublic, null);
+    }
 
     record Milestone(String title, String due, String assignee) {
     }

@@ -17,7 +17,9 @@ record PlanView(long id, String title, String problem, String source, String sta
                 String leadOrganisation, String leadOrganisationName, List<String> coOrganisations,
                 List<String> coOrganisationNames, String owner, @JsonProperty("public") boolean isPublic,
                 LocalDate targetDate, long linkedCases, Indicator indicator, List<MilestoneView> milestones,
-                OffsetDateTime createdAt, OffsetDateTime startedAt) {
+                OffsetDateTime createdAt, OffsetDateTime startedAt,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String ownerBranch,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String ownerBranchName) {
 
     /** {@code before} over the days {@code beforeFrom}–{@code beforeTo}, {@code since} over {@code sinceFrom}–{@code sinceTo}. */
     record Indicator(String code, String name, String unit, Double before, Double since, BigDecimal target,

@@ -35,6 +35,7 @@ class PlanViews {
 
     PlanView of(PlanRow p, CurrentUser viewer) {
         boolean staff = !viewer.isVillagerOnly();
+        String branch = plans.ownerBranch(p.id()).orElse(null);
         List<PlanView.MilestoneView> milestones = plans.milestones(p.id()).stream()
                 .map(m -> new PlanView.MilestoneView(m.seq(), m.title(), m.due(), m.status(),
                         "done".equals(m.status()) ? "已完成" : "进行中", m.flag(), staff ? m.assignee() : null))
@@ -45,7 +46,7 @@ class PlanViews {
                 p.query(), p.leadOrganisation(), organisationName(p.leadOrganisation()), p.coOrganisations(),
                 p.coOrganisations().stream().map(this::organisationName).toList(), ownerName(p.owner()),
                 p.isPublic(), p.targetDate(), plans.linkedCount(p.id()), indicator(p), milestones, p.createdAt(),
-                p.startedAt());
+                p.startedAt(), branch, branch == null ? null : organisationName(branch));
     }
 
     private PlanView.Indicator indicator(PlanRow p) {

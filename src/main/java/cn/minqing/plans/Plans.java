@@ -36,17 +36,23 @@ class Plans {
     long insert(NewPlan p, String owner) {
         long id = jdbc.sql("""
                 insert into minqing.work_plan (title, problem, source, region_code, categories, query, lead_org, co_orgs,
-                  indicator, target, target_date, public, owner)
-                values (?, ?, ?, ?, ?::varchar[], ?, ?, ?::varchar[], ?, ?, ?, ?, ?) returning id
+                  indicator, target, target_date, public, owner, owner_branch)
+                values (?, ?, ?, ?, ?::varchar[], ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?) returning id
                 """).params(p.title(), p.problem(), p.source(), p.region(), array(p.categories()), p.query(),
                         p.leadOrganisation(), array(p.coOrganisations()), p.indicator(), p.target(), p.targetDate(),
-                        p.isPublic(), owner).query(Long.class).single();
+                        p.isPublic(), owner, p.ownerBranch()).query(Long.class).single();
         for (int i = 0; i < p.milestones().size(); i++) {
             NewPlan.Milestone m = p.milestones().get(i);
             jdbc.sql("insert into minqing.plan_milestone (plan_id, seq, title, due, assignee) values (?, ?, ?, ?, ?)")
                     .params(id, i + 1, m.title(), m.due(), m.assignee()).update();
         }
         return id;
+    }
+
+    /** 党支部 that owns the plan, if a branch does. */
+    Optional<String> ownerBranch(long planId) {
+        return jdbc.sql("select owner_branch from minqing.work_plan where id = ? and owner_branch is not null")
+                .param(planId).query(String.class).optional();
     }
 
     Optional<PlanRow> find(long id) {

@@ -35,12 +35,21 @@ record CaseDocument(String number, String title, String description, String cate
      * What the indicators need, so the index can be checked against PostgreSQL: sign deadline and
      * time, whether signing and closing met their deadlines, rating, returns, reworks, supervisions,
      * and seconds from report to close (closed cases only); approved extensions (延期), the deadline before them and
-     * whether closing met that original deadline.
+     * whether closing met that original deadline; whether it is deferred to a work plan now (挂账) and how many
+     * times it was.
      */
     record Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
                     String rating, int returns, int reworks, int supervisions, Double secondsToClose,
                     OffsetDateTime resolveDueOriginal, int extensions, boolean closedInOriginalTime,
-                    double suspendedHours) {
+                    double suspendedHours, boolean deferred, int deferrals) {
+
+        /** Never deferred to a plan (挂账). */
+        Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
+                 String rating, int returns, int reworks, int supervisions, Double secondsToClose,
+                 OffsetDateTime resolveDueOriginal, int extensions, boolean closedInOriginalTime, double suspendedHours) {
+            this(signDue, signedAt, signedInTime, closedInTime, rating, returns, reworks, supervisions, secondsToClose,
+                    resolveDueOriginal, extensions, closedInOriginalTime, suspendedHours, false, 0);
+        }
 
         /** Without extensions (延期): the original deadline unknown, none approved. */
         Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,

@@ -85,6 +85,6 @@ class CaseDocuments {
                 && !c.closedAt().isAfter(h.resolveDueOriginal());
         return new CaseDocument.Handling(h.signDue(), h.signedAt(), signedInTime, closedInTime, h.rating(), h.returns(),
                 h.reworks(), h.supervisions(), secondsToClose, h.resolveDueOriginal(), h.extensions(), closedInOriginalTime,
-                h.suspendedHours());
+                h.suspendedHours(), h.deferredUntil() != null, h.deferrals());
     }
 }

@@ -56,7 +56,7 @@ class IndexedIndicators {
                     n(a, "rated"), n(a, "noResponse"), n(a, "reworked"), n(a, "returned"),
                     Math.round(a.get("supervisions").sum().value()), n(a, "open"), n(a, "overdue"),
                     Math.round(a.get("reworks").sum().value()), n(a, "answered"),
-                    n(a, "extended"), n(a, "closedInOriginalTime"));
+                    n(a, "extended"), n(a, "closedInOriginalTime"), n(a, "deferred"), n(a, "everDeferred"));
             values.put(township.key().stringValue(), IndicatorValues.of(c, hours(a.get("secondsToClose").avg().value()),
                     null, nullIfNaN(a.get("supporters").avg().value())));
         }
@@ -77,6 +77,8 @@ class IndexedIndicators {
         f.put("answered", terms("status", List.of("answered")));
         f.put("extended", Query.of(q -> q.range(r -> r.untyped(u -> u.field("handling.extensions").gt(JsonData.of(0))))));
         f.put("closedInOriginalTime", term("handling.closedInOriginalTime", true));
+        f.put("deferred", term("handling.deferred", true));
+        f.put("everDeferred", Query.of(q -> q.range(r -> r.untyped(u -> u.field("handling.deferrals").gt(JsonData.of(0))))));
         f.put("satisfied", terms("handling.rating", List.of("satisfied", "basically")));
         f.put("rated", terms("handling.rating", List.of("satisfied", "basically", "dissatisfied")));
         f.put("noResponse", terms("handling.rating", List.of("no-response")));

@@ -10,7 +10,18 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
                        Double satisfactionRate, Double feedbackRate, Double reworkRate, Double returnRate,
                        long supervisionCount, long openCount, long overdueCount, Double avgResolutionHours,
                        Double p90ResolutionHours, Double supportersPerCase, Double directAnswerRate,
-                       Double extensionRate, Double onTimeOriginalRate) {
+                       Double extensionRate, Double onTimeOriginalRate, long deferredCount, Double deferralRate) {
+
+    /** The indicators before deferrals to plans were counted (挂账 unknown). */
+    public IndicatorValues(long receivedCount, Double responseRate, Double onTimeRate, Double resolutionRate,
+                           Double satisfactionRate, Double feedbackRate, Double reworkRate, Double returnRate,
+                           long supervisionCount, long openCount, long overdueCount, Double avgResolutionHours,
+                           Double p90ResolutionHours, Double supportersPerCase, Double directAnswerRate,
+                           Double extensionRate, Double onTimeOriginalRate) {
+        this(receivedCount, responseRate, onTimeRate, resolutionRate, satisfactionRate, feedbackRate, reworkRate,
+                returnRate, supervisionCount, openCount, overdueCount, avgResolutionHours, p90ResolutionHours,
+                supportersPerCase, directAnswerRate, extensionRate, onTimeOriginalRate, 0, null);
+    }
 
     /** The indicators before direct answers and extensions were counted (直接答复率, 延期率 unknown). */
     public IndicatorValues(long receivedCount, Double responseRate, Double onTimeRate, Double resolutionRate,
@@ -38,7 +49,8 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
                 rate(c.reworked(), c.closed()), rate(c.returned(), c.dispatched()),
                 c.supervisions(), c.open(), c.overdue(), round(avgHours), round(p90Hours), round(supportersPerCase),
                 rate(c.answered(), c.received()), rate(c.extended(), c.dispatched()),
-                rate(c.closedInOriginalTime(), c.closedWithDeadline()));
+                rate(c.closedInOriginalTime(), c.closedWithDeadline()), c.deferred(),
+                rate(c.everDeferred(), c.dispatched()));
     }
 
     private static Double number(ResultSet rs, String column) throws SQLException {
@@ -78,6 +90,8 @@ public record IndicatorValues(long receivedCount, Double responseRate, Double on
         m.put("directAnswerRate", directAnswerRate);
         m.put("extensionRate", extensionRate);
         m.put("onTimeOriginalRate", onTimeOriginalRate);
+        m.put("deferredCount", deferredCount);
+        m.put("deferralRate", deferralRate);
         return m;
     }
 }

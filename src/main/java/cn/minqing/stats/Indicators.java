@@ -45,6 +45,8 @@ class Indicators {
               count(*) filter (where c.status = 'solved') as solved,
               count(*) filter (where c.status = 'answered') as answered,
               count(*) filter (where c.extensions > 0) as extended,
+              count(*) filter (where c.deferred_until is not null) as deferred,
+              count(*) filter (where c.deferrals > 0) as ever_deferred,
               count(*) filter (where c.status in ('solved', 'unsolvable') and c.resolve_due is not null
                                  and c.closed_at <= coalesce(c.resolve_due_original, c.resolve_due)) as closed_in_original_time,
               count(*) filter (where c.rating in ('satisfied', 'basically')) as satisfied,

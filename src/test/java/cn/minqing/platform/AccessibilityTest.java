@@ -53,7 +53,9 @@ class AccessibilityTest extends ApiTest {
         violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4", plan, "/households")));
         // a party member: 走访提醒 on the workbench links to the visit form of each overdue household
         violations.putAll(walk("dangyuan-QS01002-1", 360, List.of("/", "/workbench", "/households")));
-        violations.putAll(walk("township1", 1280, List.of("/", "/workbench", "/overdue", "/search?q=%E6%B0%B4")));
+        // 挂账: the form that defers a case township1 handles to the plan
+        String deferral = "/plans/deferral?case=" + signedRoadCase();
+        violations.putAll(walk("township1", 1280, List.of("/", "/workbench", "/overdue", "/search?q=%E6%B0%B4", deferral)));
         violations.putAll(walk("county1", 1280, List.of("/", "/workbench", plan + "/milestones/1")));
         violations.putAll(walk("leader1", 1280, List.of("/", "/dashboard", "/overdue", "/search?q=%E6%B0%B4", "/plans",
                 "/plans/new", plan, approve, "/households")));
@@ -73,6 +75,13 @@ class AccessibilityTest extends ApiTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.camunda.bpm.engine.TaskService tasks;
+
+    private String signedRoadCase() {
+        String number = file("villager1", "村道坑洼（无障碍检查）", "村道坑洼不平。", "road");
+        completeStage("grid1", number, "accept", Map.of("outcome", "accept", "urgency", "general"));
+        completeStage("township1", number, "sign", Map.of("outcome", "sign"));
+        return number;
+    }
 
     private long publicPlan() {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -81,7 +81,8 @@ class IndicatorsAgreeTest extends ApiTest {
         IndicatorValues oneMore = new IndicatorValues(some.receivedCount() + 1, some.responseRate(), some.onTimeRate(),
                 some.resolutionRate(), some.satisfactionRate(), some.feedbackRate(), some.reworkRate(), some.returnRate(),
                 some.supervisionCount(), some.openCount(), some.overdueCount(), some.avgResolutionHours(), null,
-                some.supportersPerCase(), some.directAnswerRate(), some.extensionRate(), some.onTimeOriginalRate());
+                some.supportersPerCase(), some.directAnswerRate(), some.extensionRate(), some.onTimeOriginalRate(),
+                some.deferredCount(), some.deferralRate());
         assertThat(IndicatorsAgreement.difference("QS01", some, oneMore).indicators()).containsOnlyKeys("receivedCount");
     }
 }
