@@ -25,14 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 class StatsService {
 
     private final Indicators indicators;
+    private final DailyIndicators daily;
     private final Regions regions;
     private final Categories categories;
     private final Organisations organisations;
     private final StageDurations stageDurations;
     private final ZoneId zone;
 
-    StatsService(Indicators indicators, Regions regions, Categories categories, Organisations organisations,
-                 StageDurations stageDurations, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+    StatsService(Indicators indicators, DailyIndicators daily, Regions regions, Categories categories,
+                 Organisations organisations, StageDurations stageDurations,
+                 @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+        this.daily = daily;
         this.stageDurations = stageDurations;
         this.indicators = indicators;
         this.regions = regions;
@@ -86,8 +89,9 @@ class StatsService {
     Report report(StatsQuery q) {
         LocalDate start = q.from();
         long days = ChronoUnit.DAYS.between(start, q.to()) + 1;
-        Map<String, IndicatorValues> now = indicators.compute(q, startOf(start), startOf(q.to().plusDays(1)));
-        Map<String, IndicatorValues> before = indicators.compute(q, startOf(start.minusDays(days)), startOf(start));
+        // from the daily rollups (每日汇总): the same counts as the case rows, summed by day
+        Map<String, IndicatorValues> now = daily.compute(q, start, q.to(), true);
+        Map<String, IndicatorValues> before = daily.compute(q, start.minusDays(days), start.minusDays(1), true);
         java.util.function.UnaryOperator<String> names = namesOf(q.groupBy());
         List<StatsRow> rows = new java.util.ArrayList<>();
         if (Indicators.PERIODS.contains(q.groupBy())) {
@@ -116,7 +120,7 @@ class StatsService {
      */
     @Transactional(readOnly = true)
     Report current(StatsQuery q) {
-        Map<String, IndicatorValues> now = indicators.compute(q, startOf(q.from()), startOf(q.to().plusDays(1)), false);
+        Map<String, IndicatorValues> now = daily.compute(q, q.from(), q.to(), false);
         java.util.function.UnaryOperator<String> names = namesOf(q.groupBy());
         List<StatsRow> rows = now.entrySet().stream().map(e -> new StatsRow(e.getKey(), names.apply(e.getKey()),
                 e.getValue(), IndicatorValues.empty(), Map.<String, Double>of())).toList();
