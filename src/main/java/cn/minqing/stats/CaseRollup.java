@@ -98,7 +98,7 @@ class CaseRollup {
         long rows = jdbc.sql("insert into minqing.case_day_count " + counts).update();
         String hours = jdbc.sql("select minqing.case_duration_select('minqing.case_record', 1, quote_literal(?))").param(zone).query(String.class).single();
         jdbc.sql("insert into minqing.case_day_duration " + hours).update();
-        long cases = jdbc.sql("select coalesce(sum(received), 0) from minqing.case_day_count").query(Long.class).single();
+        long cases = jdbc.sql("select coalesce(sum(received), 0) from minqing.case_day_count where cube = 1").query(Long.class).single();
         return new Rebuilt(cases, rows, zone);
     }
 }
