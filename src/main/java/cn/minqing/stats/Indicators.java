@@ -59,8 +59,8 @@ class Indicators {
               count(*) filter (where c.closed_at is null and c.status not in ('rejected', 'merged')) as open_count,
               count(*) filter (where c.closed_at is null and c.status not in ('rejected', 'merged')
                                  and c.resolve_due < now()) as overdue_count,
-              avg(extract(epoch from c.closed_at - c.created_at) / 3600)
-                  filter (where c.status in ('solved', 'unsolvable')) as avg_hours,
+              sum(extract(epoch from c.closed_at - c.created_at)) filter (where c.status in ('solved', 'unsolvable'))
+                  / nullif(count(c.closed_at) filter (where c.status in ('solved', 'unsolvable')), 0) / 3600 as avg_hours,
               %s as p90_hours,
               avg(c.supporters) as supporters
               from minqing.case_record c
@@ -104,6 +104,24 @@ class Indicators {
             rows.put(rs.getString("key"), IndicatorValues.from(rs));
         });
         return rows;
+    }
+
+    /** Only the 90th percentile of each group (for the daily rollups, which cannot sum it). */
+    Map<String, Double> p90(StatsQuery q, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("from", from).addValue("to", to)
+                .addValue("region", q.region() + "%").addValue("category", q.category(), java.sql.Types.VARCHAR)
+                .addValue("organisation", q.organisation(), java.sql.Types.VARCHAR).addValue("zone", zone);
+        Map<String, Double> p90 = new java.util.HashMap<>();
+        jdbc.query("""
+                select %s as key, %s as p90_hours from minqing.case_record c
+                 where c.created_at >= :from and c.created_at < :to and c.village_code like :region
+                   and (:category is null or c.category_code = :category)
+                   and (:organisation is null or c.handling_org = :organisation)
+                 group by 1
+                """.formatted(GROUPS.get(q.groupBy()), P90), params, rs -> {
+            p90.put(rs.getString("key"), rs.getObject("p90_hours") == null ? null : rs.getDouble("p90_hours"));
+        });
+        return p90;
     }
 
     /** The indicators computed for groups of cases, in the library's order. */

@@ -25,14 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 class StatsService {
 
     private final Indicators indicators;
+    private final DailyIndicators daily;
+    /** Read the daily rollups (每日汇总) rather than the case rows ({@code minqing.stats.read-rollups}). */
+    private final boolean readRollups;
     private final Regions regions;
     private final Categories categories;
     private final Organisations organisations;
     private final StageDurations stageDurations;
     private final ZoneId zone;
 
-    StatsService(Indicators indicators, Regions regions, Categories categories, Organisations organisations,
-                 StageDurations stageDurations, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+    StatsService(Indicators indicators, DailyIndicators daily, Regions regions, Categories categories,
+                 Organisations organisations, StageDurations stageDurations,
+                 @Value("${minqing.time-zone:Asia/Shanghai}") String zone,
+                 @Value("${minqing.stats.read-rollups:true}") boolean readRollups) {
+        this.daily = daily;
+        this.readRollups = readRollups;
         this.stageDurations = stageDurations;
         this.indicators = indicators;
         this.regions = regions;
@@ -86,8 +93,9 @@ class StatsService {
     Report report(StatsQuery q) {
         LocalDate start = q.from();
         long days = ChronoUnit.DAYS.between(start, q.to()) + 1;
-        Map<String, IndicatorValues> now = indicators.compute(q, startOf(start), startOf(q.to().plusDays(1)));
-        Map<String, IndicatorValues> before = indicators.compute(q, startOf(start.minusDays(days)), startOf(start));
+        // from the daily rollups (每日汇总): the same counts as the case rows, summed by day
+        Map<String, IndicatorValues> now = compute(q, start, q.to(), true);
+        Map<String, IndicatorValues> before = compute(q, start.minusDays(days), start.minusDays(1), true);
         java.util.function.UnaryOperator<String> names = namesOf(q.groupBy());
         List<StatsRow> rows = new java.util.ArrayList<>();
         if (Indicators.PERIODS.contains(q.groupBy())) {
@@ -116,11 +124,16 @@ class StatsService {
      */
     @Transactional(readOnly = true)
     Report current(StatsQuery q) {
-        Map<String, IndicatorValues> now = indicators.compute(q, startOf(q.from()), startOf(q.to().plusDays(1)), false);
+        Map<String, IndicatorValues> now = compute(q, q.from(), q.to(), false);
         java.util.function.UnaryOperator<String> names = namesOf(q.groupBy());
         List<StatsRow> rows = now.entrySet().stream().map(e -> new StatsRow(e.getKey(), names.apply(e.getKey()),
                 e.getValue(), IndicatorValues.empty(), Map.<String, Double>of())).toList();
         return new Report(q, null, null, indicators.definitions(), rows);
+    }
+
+    private Map<String, IndicatorValues> compute(StatsQuery q, LocalDate from, LocalDate to, boolean percentile) {
+        return readRollups ? daily.compute(q, from, to, percentile)
+                : indicators.compute(q, startOf(from), startOf(to.plusDays(1)), percentile);
     }
 
     /** Average and P90 hours per stage for tasks finished in the query's period. */

@@ -30,6 +30,8 @@ public final class StatsBenchmark {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         StatsService stats = context.getBean(StatsService.class);
         Dashboard dashboard = context.getBean(Dashboard.class);
+        Indicators caseRows = context.getBean(Indicators.class);
+        CaseRollup rollup = context.getBean(CaseRollup.class);
         CurrentUser leader = context.getBean(UserAccounts.class).find("leader1").orElseThrow().user();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         int have = 0;
@@ -38,6 +40,11 @@ public final class StatsBenchmark {
             GeneratedCases.insert(jdbc, "QS-BENCH" + size, size - have, OffsetDateTime.now(), 365, false);
             have = size;
             System.out.printf("%n%,d cases (generated in %.1f s)%n", size, (System.nanoTime() - start) / 1e9);
+            rollup.compact();
+            System.out.printf("daily rollup rows: %s%n", jdbc.sql("select string_agg(cube || ': ' || n, ', ' order by cube) from "
+                    + "(select cube, count(*) n from minqing.case_day_count group by cube) x").query(String.class).single());
+            StatsQuery countyYear = new StatsQuery("", null, null, today.minusDays(364), today, "none");
+            latency("rollups: indicators, county, last year (+previous, P90)", () -> stats.report(countyYear));
             latency("indicators, county, last 30 days", () -> stats.report(null, null, null, null, null, "none", leader));
             latency("indicators by township, last 90 days",
                     () -> stats.report(null, null, null, today.minusDays(89), today, "township", leader));
@@ -50,10 +57,26 @@ public final class StatsBenchmark {
             latency("dashboard (all of it), last 30 days", () -> dashboard.of(null, null, null, null, leader));
             latency("dashboard (all of it), last 90 days", () -> dashboard.of(null, null, today.minusDays(89), today, leader));
             latency("dashboard (all of it), last year", () -> dashboard.of(null, null, today.minusDays(364), today, leader));
+            // A/B in the same run: the same cards counted from the case rows, as before the rollups
+            Latency.print("case rows: indicators, county, last year (+previous, P90)", 1, 5, i -> {
+                caseRows.compute(countyYear, stats.startOf(today.minusDays(364)), stats.startOf(today.plusDays(1)));
+                caseRows.compute(countyYear, stats.startOf(today.minusDays(729)), stats.startOf(today.minusDays(364)));
+            });
+            System.out.println("    (5 runs) load average " + loadAverage());
         }
     }
 
     private static void latency(String what, Runnable call) {
         Latency.print(what, 3, 20, i -> call.run());
+        System.out.println("    load average " + loadAverage());
+    }
+
+    /** The machine is shared: every figure is printed with the load it was measured under. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 }

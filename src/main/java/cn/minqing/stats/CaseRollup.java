@@ -1,0 +1,104 @@
+package cn.minqing.stats;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the daily rollups (每日汇总, V470) compact and rebuildable. The case table's triggers append signed deltas in the
+ * case's own transaction; {@link #compact} folds them into the rollup in one statement (a delta is moved, never copied,
+ * so nothing is counted twice, and readers see it either in the deltas or in the rollup). {@link #rebuild} recounts
+ * everything from the case rows, in one snapshot.
+ */
+@Component
+class CaseRollup {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseRollup.class);
+
+    /** What a rebuild counted. */
+    record Rebuilt(long cases, long rows, String timeZone) {
+    }
+
+    private static final String COUNTS = """
+            received, dispatched, signed_in_time, closed, closed_in_time, closed_with_deadline, solved, answered, extended,
+            closed_in_original_time, satisfied, rated, no_response, reworked, returned, supervisions, reworks, open_count,
+            open_due, closed_timed, closed_seconds, supporters""";
+
+    private final JdbcClient jdbc;
+    private final String zone;
+    private final org.springframework.transaction.support.TransactionTemplate snapshot;
+
+    CaseRollup(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
+               @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+        this.snapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** The rollups count days in the county's zone: when it is not the one they were made in, they are made again. */
+    @EventListener(ApplicationReadyEvent.class)
+    void checkZone() {
+        String made = jdbc.sql("select time_zone from minqing.case_rollup_zone").query(String.class).single();
+        if (!made.equals(zone)) {
+            log.info("Daily rollups were counted in {}, the county is in {}: rebuilding them", made, zone);
+            rebuild();
+        }
+    }
+
+    /** Folds the deltas into the rollups (every few seconds; harmless when several instances run it). */
+    @Scheduled(fixedDelayString = "${minqing.stats.rollup-compact-ms:5000}", initialDelayString = "${minqing.stats.rollup-compact-ms:5000}")
+    @Transactional
+    public void compact() {
+        String keys = "cube, day, village_code, category_code, org, due_day";
+        String sums = java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> "sum(" + c + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String adds = java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> c + " = t." + c + " + excluded." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        int moved = jdbc.sql("""
+                with moved as (delete from minqing.case_day_delta returning *)
+                insert into minqing.case_day_count as t select %1$s, %2$s from moved group by %1$s
+                on conflict (%1$s) do update set %3$s
+                """.formatted(keys, sums, adds)).update();
+        jdbc.sql("""
+                with moved as (delete from minqing.case_duration_delta returning *)
+                insert into minqing.case_day_duration as t select cube, day, village_code, category_code, org, hours, sum(n) from moved
+                 group by cube, day, village_code, category_code, org, hours
+                on conflict (cube, day, village_code, category_code, org, hours) do update set n = t.n + excluded.n
+                """).update();
+        if (moved > 0) {
+            jdbc.sql("delete from minqing.case_day_count where received = 0").update();
+            jdbc.sql("delete from minqing.case_day_duration where n = 0").update();
+        }
+    }
+
+    /**
+     * Recounts the rollups from the case rows. One snapshot (repeatable read) for the whole recount: a case change
+     * committed after it keeps its delta, one committed before is in the rows counted and its delta is dropped.
+     * The lock keeps {@link #compact} out meanwhile; case changes go on.
+     */
+    Rebuilt rebuild() {
+        return snapshot.execute(status -> rebuildStatements());
+    }
+
+    private Rebuilt rebuildStatements() {
+        jdbc.sql("lock table minqing.case_day_count, minqing.case_day_duration in exclusive mode").update();
+        jdbc.sql("update minqing.case_rollup_zone set time_zone = ?").param(zone).update();
+        jdbc.sql("delete from minqing.case_day_count").update();
+        jdbc.sql("delete from minqing.case_day_delta").update();
+        jdbc.sql("delete from minqing.case_day_duration").update();
+        jdbc.sql("delete from minqing.case_duration_delta").update();
+        String counts = jdbc.sql("select minqing.case_day_select('minqing.case_record', 1, quote_literal(?))").param(zone).query(String.class).single();
+        long rows = jdbc.sql("insert into minqing.case_day_count " + counts).update();
+        String hours = jdbc.sql("select minqing.case_duration_select('minqing.case_record', 1, quote_literal(?))").param(zone).query(String.class).single();
+        jdbc.sql("insert into minqing.case_day_duration " + hours).update();
+        long cases = jdbc.sql("select coalesce(sum(received), 0) from minqing.case_day_count where cube = 1").query(Long.class).single();
+        return new Rebuilt(cases, rows, zone);
+    }
+}

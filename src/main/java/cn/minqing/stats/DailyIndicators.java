@@ -1,0 +1,184 @@
+package cn.minqing.stats;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The indicator library from the daily rollups (每日汇总, V470): the same counts as the case-level formulas
+ * ({@link Indicators}), summed over the days of the period instead of counted over its cases. Overdue open cases are
+ * counted from the rollup's deadline days before today (UTC) and from the case rows due earlier today. The P90 of the
+ * whole period (no grouping) is found in the hourly histogram of times to close and read exactly from the case rows of
+ * that one hour; grouped P90s are read from the case rows.
+ */
+@Repository
+class DailyIndicators {
+
+    static final Map<String, String> GROUPS = Map.ofEntries(
+            Map.entry("none", "'all'"),
+            Map.entry("township", "substr(r.village_code, 1, 4)"),
+            Map.entry("village", "r.village_code"),
+            Map.entry("category", "r.category_code"),
+            Map.entry("organisation", "r.org"),
+            Map.entry("day", "to_char(r.day, 'YYYY-MM-DD')"),
+            Map.entry("week", "to_char(date_trunc('week', r.day::timestamp), 'YYYY-MM-DD')"),
+            Map.entry("month", "to_char(r.day, 'YYYY-MM')"),
+            Map.entry("quarter", "to_char(r.day, 'YYYY-\"Q\"Q')"),
+            Map.entry("year", "to_char(r.day, 'YYYY')"));
+
+    private static final String COUNTS = """
+            received, dispatched, signed_in_time, closed, closed_in_time, closed_with_deadline, solved, answered, extended,
+            closed_in_original_time, satisfied, rated, no_response, reworked, returned, supervisions, reworks, open_count,
+            open_due, closed_timed, closed_seconds, supporters""";
+
+    private static final String FILTER = """
+             where cube = :cube and day >= :fromDay and day < :toDay and village_code like :region
+               and (cast(:category as text) is null or category_code = :category)
+               and (cast(:organisation as text) is null or (org = :organisation and org <> '-'))""";
+
+    private static final String SELECT = """
+            with r as (
+              select day, village_code, category_code, org, due_day, %1$s, 0 as overdue_today
+                from minqing.case_day_count %2$s
+              union all
+              select day, village_code, category_code, org, due_day, %1$s, 0 from minqing.case_day_delta %2$s
+              union all
+              -- open cases that fell due earlier today (UTC): the rollup counts those due before today
+              select (c.created_at at time zone :zone)::date, c.village_code, c.category_code, coalesce(c.handling_org, '-'),
+                     'infinity', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+                from minqing.case_record c
+               where c.closed_at is null and c.status not in ('rejected', 'merged')
+                 and c.resolve_due >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' and c.resolve_due < now()
+                 and c.created_at >= :from and c.created_at < :to and c.village_code like :region
+                 and (cast(:category as text) is null or c.category_code = :category)
+                 and (cast(:organisation as text) is null or c.handling_org = :organisation))
+            select %3$s as key,
+              sum(received) as received_count, sum(dispatched) as dispatched, sum(signed_in_time) as signed_in_time,
+              sum(closed) as closed, sum(closed_in_time) as closed_in_time, sum(closed_with_deadline) as closed_with_deadline,
+              sum(solved) as solved, sum(answered) as answered, sum(extended) as extended,
+              sum(closed_in_original_time) as closed_in_original_time, sum(satisfied) as satisfied, sum(rated) as rated,
+              sum(no_response) as no_response, sum(reworked) as reworked, sum(returned) as returned,
+              sum(supervisions) as supervisions, sum(reworks) as reworks, sum(open_count) as open_count,
+              coalesce(sum(open_due) filter (where due_day < (now() at time zone 'UTC')::date), 0) + sum(overdue_today)
+                  as overdue_count,
+              sum(closed_seconds) / nullif(sum(closed_timed), 0) / 3600 as avg_hours,
+              null::float8 as p90_hours,
+              sum(supporters)::numeric / nullif(sum(received), 0) as supporters
+              from r group by 1 having sum(received) > 0 order by 1
+            """;
+
+    private static final String HOURS = """
+            select hours, sum(n) as n from (
+              select hours, n from minqing.case_day_duration %1$s
+              union all select hours, n from minqing.case_duration_delta %1$s) d
+             group by hours having sum(n) <> 0 order by hours
+            """;
+
+    /** The k-th smallest time to close within one hour: the index on (closed_at - created_at) finds that hour's cases. */
+    private static final String IN_HOUR = """
+            select extract(epoch from c.closed_at - c.created_at) / 3600 as hours
+              from minqing.case_record c
+             where c.status in ('solved', 'unsolvable')
+               and (c.closed_at - c.created_at) >= :hour * interval '1 hour'
+               and (c.closed_at - c.created_at) < (:hour + 1) * interval '1 hour'
+               and c.created_at >= :from and c.created_at < :to and c.village_code like :region
+               and (cast(:category as text) is null or c.category_code = :category)
+               and (cast(:organisation as text) is null or c.handling_org = :organisation)
+             order by 1 offset :rank - 1 limit 1
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Indicators cases;
+    private final String zone;
+
+    DailyIndicators(NamedParameterJdbcTemplate jdbc, Indicators cases, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.zone = zone;
+    }
+
+    /**
+     * The rollup cube a query can be answered from (V470): 1 township × category, 2 village, 3 township ×
+     * organisation, 4 village × category; 0 when it needs more than one cube keeps.
+     */
+    static int cube(StatsQuery q) {
+        boolean village = q.region().length() > 4 || q.groupBy().equals("village");
+        boolean category = q.category() != null || q.groupBy().equals("category");
+        boolean organisation = q.organisation() != null || q.groupBy().equals("organisation");
+        if (organisation) {
+            return village || category ? 0 : 3;
+        }
+        return village ? (category ? 4 : 2) : 1;
+    }
+
+    /** The indicators of each group of the cases reported from {@code from} to {@code to} (days, inclusive). */
+    Map<String, IndicatorValues> compute(StatsQuery q, LocalDate from, LocalDate to, boolean percentile) {
+        int cube = cube(q);
+        if (cube == 0) { // a place, a category and an organisation at once: counted from the case rows
+            return cases.compute(q, start(from), start(to.plusDays(1)), percentile);
+        }
+        MapSqlParameterSource params = params(q, from, to).addValue("cube", cube);
+        Map<String, IndicatorValues> rows = new LinkedHashMap<>();
+        jdbc.query(SELECT.formatted(COUNTS, FILTER, GROUPS.get(q.groupBy())), params, rs -> {
+            rows.put(rs.getString("key"), IndicatorValues.from(rs));
+        });
+        if (!percentile || rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, Double> p90 = new java.util.HashMap<>();
+        if (q.groupBy().equals("none")) {
+            p90.put("all", p90(params));
+        } else {
+            p90.putAll(cases.p90(q, start(from), start(to.plusDays(1))));
+        }
+        Map<String, IndicatorValues> withP90 = new LinkedHashMap<>();
+        rows.forEach((key, v) -> withP90.put(key, new IndicatorValues(v.receivedCount(), v.responseRate(), v.onTimeRate(),
+                v.resolutionRate(), v.satisfactionRate(), v.feedbackRate(), v.reworkRate(), v.returnRate(), v.supervisionCount(),
+                v.openCount(), v.overdueCount(), v.avgResolutionHours(), round(p90.get(key)), v.supportersPerCase(),
+                v.directAnswerRate(), v.extensionRate(), v.onTimeOriginalRate())));
+        return withP90;
+    }
+
+    /**
+     * Nearest rank, as percentile_disc(0.9): the ⌈0.9·n⌉-th smallest time to close. The histogram names the hour it
+     * lies in and its rank there; the case rows of that hour give the exact time.
+     */
+    private Double p90(MapSqlParameterSource params) {
+        List<long[]> hours = jdbc.query(HOURS.formatted(FILTER), params, (rs, i) -> new long[] {rs.getLong("hours"), rs.getLong("n")});
+        long total = hours.stream().mapToLong(h -> h[1]).sum();
+        if (total == 0) {
+            return null;
+        }
+        long rank = Math.max(1, (long) Math.ceil(0.9 * total));
+        for (long[] h : hours) {
+            if (rank <= h[1]) {
+                params.addValue("hour", h[0]).addValue("rank", rank);
+                return jdbc.queryForObject(IN_HOUR, params, Double.class);
+            }
+            rank -= h[1];
+        }
+        throw new IllegalStateException("the histogram of times to close is inconsistent");
+    }
+
+    private MapSqlParameterSource params(StatsQuery q, LocalDate from, LocalDate to) {
+        return new MapSqlParameterSource().addValue("fromDay", from).addValue("toDay", to.plusDays(1))
+                .addValue("from", start(from)).addValue("to", start(to.plusDays(1)))
+                .addValue("region", q.region() + "%").addValue("category", q.category(), java.sql.Types.VARCHAR)
+                .addValue("organisation", q.organisation(), java.sql.Types.VARCHAR).addValue("zone", zone);
+    }
+
+    private OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(ZoneId.of(zone)).toOffsetDateTime();
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,154 @@
+package cn.minqing.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import cn.minqing.support.GeneratedCases;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The daily rollups (每日汇总) give every indicator, the P90 included, exactly as the case-level formulas do: for
+ * every grouping and filter, over generated cases in every shape the formulas count, before and after the deltas are
+ * folded in, after cases change once rolled up (reopened, re-rated, extended, suspended, answered, moved, closed,
+ * falling due earlier today), and after an admin's rebuild.
+ */
+class RollupAgreementTest extends ApiTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    Indicators cases;
+    @Autowired
+    DailyIndicators daily;
+    @Autowired
+    CaseRollup rollup;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void rollupsEqualTheCaseRowsThroughEveryChange() {
+        GeneratedCases.insert(jdbc, "QS-ROLL", 3000, LocalDate.of(2023, 12, 31).atTime(22, 0).atZone(ZONE).toOffsetDateTime(),
+                365, false);
+        GeneratedCases.addHotlineShapes(jdbc, "QS-ROLL");
+        GeneratedCases.insert(jdbc, "QS-ROLLNOW", 400, OffsetDateTime.now(), 3, false);
+        agreeEverywhere("generated, deltas pending");
+        rollup.compact();
+        agreeEverywhere("generated, folded in");
+
+        // changes after the roll-up, as the process writes them
+        change("""
+                update minqing.case_record set status = 'investigating', closed_at = null, rating = null, reworks = reworks + 1
+                 where number like 'QS-ROLL-%' and status = 'solved' and substring(number from '[0-9]+$')::int % 9 = 0""");  // 重办
+        change("""
+                update minqing.case_record set rating = case rating when 'satisfied' then 'dissatisfied' else 'satisfied' end
+                 where number like 'QS-ROLL-%' and rating is not null and substring(number from '[0-9]+$')::int % 4 = 1""");
+        change("""
+                update minqing.case_record set resolve_due_original = coalesce(resolve_due_original, resolve_due),
+                       resolve_due = resolve_due + interval '2 days', extensions = extensions + 1
+                 where number like 'QS-ROLL%' and resolve_due is not null and substring(number from '[0-9]+$')::int % 11 = 3""");
+        change("""
+                update minqing.case_record set suspended_at = now(), resolve_due = resolve_due + interval '30 hours'
+                 where number like 'QS-ROLL%' and closed_at is null and resolve_due is not null
+                   and substring(number from '[0-9]+$')::int % 13 = 5""");
+        change("""
+                update minqing.case_record set status = 'answered', outcome_note = '已直接答复', closed_at = created_at + interval '2 hours'
+                 where number like 'QS-ROLL%' and status = 'received' and substring(number from '[0-9]+$')::int % 3 = 1""");
+        change("""
+                update minqing.case_record set village_code = (select min(code) from minqing.region where level = 'village'),
+                       category_code = (select max(code) from minqing.category), handling_org = null
+                 where number like 'QS-ROLL-%' and substring(number from '[0-9]+$')::int % 97 = 0""");
+        change("""
+                update minqing.case_record set status = 'solved', closed_at = created_at + interval '37 hours 12 minutes 5.5 seconds',
+                       rating = 'basically'
+                 where number like 'QS-ROLL%' and status = 'implementing' and substring(number from '[0-9]+$')::int % 7 = 2""");
+        // open cases of the last days that fell due earlier today, and some due later today
+        change("""
+                update minqing.case_record set resolve_due = now() - interval '1 minute'
+                 where number like 'QS-ROLLNOW-%' and closed_at is null and status not in ('rejected', 'merged')
+                   and resolve_due is not null and substring(number from '[0-9]+$')::int % 4 = 0""");
+        change("""
+                update minqing.case_record set resolve_due = now() + interval '2 hours'
+                 where number like 'QS-ROLLNOW-%' and closed_at is null and status not in ('rejected', 'merged')
+                   and resolve_due is not null and substring(number from '[0-9]+$')::int % 4 = 1""");
+        change("delete from minqing.case_record where number like 'QS-ROLL-%' and substring(number from '[0-9]+$')::int % 101 = 7");
+        agreeEverywhere("changed, deltas pending");
+        rollup.compact();
+        agreeEverywhere("changed, folded in");
+
+        // an update that changes nothing counted leaves no delta
+        rollup.compact();
+        jdbc.sql("update minqing.case_record set updated_at = now() where number like 'QS-ROLL-1%'").update();
+        assertThat(jdbc.sql("select count(*) from minqing.case_day_delta").query(Long.class).single()).isZero();
+
+        // an admin recounts them; a leader may not
+        jdbc.sql("update minqing.case_day_count set received = received + 1 where day = (select min(day) from minqing.case_day_count)")
+                .update();
+        StatsQuery county = query("", null, null, "none");
+        assertThat(daily.compute(county, LocalDate.of(2023, 1, 1), today(), true)).as("a wrong rollup is seen")
+                .isNotEqualTo(cases.compute(county, LocalDate.of(2023, 1, 1).atStartOfDay(ZONE).toOffsetDateTime(),
+                        today().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime()));
+        var rebuilt = post("admin", "/api/admin/stats/rollup", null);
+        assertThat(rebuilt.getStatusCode().value()).isEqualTo(200);
+        assertThat(rebuilt.getBody().get("cases").asLong())
+                .isEqualTo(jdbc.sql("select count(*) from minqing.case_record").query(Long.class).single());
+        assertThat(post("leader1", "/api/admin/stats/rollup", null).getStatusCode().value()).isEqualTo(403);
+        agreeEverywhere("rebuilt");
+
+        // and the data exercised the formulas
+        var all = daily.compute(query("QS", null, null, "none"), LocalDate.of(2023, 1, 1), today(), true).get("all");
+        assertThat(all.receivedCount()).isGreaterThan(3000);
+        assertThat(all.overdueCount()).isPositive();
+        assertThat(all.p90ResolutionHours()).isPositive();
+        assertThat(all.directAnswerRate()).isPositive();
+        assertThat(all.onTimeOriginalRate()).isLessThan(all.onTimeRate());
+    }
+
+    private void change(String sql) {
+        assertThat(jdbc.sql(sql).update()).as(sql).isPositive();
+    }
+
+    private void agreeEverywhere(String when) {
+        long started = System.nanoTime();
+        String township = jdbc.sql("select substr(min(village_code), 1, 4) from minqing.case_record where number like 'QS-ROLL%'")
+                .query(String.class).single();
+        String category = jdbc.sql("select min(category_code) from minqing.case_record where number like 'QS-ROLL%'")
+                .query(String.class).single();
+        String org = jdbc.sql("select min(handling_org) from minqing.case_record where number like 'QS-ROLL%'")
+                .query(String.class).single();
+        LocalDate[][] periods = {
+                {LocalDate.of(2023, 1, 1), today()}, {LocalDate.of(2023, 3, 5), LocalDate.of(2023, 7, 19)},
+                {today().minusDays(29), today()}, {today(), today()}};
+        for (LocalDate[] p : periods) {
+            for (String groupBy : List.of("none", "township", "village", "category", "organisation", "day", "week", "month",
+                    "quarter", "year")) {
+                agree(when, query("", null, null, groupBy), p[0], p[1]);
+            }
+            agree(when, query(township, category, null, "none"), p[0], p[1]);
+            agree(when, query("QS", null, org, "village"), p[0], p[1]);
+            agree(when, query(township, null, org, "month"), p[0], p[1]);
+        }
+        System.out.printf("rollups agree (%s) in %.1f s%n", when, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void agree(String when, StatsQuery q, LocalDate from, LocalDate to) {
+        Map<String, IndicatorValues> expected = cases.compute(q, from.atStartOfDay(ZONE).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+        Map<String, IndicatorValues> actual = daily.compute(q, from, to, true);
+        assertThat(actual).as("%s: %s %s..%s", when, q, from, to).isEqualTo(expected);
+    }
+
+    private static StatsQuery query(String region, String category, String organisation, String groupBy) {
+        return new StatsQuery(region, organisation, category, LocalDate.of(2023, 1, 1), today(), groupBy);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+}
