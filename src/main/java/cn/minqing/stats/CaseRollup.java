@@ -28,7 +28,7 @@ class CaseRollup {
     private static final String COUNTS = """
             received, dispatched, signed_in_time, closed, closed_in_time, closed_with_deadline, solved, answered, extended,
             closed_in_original_time, satisfied, rated, no_response, reworked, returned, supervisions, reworks, open_count,
-            open_due, closed_timed, closed_seconds, supporters""";
+            open_due, closed_timed, closed_seconds, supporters, deferred, ever_deferred""";
 
     private final JdbcClient jdbc;
     private final String zone;

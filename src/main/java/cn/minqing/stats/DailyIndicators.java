@@ -36,7 +36,7 @@ class DailyIndicators {
     private static final String COUNTS = """
             received, dispatched, signed_in_time, closed, closed_in_time, closed_with_deadline, solved, answered, extended,
             closed_in_original_time, satisfied, rated, no_response, reworked, returned, supervisions, reworks, open_count,
-            open_due, closed_timed, closed_seconds, supporters""";
+            open_due, closed_timed, closed_seconds, supporters, deferred, ever_deferred""";
 
     private static final String FILTER = """
              where cube = :cube and day >= :fromDay and day < :toDay and village_code like :region
@@ -52,7 +52,7 @@ class DailyIndicators {
               union all
               -- open cases that fell due earlier today (UTC): the rollup counts those due before today
               select (c.created_at at time zone :zone)::date, c.village_code, c.category_code, coalesce(c.handling_org, '-'),
-                     'infinity', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+                     'infinity', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
                 from minqing.case_record c
                where c.closed_at is null and c.status not in ('rejected', 'merged')
                  and c.resolve_due >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' and c.resolve_due < now()
@@ -70,7 +70,8 @@ class DailyIndicators {
                   as overdue_count,
               sum(closed_seconds) / nullif(sum(closed_timed), 0) / 3600 as avg_hours,
               null::float8 as p90_hours,
-              sum(supporters)::numeric / nullif(sum(received), 0) as supporters
+              sum(supporters)::numeric / nullif(sum(received), 0) as supporters,
+              sum(deferred) as deferred, sum(ever_deferred) as ever_deferred
               from r group by 1 having sum(received) > 0 order by 1
             """;
 
@@ -142,7 +143,7 @@ class DailyIndicators {
         rows.forEach((key, v) -> withP90.put(key, new IndicatorValues(v.receivedCount(), v.responseRate(), v.onTimeRate(),
                 v.resolutionRate(), v.satisfactionRate(), v.feedbackRate(), v.reworkRate(), v.returnRate(), v.supervisionCount(),
                 v.openCount(), v.overdueCount(), v.avgResolutionHours(), round(p90.get(key)), v.supportersPerCase(),
-                v.directAnswerRate(), v.extensionRate(), v.onTimeOriginalRate())));
+                v.directAnswerRate(), v.extensionRate(), v.onTimeOriginalRate(), v.deferredCount(), v.deferralRate())));
         return withP90;
     }
 
