@@ -85,6 +85,7 @@ class CaseDocuments {
                 && !c.closedAt().isAfter(h.resolveDueOriginal());
         return new CaseDocument.Handling(h.signDue(), h.signedAt(), signedInTime, closedInTime, h.rating(), h.returns(),
                 h.reworks(), h.supervisions(), secondsToClose, h.resolveDueOriginal(), h.extensions(), closedInOriginalTime,
-                h.suspendedHours());
+                h.suspendedHours(), h.ratedBy(), h.coOrganisations().stream().map(o -> new CaseDocument.CoOrganisationDoc(
+                        o.code(), o.status(), o.due(), o.reportedAt(), o.late())).toList());
     }
 }
