@@ -65,7 +65,7 @@ public class CaseViews {
         List<String> path = regions.pathOf(c.villageCode());
         // a co-organisation (协办单位) of the case is held to the handler's rule: its staff within their region see it
         return viewer.mayView(path, c.reporter(), c.categoryCode(), c.handlingOrg())
-                || c.handling().coOrganisations().stream().anyMatch(o -> viewer.mayView(path, null, null, o.code()));
+                || c.handling().coOrganisations().stream().anyMatch(o -> viewer.mayView(path, c.reporter(), c.categoryCode(), o.code()));
     }
 
     private CaseRecord visible(String number, CurrentUser viewer) {

@@ -76,6 +76,9 @@ class CoHandling {
         }
         Map<String, String> parts = f.coParts() == null ? Map.of() : f.coParts();
         parts.forEach((code, part) -> {
+            if (part == null || part.isBlank()) {
+                return; // the page sends an empty part for every organisation it offers
+            }
             if (!codes.contains(code)) {
                 problems.add(new FieldProblem("coParts." + code, "co-handling.notNamed", code));
             } else if (part != null && part.length() > StageRules.MAX_TEXT) {

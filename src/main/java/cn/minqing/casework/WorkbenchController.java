@@ -46,6 +46,7 @@ class WorkbenchController {
     private final Extensions extensions;
     private final cn.minqing.replies.ReplyTemplates replyTemplates;
     private final CoHandlingClosing coHandlingClosing;
+    private final Suspensions suspensions;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
                         Organisations organisations, MessageSource messages, Attachments attachments,
@@ -53,7 +54,8 @@ class WorkbenchController {
                         PeopleNames people, StageFormChoices choices,
                         org.springframework.transaction.support.TransactionTemplate tx, List<OtherTasks> otherTasks,
                         Extensions extensions, cn.minqing.replies.ReplyTemplates replyTemplates,
-                        CoHandlingClosing coHandlingClosing) {
+                        CoHandlingClosing coHandlingClosing, Suspensions suspensions) {
+        this.suspensions = suspensions;
         this.coHandlingClosing = coHandlingClosing;
         this.replyTemplates = replyTemplates;
         this.tx = tx;
@@ -121,6 +123,10 @@ class WorkbenchController {
         // 延期: the handler may ask while one of its stages is open and the deadline has not passed
         model.addAttribute("mayExtend", open.stream().anyMatch(t -> Extensions.HANDLER_STAGES.contains(t.stage()))
                 && view.handling().resolveDue() != null && view.handling().resolveDue().isAfter(cn.minqing.cases.CaseClock.now()));
+        // 挂起: the handler asks while one of its stages is open; 恢复办理 while the clock stands still
+        boolean handler = open.stream().anyMatch(t -> Extensions.HANDLER_STAGES.contains(t.stage()));
+        model.addAttribute("maySuspend", handler && view.handling().suspendedSince() == null);
+        model.addAttribute("mayResume", handler && view.handling().suspendedSince() != null);
         // 协办: the lead organisation may close a joint handling that still waits for co-organisations
         model.addAttribute("mayCloseCoHandling", me.user().organisationCode() != null && organisations
                 .find(me.user().organisationCode()).filter(o -> o.name().equals(view.handlingOrganisation())).isPresent()
@@ -171,6 +177,27 @@ class WorkbenchController {
                      RedirectAttributes redirect, Locale locale) {
         if (attempt(() -> extensions.request(number, new Extensions.Request(until, reason), me.user()), redirect, locale)) {
             redirect.addFlashAttribute("done", messages.getMessage("ui.extension.requested", null, locale));
+        }
+        return "redirect:/workbench/cases/" + number;
+    }
+
+    /** 挂起 from the case page: the county centre decides on its approval task. */
+    @PostMapping("/workbench/cases/{number}/suspension")
+    String suspend(@AuthenticationPrincipal Principal me, @PathVariable String number,
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String until,
+                   RedirectAttributes redirect, Locale locale) {
+        if (attempt(() -> suspensions.request(number, new Suspensions.Request(reason, until), me.user()), redirect, locale)) {
+            redirect.addFlashAttribute("done", messages.getMessage("ui.suspension.requested", null, locale));
+        }
+        return "redirect:/workbench/cases/" + number;
+    }
+
+    /** 恢复办理 from the case page: the clock runs again. */
+    @PostMapping("/workbench/cases/{number}/resume")
+    String resume(@AuthenticationPrincipal Principal me, @PathVariable String number, RedirectAttributes redirect,
+                  Locale locale) {
+        if (attempt(() -> suspensions.resume(number, me.user()), redirect, locale)) {
+            redirect.addFlashAttribute("done", messages.getMessage("ui.suspension.resumed", null, locale));
         }
         return "redirect:/workbench/cases/" + number;
     }
