@@ -32,6 +32,30 @@ public record CaseRecord(long id, String number, String title, String descriptio
                            int supervisions, java.math.BigDecimal estimatedCost, String rating,
                            String ratingComment, OffsetDateTime ratedAt, OffsetDateTime resolveDueOriginal,
                            int extensions, double suspendedHours, OffsetDateTime suspendedSince,
-                           String ratedBy, OffsetDateTime deferredUntil, int deferrals) {
+                           String ratedBy, OffsetDateTime deferredUntil, int deferrals,
+                           java.util.List<CoOrganisation> coOrganisations) {
+
+        /** Before joint handling (协办): no co-organisations. */
+        public Handling(OffsetDateTime signDue, OffsetDateTime resolveDue, OffsetDateTime warnAt,
+                        String deadlineLevel, OffsetDateTime signedAt, int returns, int reworks,
+                        int supervisions, java.math.BigDecimal estimatedCost, String rating,
+                        String ratingComment, OffsetDateTime ratedAt, OffsetDateTime resolveDueOriginal,
+                        int extensions, double suspendedHours, OffsetDateTime suspendedSince, String ratedBy,
+                        OffsetDateTime deferredUntil, int deferrals) {
+            this(signDue, resolveDue, warnAt, deadlineLevel, signedAt, returns, reworks, supervisions, estimatedCost,
+                    rating, ratingComment, ratedAt, resolveDueOriginal, extensions, suspendedHours, suspendedSince,
+                    ratedBy, deferredUntil, deferrals, java.util.List.of());
+        }
+
+        /** Before 挂账 and joint handling. */
+        public Handling(OffsetDateTime signDue, OffsetDateTime resolveDue, OffsetDateTime warnAt,
+                        String deadlineLevel, OffsetDateTime signedAt, int returns, int reworks,
+                        int supervisions, java.math.BigDecimal estimatedCost, String rating,
+                        String ratingComment, OffsetDateTime ratedAt, OffsetDateTime resolveDueOriginal,
+                        int extensions, double suspendedHours, OffsetDateTime suspendedSince, String ratedBy) {
+            this(signDue, resolveDue, warnAt, deadlineLevel, signedAt, returns, reworks, supervisions, estimatedCost,
+                    rating, ratingComment, ratedAt, resolveDueOriginal, extensions, suspendedHours, suspendedSince,
+                    ratedBy, null, 0, java.util.List.of());
+        }
     }
 }

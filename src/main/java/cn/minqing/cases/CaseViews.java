@@ -62,7 +62,10 @@ public class CaseViews {
 
     /** Whether the viewer may see the case; the region is compared by its path in the tree, never by code prefix. */
     public boolean mayView(CaseRecord c, CurrentUser viewer) {
-        return viewer.mayView(regions.pathOf(c.villageCode()), c.reporter(), c.categoryCode(), c.handlingOrg());
+        List<String> path = regions.pathOf(c.villageCode());
+        // a co-organisation (协办单位) of the case is held to the handler's rule: its staff within their region see it
+        return viewer.mayView(path, c.reporter(), c.categoryCode(), c.handlingOrg())
+                || c.handling().coOrganisations().stream().anyMatch(o -> viewer.mayView(path, c.reporter(), c.categoryCode(), o.code()));
     }
 
     private CaseRecord visible(String number, CurrentUser viewer) {

@@ -23,7 +23,7 @@ public class Cases {
                    returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version,
                    channel, visit_id,
                    coalesce(resolve_due_original, resolve_due) as resolve_due_original, extensions,
-                   suspended_at, suspended_hours, rated_by, deferred_until, deferrals
+                   suspended_at, suspended_hours, rated_by, deferred_until, deferrals, co_organisations::text as co_organisations
               from minqing.case_record
             """;
 
@@ -193,6 +193,11 @@ public class Cases {
         update(number, "category_code = ?, village_code = ?", categoryCode, villageCode);
     }
 
+    /** The co-organisations of the case's joint handling (协办), replaced as a whole. */
+    public void setCoOrganisations(String number, List<CoOrganisation> coOrganisations) {
+        update(number, "co_organisations = ?::jsonb", CoOrganisationsJson.write(coOrganisations));
+    }
+
     public void setEstimatedCost(String number, java.math.BigDecimal cost) {
         update(number, "estimated_cost = ?", cost);
     }
@@ -237,7 +242,7 @@ public class Cases {
                 rs.getObject("resolve_due_original", OffsetDateTime.class), rs.getInt("extensions"),
                 rs.getDouble("suspended_hours"), rs.getObject("suspended_at", OffsetDateTime.class),
                 rs.getString("rated_by"), rs.getObject("deferred_until", OffsetDateTime.class),
-                rs.getInt("deferrals")), rs.getLong("version"),
+                rs.getInt("deferrals"), CoOrganisationsJson.read(rs.getString("co_organisations"))), rs.getLong("version"),
                 rs.getString("channel"), (Long) rs.getObject("visit_id"));
     }
 }

@@ -26,9 +26,11 @@ public class Casework {
     private final AuditLog audit;
     private final IntakeCorrections corrections;
     private final TemplateText templateText;
+    private final CoHandling coHandling;
 
     Casework(TaskService tasks, TaskList taskList, Cases cases, Timeline timeline, StageRules rules,
-              AuditLog audit, IntakeCorrections corrections, TemplateText templateText) {
+              AuditLog audit, IntakeCorrections corrections, TemplateText templateText, CoHandling coHandling) {
+        this.coHandling = coHandling;
         this.templateText = templateText;
         this.corrections = corrections;
         this.audit = audit;
@@ -71,6 +73,7 @@ public class Casework {
         boolean mustTake = stage == Stage.SIGN && Boolean.TRUE.equals(tasks.getVariable(taskId, ProcessKeys.MUST_TAKE));
         IntakeCorrections.Correction fix = stage == Stage.ACCEPT ? corrections.check(form, c) : null;
         StageRules.Completion done = rules.check(stage, form, c, mustTake, user);
+        done = jointWork(taskId, stage, form, c, done);
         Map<String, Object> variables = new java.util.HashMap<>(done.variables());
         if (fix != null && !fix.isEmpty() && List.of("accept", "answer").contains(form.outcome())) {
             variables.putAll(corrections.apply(c, fix, user.username())); // routing follows the corrected ones
@@ -79,6 +82,27 @@ public class Casework {
         timeline.record(c.number(), user.username(), done.kind(), stage.code(), done.note());
         AssignedCompletion.run(tasks, taskId, task.assignee() == null ? user.username() : null, variables);
         audit.record(user.username(), "task.completed", c.number(), stage.code() + ": " + done.kind());
+    }
+
+    /**
+     * 协办 and 会签: the plan's co-organisations are kept with the case; a report or a signature is recorded for its
+     * organisation, and the timeline says whose it is.
+     */
+    private StageRules.Completion jointWork(String taskId, Stage stage, CompletionForm form, CaseRecord c,
+                                            StageRules.Completion done) {
+        if (stage == Stage.DESIGN) {
+            coHandling.save(c.number(), coHandling.plan(form, c));
+            return done;
+        }
+        if (stage != Stage.CO_HANDLE && stage != Stage.COSIGN) {
+            return done;
+        }
+        String unit = (String) tasks.getVariable(taskId, stage == Stage.CO_HANDLE ? ProcessKeys.CO_ORGANISATION : ProcessKeys.COSIGNER);
+        if (stage == Stage.CO_HANDLE) {
+            coHandling.reported(c.number(), unit);
+        }
+        String name = coHandling.nameOf(unit);
+        return done.withNote(done.note() == null ? name : name + "：" + done.note());
     }
 
     private void apply(String number, StageRules.Completion done, CurrentUser user) {

@@ -42,6 +42,15 @@ public final class ProcessKeys {
     public static final String SUSPEND_UNTIL = "suspendUntil";
     public static final String SUSPENSION_OUTCOME = "suspensionOutcome";
 
+    /** 协办: how many co-organisations the plan names (0: none), the message that closes their handling. */
+    public static final String CO_ORGANISATION_COUNT = "coOrganisationCount";
+    public static final String CO_ORGANISATION = "coOrganisation";
+    public static final String CO_HANDLING_CLOSED_MESSAGE = "co-handling-closed";
+    /** 会签: the organisations that sign (codes, comma-separated), the one of a co-sign task, whether one refused. */
+    public static final String COSIGNERS = "cosigners";
+    public static final String COSIGNER = "cosigner";
+    public static final String COSIGN_REFUSED = "cosignRefused";
+
     private ProcessKeys() {
     }
 }

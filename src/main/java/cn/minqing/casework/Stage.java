@@ -20,7 +20,9 @@ public enum Stage {
     RATE_ANSWER("rateAnswer", null),                  // 答复评价: the villager rates a direct answer (case stays answered)
     APPROVE_EXTENSION("approve-extension", null),     // 延期审批 by the county centre, beside the handling stage
     APPROVE_SUSPENSION("approve-suspension", null),   // 挂起审批 by the county centre, beside the handling stage
-    CALL_BACK("call-back", null);                     // 电话回访: no rating in time, the county centre phones the villager
+    CALL_BACK("call-back", null),                     // 电话回访: no rating in time, the county centre phones the villager
+    COSIGN("cosign", CaseStatus.APPROVING),           // 会签: each organisation involved signs the plan, or refuses
+    CO_HANDLE("co-handle", CaseStatus.IMPLEMENTING);  // 协办: a co-organisation carries out its part and reports
 
     private final String code;
     private final CaseStatus status;

@@ -27,9 +27,11 @@ class StageRules {
     private final CaseViews views;
     private final Organisations organisations;
     private final BigDecimal approvalThreshold;
+    private final CoHandling coHandling;
 
-    StageRules(Cases cases, CaseViews views, Organisations organisations,
+    StageRules(Cases cases, CaseViews views, Organisations organisations, CoHandling coHandling,
                @Value("${minqing.casework.approval-cost-threshold:20000}") BigDecimal approvalThreshold) {
+        this.coHandling = coHandling;
         this.cases = cases;
         this.views = views;
         this.organisations = organisations;
@@ -43,6 +45,10 @@ class StageRules {
         static Completion of(String kind, String note, Map<String, Object> variables) {
             return new Completion(variables, kind, note, null, null, null, null, false);
         }
+
+        Completion withNote(String text) {
+            return new Completion(variables, kind, text, urgency, mergeInto, cost, rating, signed);
+        }
     }
 
     /** {@code mustTake}: the county centre holds the case after two returns and may not return it. */
@@ -53,7 +59,7 @@ class StageRules {
             case DISPATCH -> dispatch(f);
             case SIGN -> sign(f, mustTake);
             case INVESTIGATE -> Completion.of("investigated", required("findings", f.findings()), Map.of());
-            case DESIGN -> design(f);
+            case DESIGN -> design(f, c);
             case APPROVE -> approve(f);
             case IMPLEMENT -> Completion.of("implemented", required("report", f.report()), Map.of());
             case VERIFY -> verify(f);
@@ -66,6 +72,8 @@ class StageRules {
             }
             case APPROVE_EXTENSION -> centreDecision(Stage.APPROVE_EXTENSION, f, "extension", ProcessKeys.EXTENSION_OUTCOME);
             case APPROVE_SUSPENSION -> centreDecision(Stage.APPROVE_SUSPENSION, f, "suspension", ProcessKeys.SUSPENSION_OUTCOME);
+            case CO_HANDLE -> Completion.of("co-handled", required("report", f.report()), Map.of());
+            case COSIGN -> cosign(f);
         };
     }
 
@@ -115,20 +123,51 @@ class StageRules {
         return new Completion(Map.of(ProcessKeys.OUTCOME, outcome), "signed", f.reason(), null, null, null, null, true);
     }
 
-    private Completion design(CompletionForm f) {
-        String plan = required("plan", f.plan());
+    private Completion design(CompletionForm f, CaseRecord c) {
+        List<cn.minqing.platform.web.FieldProblem> problems = new java.util.ArrayList<>();
+        if (f.plan() == null || f.plan().isBlank()) {
+            problems.add(new cn.minqing.platform.web.FieldProblem("plan", "task.field.required", "plan"));
+        }
         BigDecimal cost = f.cost() == null ? BigDecimal.ZERO : f.cost();
         if (cost.signum() < 0) {
-            throw new InvalidInputException("cost", "task.cost.invalid");
+            problems.add(new cn.minqing.platform.web.FieldProblem("cost", "task.cost.invalid"));
         }
+        CoHandling.Plan joint = coHandling.plan(f, c); // 协办: every wrong co-organisation named with the rest
+        problems.addAll(joint.problems());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String plan = f.plan().strip();
         List<String> departments = f.departments() == null ? List.of() : f.departments();
         boolean needsApproval = cost.compareTo(approvalThreshold) > 0 || departments.size() > 1;
         // the timeline names departments as people read them (青石县水利局), not by their codes
         List<String> names = departments.stream().map(d -> organisations.find(d).map(o -> o.name()).orElse(d)).toList();
         String note = plan + "（预计费用 " + cost.toPlainString() + " 元"
-                + (names.isEmpty() ? "" : "，涉及 " + String.join("、", names)) + "）";
-        return new Completion(Map.of(ProcessKeys.NEEDS_APPROVAL, needsApproval, "cost", cost.doubleValue()),
-                "designed", note, null, null, cost, null, false);
+                + (names.isEmpty() ? "" : "，涉及 " + String.join("、", names)) + "）" + coNote(joint);
+        Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.NEEDS_APPROVAL, needsApproval, "cost", cost.doubleValue(),
+                ProcessKeys.CO_ORGANISATION_COUNT, joint.coOrganisations().size(),
+                ProcessKeys.COSIGNERS, String.join(",", joint.cosigners()), ProcessKeys.COSIGN_REFUSED, false));
+        return new Completion(vars, "designed", note, null, null, cost, null, false);
+    }
+
+    /** 协办单位 and their parts, as the timeline shows them. */
+    private static String coNote(CoHandling.Plan joint) {
+        if (joint.coOrganisations().isEmpty()) {
+            return "";
+        }
+        return "；协办单位：" + String.join("、", joint.coOrganisations().stream().map(o -> {
+            String part = joint.parts().get(o.code());
+            return o.name() + "（" + o.days() + "个工作日" + (part == null || part.isBlank() ? "" : "：" + part.strip()) + "）";
+        }).toList());
+    }
+
+    /** 会签: sign, or refuse with a reason the lead can act on (the plan goes back to design). */
+    private Completion cosign(CompletionForm f) {
+        String outcome = choice(Stage.COSIGN, "outcome", f.outcome(), "sign", "refuse");
+        if (outcome.equals("refuse")) {
+            return Completion.of("cosign-refused", required("note", f.note()), Map.of(ProcessKeys.COSIGN_REFUSED, true));
+        }
+        return Completion.of("cosigned", f.note(), Map.of());
     }
 
     private Completion approve(CompletionForm f) {

@@ -42,8 +42,8 @@ class TemplateText {
             case SIGN -> "reason";
             case INVESTIGATE -> "findings";
             case DESIGN -> "plan";
-            case IMPLEMENT -> "report";
-            case DISPATCH, APPROVE, VERIFY, SUPERVISE, APPROVE_EXTENSION, APPROVE_SUSPENSION -> "note";
+            case IMPLEMENT, CO_HANDLE -> "report";
+            case DISPATCH, APPROVE, VERIFY, SUPERVISE, APPROVE_EXTENSION, APPROVE_SUSPENSION, COSIGN -> "note";
             case FEEDBACK, RATE_ANSWER, CALL_BACK -> null;
         };
     }

@@ -45,13 +45,18 @@ class WorkbenchController {
     private final List<OtherTasks> otherTasks;
     private final Extensions extensions;
     private final cn.minqing.replies.ReplyTemplates replyTemplates;
+    private final CoHandlingClosing coHandlingClosing;
+    private final Suspensions suspensions;
 
     WorkbenchController(Casework casework, CaseViews views, CaseNotes notes, Categories categories, Regions regions,
                         Organisations organisations, MessageSource messages, Attachments attachments,
                         Reopening reopening, SimilarCases similarCases, VillagerCasePage villagerPage,
                         PeopleNames people, StageFormChoices choices,
                         org.springframework.transaction.support.TransactionTemplate tx, List<OtherTasks> otherTasks,
-                        Extensions extensions, cn.minqing.replies.ReplyTemplates replyTemplates) {
+                        Extensions extensions, cn.minqing.replies.ReplyTemplates replyTemplates,
+                        CoHandlingClosing coHandlingClosing, Suspensions suspensions) {
+        this.suspensions = suspensions;
+        this.coHandlingClosing = coHandlingClosing;
         this.replyTemplates = replyTemplates;
         this.tx = tx;
         this.otherTasks = otherTasks;
@@ -118,6 +123,14 @@ class WorkbenchController {
         // 延期: the handler may ask while one of its stages is open and the deadline has not passed
         model.addAttribute("mayExtend", open.stream().anyMatch(t -> Extensions.HANDLER_STAGES.contains(t.stage()))
                 && view.handling().resolveDue() != null && view.handling().resolveDue().isAfter(cn.minqing.cases.CaseClock.now()));
+        // 挂起: the handler asks while one of its stages is open; 恢复办理 while the clock stands still
+        boolean handler = open.stream().anyMatch(t -> Extensions.HANDLER_STAGES.contains(t.stage()));
+        model.addAttribute("maySuspend", handler && view.handling().suspendedSince() == null);
+        model.addAttribute("mayResume", handler && view.handling().suspendedSince() != null);
+        // 协办: the lead organisation may close a joint handling that still waits for co-organisations
+        model.addAttribute("mayCloseCoHandling", me.user().organisationCode() != null && organisations
+                .find(me.user().organisationCode()).filter(o -> o.name().equals(view.handlingOrganisation())).isPresent()
+                && view.handling().coOrganisations().stream().anyMatch(o -> o.status().equals(cn.minqing.cases.CoOrganisation.OPEN)));
         // people by display name, never by user name (anonymity is already applied by the case view)
         java.util.Set<String> named = new java.util.HashSet<>();
         named.add(view.reporter());
@@ -164,6 +177,38 @@ class WorkbenchController {
                      RedirectAttributes redirect, Locale locale) {
         if (attempt(() -> extensions.request(number, new Extensions.Request(until, reason), me.user()), redirect, locale)) {
             redirect.addFlashAttribute("done", messages.getMessage("ui.extension.requested", null, locale));
+        }
+        return "redirect:/workbench/cases/" + number;
+    }
+
+    /** 挂起 from the case page: the county centre decides on its approval task. */
+    @PostMapping("/workbench/cases/{number}/suspension")
+    String suspend(@AuthenticationPrincipal Principal me, @PathVariable String number,
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String until,
+                   RedirectAttributes redirect, Locale locale) {
+        if (attempt(() -> suspensions.request(number, new Suspensions.Request(reason, until), me.user()), redirect, locale)) {
+            redirect.addFlashAttribute("done", messages.getMessage("ui.suspension.requested", null, locale));
+        }
+        return "redirect:/workbench/cases/" + number;
+    }
+
+    /** 恢复办理 from the case page: the clock runs again. */
+    @PostMapping("/workbench/cases/{number}/resume")
+    String resume(@AuthenticationPrincipal Principal me, @PathVariable String number, RedirectAttributes redirect,
+                  Locale locale) {
+        if (attempt(() -> suspensions.resume(number, me.user()), redirect, locale)) {
+            redirect.addFlashAttribute("done", messages.getMessage("ui.suspension.resumed", null, locale));
+        }
+        return "redirect:/workbench/cases/" + number;
+    }
+
+    /** 协办: the lead organisation closes the joint handling with a reason for the co-organisations missing. */
+    @PostMapping("/workbench/cases/{number}/co-handling/close")
+    String closeCoHandling(@AuthenticationPrincipal Principal me, @PathVariable String number,
+                           @RequestParam(required = false) String reason, RedirectAttributes redirect, Locale locale) {
+        if (attempt(() -> coHandlingClosing.close(number, new CoHandlingClosing.Request(reason, null), me.user()),
+                redirect, locale)) {
+            redirect.addFlashAttribute("done", messages.getMessage("ui.co.closed", null, locale));
         }
         return "redirect:/workbench/cases/" + number;
     }

@@ -31,6 +31,10 @@ record CaseDocument(String number, String title, String description, String cate
     record GeoPoint(double lat, double lon) {
     }
 
+    /** A co-organisation of a joint handling (协办) as indexed: {@code late} as of the last indexing. */
+    record CoOrganisationDoc(String code, String status, OffsetDateTime due, OffsetDateTime reportedAt, boolean late) {
+    }
+
     /**
      * What the indicators need, so the index can be checked against PostgreSQL: sign deadline and
      * time, whether signing and closing met their deadlines, rating, returns, reworks, supervisions,
@@ -41,14 +45,15 @@ record CaseDocument(String number, String title, String description, String cate
     record Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
                     String rating, int returns, int reworks, int supervisions, Double secondsToClose,
                     OffsetDateTime resolveDueOriginal, int extensions, boolean closedInOriginalTime,
-                    double suspendedHours, boolean deferred, int deferrals) {
+                    double suspendedHours, boolean deferred, int deferrals, String ratedBy,
+                    List<CoOrganisationDoc> coOrganisations) {
 
-        /** Never deferred to a plan (挂账). */
+        /** Before call-backs, 挂账 and joint handling. */
         Handling(OffsetDateTime signDue, OffsetDateTime signedAt, boolean signedInTime, boolean closedInTime,
                  String rating, int returns, int reworks, int supervisions, Double secondsToClose,
                  OffsetDateTime resolveDueOriginal, int extensions, boolean closedInOriginalTime, double suspendedHours) {
             this(signDue, signedAt, signedInTime, closedInTime, rating, returns, reworks, supervisions, secondsToClose,
-                    resolveDueOriginal, extensions, closedInOriginalTime, suspendedHours, false, 0);
+                    resolveDueOriginal, extensions, closedInOriginalTime, suspendedHours, false, 0, null, List.of());
         }
 
         /** Without extensions (延期): the original deadline unknown, none approved. */

@@ -85,6 +85,8 @@ class CaseDocuments {
                 && !c.closedAt().isAfter(h.resolveDueOriginal());
         return new CaseDocument.Handling(h.signDue(), h.signedAt(), signedInTime, closedInTime, h.rating(), h.returns(),
                 h.reworks(), h.supervisions(), secondsToClose, h.resolveDueOriginal(), h.extensions(), closedInOriginalTime,
-                h.suspendedHours(), h.deferredUntil() != null, h.deferrals());
+                h.suspendedHours(), h.deferredUntil() != null, h.deferrals(), h.ratedBy(),
+                h.coOrganisations().stream().map(o -> new CaseDocument.CoOrganisationDoc(
+                        o.code(), o.status(), o.due(), o.reportedAt(), o.late())).toList());
     }
 }

@@ -45,7 +45,12 @@ class Dashboard {
      * fewer than {@link #MIN_CASES} cases is listed after the ranked ones, without a rank: a bureau is not ranked
      * last on a single case.
      */
-    record Ranked(Integer rank, StatsRow row, Double score, long cases, boolean ranked) {
+    record Ranked(Integer rank, StatsRow row, Double score, long cases, boolean ranked, Double coHandlingOnTimeRate,
+                  long coHandlingTasks) {
+
+        Ranked(Integer rank, StatsRow row, Double score, long cases, boolean ranked) {
+            this(rank, row, score, cases, ranked, null, 0);
+        }
     }
 
     /** Fewer cases than this and a group is shown but not ranked (件数少于5，不参与排名). */
@@ -64,11 +69,13 @@ class Dashboard {
     private final Regions regions;
     private final HotTopics hotTopics;
     private final MonthlyFindings findings;
+    private final CoHandlingFigures coHandling;
 
     private final ExecutorService readers;
 
     Dashboard(StatsService stats, Regions regions, HotTopics hotTopics, MonthlyFindings findings,
-              @Value("${minqing.stats.dashboard-threads:3}") int threads) {
+              CoHandlingFigures coHandling, @Value("${minqing.stats.dashboard-threads:3}") int threads) {
+        this.coHandling = coHandling;
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         // a bounded queue: when many leaders open the page at once, their own threads do the reading
         this.readers = new java.util.concurrent.ThreadPoolExecutor(threads, threads, 0, java.util.concurrent.TimeUnit.SECONDS,
@@ -91,7 +98,9 @@ class Dashboard {
         var total = async(() -> stats.report(q));
         var byCategory = async(() -> stats.current(by(q, "category")));
         var townships = async(() -> ranked(stats.current(by(q, "township"))));
-        var organisations = async(() -> ranked(stats.current(by(q, "organisation"))));
+        // 协办: an organisation's co-handle tasks reported in time count in its score beside its own cases
+        var organisations = async(() -> ranked(stats.current(by(q, "organisation")), coHandling.byOrganisation(q,
+                stats.startOf(q.from()), stats.startOf(q.to().plusDays(1)), cn.minqing.cases.CaseClock.now())));
         var trend = async(() -> trend(q, unit));
         var villages = async(() -> villages(stats.current(by(q, "village"))));
         var stages = async(() -> stats.stages(q));
@@ -120,20 +129,31 @@ class Dashboard {
     }
 
     static List<Ranked> ranked(StatsService.Report report) {
-        Comparator<StatsRow> byScore = Comparator.comparing(Dashboard::score, Comparator.nullsLast(Comparator.reverseOrder()));
+        return ranked(report, Map.of());
+    }
+
+    /** Ranked by score; an organisation's joint handling (协办) on-time rate, when it has one, is part of its score. */
+    static List<Ranked> ranked(StatsService.Report report, Map<String, CoHandlingFigures.Figure> co) {
+        CoHandlingFigures.Figure none = new CoHandlingFigures.Figure(0, 0);
+        java.util.function.Function<StatsRow, Double> score = r -> score(r, co.getOrDefault(r.key(), none).onTimeRate());
+        Comparator<StatsRow> byScore = Comparator.comparing(score, Comparator.nullsLast(Comparator.reverseOrder()));
         List<StatsRow> rows = report.rows().stream().filter(r -> !r.key().equals("-")).toList();
         List<Ranked> ranked = new ArrayList<>();
         rows.stream().filter(r -> r.current().receivedCount() >= MIN_CASES).sorted(byScore)
-                .forEach(r -> ranked.add(new Ranked(ranked.size() + 1, r, score(r), r.current().receivedCount(), true)));
+                .forEach(r -> ranked.add(rank(ranked.size() + 1, r, score.apply(r), co.getOrDefault(r.key(), none), true)));
         rows.stream().filter(r -> r.current().receivedCount() < MIN_CASES)
                 .sorted(Comparator.comparingLong((StatsRow r) -> r.current().receivedCount()).reversed().thenComparing(byScore))
-                .forEach(r -> ranked.add(new Ranked(null, r, score(r), r.current().receivedCount(), false)));
+                .forEach(r -> ranked.add(rank(null, r, score.apply(r), co.getOrDefault(r.key(), none), false)));
         return ranked;
     }
 
-    private static Double score(StatsRow row) {
+    private static Ranked rank(Integer place, StatsRow r, Double score, CoHandlingFigures.Figure co, boolean ranked) {
+        return new Ranked(place, r, score, r.current().receivedCount(), ranked, co.onTimeRate(), co.decided());
+    }
+
+    private static Double score(StatsRow row, Double coHandlingOnTime) {
         IndicatorValues v = row.current();
-        return Stream.of(v.responseRate(), v.onTimeRate(), v.resolutionRate(), v.satisfactionRate())
+        return Stream.of(v.responseRate(), v.onTimeRate(), v.resolutionRate(), v.satisfactionRate(), coHandlingOnTime)
                 .filter(Objects::nonNull).mapToDouble(Double::doubleValue).average().stream()
                 .map(x -> Math.round(x * 10000) / 10000.0).boxed().findFirst().orElse(null);
     }

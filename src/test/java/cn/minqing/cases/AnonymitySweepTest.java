@@ -105,6 +105,7 @@ class AnonymitySweepTest extends ApiTest {
         String task = get("grid1", "/api/tasks?caseNumber=" + direct).getBody().get(0).get("id").asText();
         assertThat(post("grid1", "/api/tasks/" + task + "/complete", Map.of("outcome", "accept", "urgency", "general"))
                 .getStatusCode().value()).isEqualTo(200);
+        jointlyHandled(direct); // 协办 and 会签: the co-organisations' staff are swept too (county1, staff-QS-TRANSPORT)
         await(Duration.ofSeconds(10), "admin", "/api/search?q=" + marker + "&size=100",
                 r -> r.get("hits").findValuesAsText("number").containsAll(List.of(direct, onBehalf, fromVisit)));
         // a public work plan whose scope links all three reports (filed, on behalf, from a visit): its API, pages and the villagers' 为民办实事 are swept too
@@ -258,6 +259,27 @@ class AnonymitySweepTest extends ApiTest {
             throw new AssertionError("unreadable " + type, e);
         }
         return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The handler designs a plan with two co-organisations (协办), everyone involved co-signs it (会签), 青石县水利局
+     * reports and 青石县交通运输局 still works on it: both see their tasks and what the scope rules let them see.
+     */
+    private void jointlyHandled(String number) {
+        step("township1", number, "sign", Map.of("outcome", "sign"));
+        step("township1", number, "investigate", Map.of("findings", "走访核实：" + marker));
+        step("township1", number, "design", Map.of("plan", "重新评议低保名单", "cost", 0,
+                "coOrganisations", List.of("QS-WATER", "QS-TRANSPORT")));
+        for (String signer : List.of("township1", "county1", "staff-QS-TRANSPORT")) {
+            step(signer, number, "cosign", Map.of("outcome", "sign"));
+        }
+        step("county1", number, "co-handle", Map.of("report", "已配合核查：" + marker));
+        assertThat(get("staff-QS-TRANSPORT", "/api/tasks?caseNumber=" + number).getBody().findValuesAsText("stage"))
+                .containsExactly("co-handle");
+    }
+
+    private void step(String user, String number, String stage, Map<String, Object> form) {
+        completeStage(user, number, stage, form);
     }
 
     private Villager signUp(String name) {

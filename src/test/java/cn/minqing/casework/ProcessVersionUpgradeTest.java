@@ -135,6 +135,46 @@ class ProcessVersionUpgradeTest extends ApiTest {
         BpmnAwareTests.assertThat(next).isEnded().hasPassed("call-back", "solved").hasNotPassed("recordNoResponse");
     }
 
+    /**
+     * The joint-handling version (协办, 会签): a case waiting at design on the version before it (kept as
+     * bpmn-fixtures/grassroots-case-before-co-handling.bpmn) goes on from design straight to approval or
+     * implementation there and finishes; a case started afterwards passes the co-signing rule and, with
+     * co-organisations, the co-handle tasks.
+     */
+    @Test
+    void aCaseAtDesignBeforeJointHandlingFinishesOnItsVersion() throws IOException {
+        init(engine);
+        deploy("before-co-handling", Path.of("src/test/resources/bpmn-fixtures/grassroots-case-before-co-handling.bpmn"));
+        ProcessInstance pi = startedAndDesigning();
+        String old = pi.getProcessDefinitionId();
+        deploy("co-handling", Path.of("processes/grassroots-case.bpmn"));
+        assertThat(old).isNotEqualTo(repository.createProcessDefinitionQuery().processDefinitionKey(ProcessKeys.PROCESS)
+                .latestVersion().singleResult().getId());
+        complete(task("design", pi), withVariables("needsApproval", false));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("implement");
+        complete(task(pi));
+        complete(task(pi), withVariables("verdict", "solved"));
+        complete(task("feedback", pi), withVariables("rating", "satisfied"));
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed("solved").hasNotPassed("cosignRule", "co-handle");
+
+        ProcessInstance next = startedAndDesigning();
+        assertThat(next.getProcessDefinitionId()).isNotEqualTo(old);
+        complete(task("design", next), withVariables("needsApproval", false, "cost", 100.0, "coOrganisationCount", 0,
+                "cosigners", "QS01-GOV", "cosignRefused", false));
+        BpmnAwareTests.assertThat(next).hasPassed("cosignRule").hasNotPassed("cosign").isWaitingAt("implement");
+    }
+
+    private ProcessInstance startedAndDesigning() {
+        String number = "QS-UPGRADE-" + System.nanoTime();
+        caseProcess.start(number, "QS01001", "road", "villager1");
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+        complete(task(pi), withVariables("outcome", "accept", "urgency", "general"));
+        complete(task(pi), withVariables("outcome", "sign"));
+        complete(task(pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("design");
+        return pi;
+    }
+
     private ProcessInstance startedAndVerified() {
         String number = "QS-UPGRADE-" + System.nanoTime();
         caseProcess.start(number, "QS01001", "road", "villager1");
