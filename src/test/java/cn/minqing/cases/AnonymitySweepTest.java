@@ -208,6 +208,7 @@ class AnonymitySweepTest extends ApiTest {
                 "/api/cases", "/api/tasks", "/api/notifications", "/api/search/hot-topics", "/api/overdue", "/overdue",
                 "/api/me/channels", "/api/admin/channels/templates",
                 "/open311/v2/requests.json?service_code=subsidy", "/open311/v2/requests.xml",
+                "/api/spot-checks?month=" + month,
                 "/api/stats/oldest-open?limit=1000", "/api/stats/oldest-open?limit=1000&format=csv",
                 "/stats/oldest-open?limit=1000&format=xlsx", "/api/stats/indicators?groupBy=village&format=csv",
                 "/api/reports/monthly?month=" + month,

@@ -28,8 +28,9 @@ class TrailTest {
         List<Trail.Step> steps = new ArrayList<>();
         long t = 1_000;
         for (String a : List.of("filed", "accept", "acceptDecision", "route", "planDeadlines", "handlingStarted",
-                "signJoin", "sign", "signDecision", "investigate", "designJoin", "design", "needsApproval", "approve",
-                "approvalDecision", "designJoin", "design", "needsApproval", "implementJoin")) {
+                "signJoin", "sign", "signDecision", "investigate", "designJoin", "design", "cosignRule", "needsCosign",
+                "needsApproval", "approve", "approvalDecision", "designJoin", "design", "cosignRule", "needsCosign",
+                "needsApproval", "coHandlingDecision", "implementJoin")) {
             steps.add(new Trail.Step("p1", a, new Date(t), new Date(t + 5)));
             t += 10;
         }
