@@ -18,7 +18,7 @@ import java.util.Set;
  * The engine records activities, not flows: a flow counts as taken when its target was entered and its source was
  * the last of the target's possible sources to finish before that, within the same process instance. A loop flow
  * is a taken flow that lies on a cycle of the process and off its main line (the start event's row, kept by
- * ProcessLayoutTest).
+ * ProcessLayoutTest), unless it only bypasses a part of the line forward (无需会签).
  */
 record Trail(Map<String, Integer> visits, Set<String> current, Set<String> taken, Set<String> loops) {
 
@@ -54,7 +54,7 @@ record Trail(Map<String, Integer> visits, Set<String> current, Set<String> taken
         for (Flow f : d.flows()) {
             boolean onCycle = components.get(f.source()).equals(components.get(f.target()));
             boolean offLine = f.points().stream().anyMatch(p -> Math.abs(p.y() - line) > 1);
-            if (taken.contains(f.id()) && onCycle && offLine) {
+            if (taken.contains(f.id()) && onCycle && offLine && !isBypass(d, f, line)) {
                 loops.add(f.id());
             }
         }
@@ -82,6 +82,15 @@ record Trail(Map<String, Integer> visits, Set<String> current, Set<String> taken
     }
 
     /** The row of the process's start event (the top-level one). */
+    /** A flow from the line back onto it further on, drawn around what it skips (无需会签): the way on, not a detour. */
+    private static boolean isBypass(ProcessDiagram d, Flow f, double line) {
+        ProcessDiagram.Node source = d.node(f.source());
+        ProcessDiagram.Node target = d.node(f.target());
+        return source != null && target != null && source.box() != null && target.box() != null
+                && Math.abs(source.box().centreY() - line) <= 1 && Math.abs(target.box().centreY() - line) <= 1
+                && target.box().centreX() > source.box().centreX();
+    }
+
     private static double mainLine(ProcessDiagram d) {
         return d.nodes().stream().filter(n -> n.kind().equals("startEvent") && n.parent() == null && n.box() != null)
                 .map(n -> n.box().centreY()).findFirst().orElse(Double.NaN);

@@ -163,6 +163,8 @@ class CaseSearch {
             Query text = text(q, plan.corrected(), plan.step() == Step.ALL_WORDS ? "2<70%" : "50%");
             if (plan.step() == Step.CATEGORY) {
                 b.must(m -> m.bool(either -> either.should(text).should(categoryOnly(plan.intent())).minimumShouldMatch("1")));
+                // what the words found stays above what is only listed for its category
+                b.should(s -> s.constantScore(cs -> cs.filter(text).boost(WORDS_FIRST_BOOST)));
             } else {
                 b.must(text);
             }
@@ -209,6 +211,8 @@ class CaseSearch {
     static final float INTENT_BOOST = 3f;
     /** When the search lists the categories the query points to, their cases come before other categories' matches. */
     static final float INTENT_LIST_BOOST = 100f;
+    /** In the category step, above a listed category's cases: the cases the words found. */
+    static final float WORDS_FIRST_BOOST = 2 * INTENT_LIST_BOOST;
     static final float SYNONYM_WEIGHT = 0.8f;
     /** The query with its sound-alike typos corrected (自来谁 → 自来水): nearly as strong as the words typed. */
     static final float CORRECTED_WEIGHT = 0.9f;
