@@ -44,8 +44,10 @@ class JointHandlingBrowserTest extends ApiTest {
             cosign(browser.forgetSession(), "county1", page);
             cosign(browser.forgetSession(), "staff-QS-TRANSPORT", page);
 
+            awaitCoHandleTask("county1", number);
             report(browser.forgetSession(), "county1", page, "供水管已更换并通水");
             assertThat(browser.text("#co-handling")).contains("已报告", "协办中");
+            awaitCoHandleTask("staff-QS-TRANSPORT", number);
             report(browser.forgetSession(), "staff-QS-TRANSPORT", page, "塌方已清理，路面恢复通行");
             browser.screenshot("joint-02-both-reported-1280");
 
@@ -59,6 +61,27 @@ class JointHandlingBrowserTest extends ApiTest {
                 .containsExactly("reported", "reported");
     }
 
+    /** The co-organisation's task as the API lists it; what the case and its tasks are otherwise, when it never comes. */
+    private void awaitCoHandleTask(String user, String number) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < until) {
+            if (get(user, "/api/tasks?caseNumber=" + number).getBody().findValuesAsText("stage").contains("co-handle")) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError(user + " has no co-handle task of " + number + "; theirs: "
+                + get(user, "/api/tasks?caseNumber=" + number).getBody() + "; admin sees: "
+                + get("admin", "/api/tasks?caseNumber=" + number).getBody() + "; case: "
+                + get("admin", "/api/cases/" + number).getBody().get("status") + " "
+                + get("admin", "/api/cases/" + number).getBody().at("/handling/coOrganisations"));
+    }
+
     private static void cosign(Browser browser, String user, String page) {
         browser.login(user, PASSWORD).open(page);
         browser.find("#task-cosign input[name=outcome][value=sign]").click();
@@ -68,6 +91,10 @@ class JointHandlingBrowserTest extends ApiTest {
 
     private static void report(Browser browser, String user, String page, String report) {
         browser.login(user, PASSWORD).open(page);
+        if (!(Boolean) browser.script("return document.querySelector('#task-co-handle textarea[name=report]') !== null")) {
+            browser.screenshot("joint-missing-co-handle-" + user);
+            throw new AssertionError(user + " finds no co-handle form at " + browser.currentPath() + ": " + browser.text("body"));
+        }
         browser.find("#task-co-handle textarea[name=report]").sendKeys(report);
         browser.press("#task-co-handle button.submit");
         assertThat(browser.text("#done")).as(user).contains("已办理");
