@@ -30,6 +30,9 @@ class JointHandlingBrowserTest extends ApiTest {
             browser.login("township1", PASSWORD).open(page);
             browser.find("#task-design textarea[name=plan]").sendKeys("清理塌方、修复路面和水管");
             browser.find("#task-design input[name=cost]").sendKeys("6000");
+            // 涉及部门 comes ticked for every organisation that answers for roads; other tests add some: keep the one bureau
+            browser.script("document.querySelectorAll('#departments-picker input[name=departments]')"
+                    + ".forEach(i => i.checked = (i.value === 'QS-TRANSPORT'))");
             browser.find("#co-organisations-picker input[name=coOrganisations][value='QS-WATER']").click();
             browser.find("#co-organisations-picker input[name=coOrganisations][value='QS-TRANSPORT']").click();
             browser.find("#co-organisations-picker input[name='coParts[QS-WATER]']").sendKeys("修复供水管");
