@@ -60,7 +60,9 @@ chart('chart-stages', {
 }, p => { const s = stageStatus[stages[p.dataIndex].stage]; if (s) go({ status: s }); });
 
 document.querySelectorAll('.presets button').forEach(b => b.addEventListener('click', () => {
-  const to = new Date(); const from = new Date(); from.setDate(to.getDate() - (+b.dataset.days) + 1);
+  // the county's today (data-today, Asia/Shanghai), not the browser's: after 16:00 UTC they differ
+  const [y, m, d] = (b.parentElement.dataset.today || '').split('-').map(Number);
+  const to = y ? new Date(y, m - 1, d) : new Date(); const from = new Date(to); from.setDate(to.getDate() - (+b.dataset.days) + 1);
   const day = d => d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');
   document.getElementById('from').value = day(from); document.getElementById('to').value = day(to);
   document.getElementById('filters').submit();

@@ -63,6 +63,8 @@ class DashboardController {
         model.addAttribute("drill", new Drill(q));
         model.addAttribute("current", nowCounts.of(q.region(), q.category()));
         model.addAttribute("lastMonth", java.time.YearMonth.from(LocalDate.now(zone)).minusMonths(1));
+        // the county's today: the preset buttons count back from it, not from the browser's time zone
+        model.addAttribute("today", LocalDate.now(zone).toString());
         model.addAttribute("stageDefinitions", indicators.definitions("stage"));
         // other features' sections (民情走访), for the same region and period
         model.addAttribute("sections", more.stream().flatMap(m -> m.of(q.region(), q.from(), q.to()).stream()).toList());
