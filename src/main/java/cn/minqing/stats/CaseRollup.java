@@ -1,5 +1,7 @@
 package cn.minqing.stats;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,20 +63,38 @@ class CaseRollup {
                 .collect(java.util.stream.Collectors.joining(", "));
         String adds = java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> c + " = t." + c + " + excluded." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
+        String monthKeys = "cube, date_trunc('month', day)::date, village_code, category_code, org, due_day";
+        // one statement: each delta moves into the day and into its month, so a reader never sees one without the other
         int moved = jdbc.sql("""
-                with moved as (delete from minqing.case_day_delta returning *)
-                insert into minqing.case_day_count as t select %1$s, %2$s from moved group by %1$s
-                on conflict (%1$s) do update set %3$s
-                """.formatted(keys, sums, adds)).update();
+                with moved as (delete from minqing.case_day_delta returning *),
+                days as (insert into minqing.case_day_count as t select %1$s, %2$s from moved group by %1$s
+                         on conflict (%1$s) do update set %3$s returning 1),
+                months as (insert into minqing.case_month_count as t select %4$s, %2$s from moved group by %4$s
+                           on conflict (%1$s) do update set %3$s returning 1)
+                select count(*) from days
+                """.formatted(keys, sums, adds, monthKeys)).query(Integer.class).single();
         jdbc.sql("""
-                with moved as (delete from minqing.case_duration_delta returning *)
-                insert into minqing.case_day_duration as t select cube, day, village_code, category_code, org, hours, sum(n) from moved
-                 group by cube, day, village_code, category_code, org, hours
-                on conflict (cube, day, village_code, category_code, org, hours) do update set n = t.n + excluded.n
-                """).update();
+                with moved as (delete from minqing.case_duration_delta returning *),
+                days as (insert into minqing.case_day_duration as t
+                         select cube, day, village_code, category_code, org, hours, sum(n) from moved
+                          group by cube, day, village_code, category_code, org, hours
+                         on conflict (cube, day, village_code, category_code, org, hours) do update set n = t.n + excluded.n
+                         returning 1),
+                months as (insert into minqing.case_month_duration as t
+                           select cube, date_trunc('month', day)::date, village_code, category_code, org, hours, sum(n)
+                             from moved group by 1, 2, 3, 4, 5, 6
+                           on conflict (cube, day, village_code, category_code, org, hours) do update set n = t.n + excluded.n
+                           returning 1)
+                select (select count(*) from days) + (select count(*) from months)
+                """).query(Integer.class).single();
         if (moved > 0) {
-            jdbc.sql("delete from minqing.case_day_count where received = 0").update();
-            jdbc.sql("delete from minqing.case_day_duration where n = 0").update();
+            // the partial indexes on the empty rows (V540) find them without reading the rollups
+            for (String table : List.of("case_day_count", "case_month_count")) {
+                jdbc.sql("delete from minqing." + table + " where received = 0 and cube in (1, 2, 3, 4)").update();
+            }
+            for (String table : List.of("case_day_duration", "case_month_duration")) {
+                jdbc.sql("delete from minqing." + table + " where n = 0 and cube in (1, 2, 3, 4)").update();
+            }
         }
     }
 
@@ -88,16 +108,31 @@ class CaseRollup {
     }
 
     private Rebuilt rebuildStatements() {
-        jdbc.sql("lock table minqing.case_day_count, minqing.case_day_duration in exclusive mode").update();
+        jdbc.sql("lock table minqing.case_day_count, minqing.case_day_duration, minqing.case_month_count, "
+                + "minqing.case_month_duration in exclusive mode").update();
         jdbc.sql("update minqing.case_rollup_zone set time_zone = ?").param(zone).update();
         jdbc.sql("delete from minqing.case_day_count").update();
         jdbc.sql("delete from minqing.case_day_delta").update();
         jdbc.sql("delete from minqing.case_day_duration").update();
         jdbc.sql("delete from minqing.case_duration_delta").update();
+        jdbc.sql("delete from minqing.case_month_count").update();
+        jdbc.sql("delete from minqing.case_month_duration").update();
         String counts = jdbc.sql("select minqing.case_day_select('minqing.case_record', 1, quote_literal(?))").param(zone).query(String.class).single();
         long rows = jdbc.sql("insert into minqing.case_day_count " + counts).update();
         String hours = jdbc.sql("select minqing.case_duration_select('minqing.case_record', 1, quote_literal(?))").param(zone).query(String.class).single();
         jdbc.sql("insert into minqing.case_day_duration " + hours).update();
+        String sums = java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> "sum(" + c + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        jdbc.sql("""
+                insert into minqing.case_month_count
+                select cube, date_trunc('month', day)::date, village_code, category_code, org, due_day, %s
+                  from minqing.case_day_count group by 1, 2, 3, 4, 5, 6
+                """.formatted(sums)).update();
+        jdbc.sql("""
+                insert into minqing.case_month_duration
+                select cube, date_trunc('month', day)::date, village_code, category_code, org, hours, sum(n)
+                  from minqing.case_day_duration group by 1, 2, 3, 4, 5, 6
+                """).update();
         long cases = jdbc.sql("select coalesce(sum(received), 0) from minqing.case_day_count where cube = 1").query(Long.class).single();
         return new Rebuilt(cases, rows, zone);
     }

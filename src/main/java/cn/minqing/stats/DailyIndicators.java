@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
  * ({@link Indicators}), summed over the days of the period instead of counted over its cases. Overdue open cases are
  * counted from the rollup's deadline days before today (UTC) and from the case rows due earlier today. The P90 of the
  * whole period (no grouping) is found in the hourly histogram of times to close and read exactly from the case rows of
- * that one hour; grouped P90s are read from the case rows.
+ * that one hour; so is each group's P90, from the histogram of its group (one statement finds the hours, one more reads
+ * the cases of every group's hour at once).
  */
 @Repository
 class DailyIndicators {
@@ -43,10 +44,18 @@ class DailyIndicators {
                and (cast(:category as text) is null or category_code = :category)
                and (cast(:organisation as text) is null or (org = :organisation and org <> '-'))""";
 
+    /** The days of the period outside its whole months, which the monthly rollup answers (V540). */
+    private static final String DAYS = FILTER + " and (day < :monthsFrom or day >= :monthsTo)";
+
+    /** The whole months of the period: their rows are dated the first of the month. */
+    private static final String MONTHS = FILTER.replace("day >= :fromDay and day < :toDay", "day >= :monthsFrom and day < :monthsTo");
+
     private static final String SELECT = """
             with r as (
               select day, village_code, category_code, org, due_day, %1$s, 0 as overdue_today
-                from minqing.case_day_count %2$s
+                from minqing.case_day_count %4$s
+              union all
+              select day, village_code, category_code, org, due_day, %1$s, 0 from minqing.case_month_count %5$s
               union all
               select day, village_code, category_code, org, due_day, %1$s, 0 from minqing.case_day_delta %2$s
               union all
@@ -77,9 +86,42 @@ class DailyIndicators {
 
     private static final String HOURS = """
             select hours, sum(n) as n from (
-              select hours, n from minqing.case_day_duration %1$s
+              select hours, n from minqing.case_day_duration %2$s
+              union all select hours, n from minqing.case_month_duration %3$s
               union all select hours, n from minqing.case_duration_delta %1$s) d
              group by hours having sum(n) <> 0 order by hours
+            """;
+
+    /** Each group's histogram of times to close, the group's key made from the rollup row as {@link #GROUPS} does. */
+    private static final String HOURS_BY_GROUP = """
+            select %2$s as key, r.hours, sum(r.n) as n from (
+              select day, village_code, category_code, org, hours, n from minqing.case_day_duration %3$s
+              union all
+              select day, village_code, category_code, org, hours, n from minqing.case_month_duration %4$s
+              union all
+              select day, village_code, category_code, org, hours, n from minqing.case_duration_delta %1$s) r
+             group by 1, 2 having sum(r.n) <> 0 order by 1, 2
+            """;
+
+    /**
+     * For every group at once, the k-th smallest time to close within the group's hour: the index on
+     * (closed_at - created_at) finds each hour's cases, the group's key (made from the case row as
+     * {@link Indicators#GROUPS} does) keeps those of the group.
+     */
+    private static final String IN_HOUR_BY_GROUP = """
+            select x.key, x.hours from (
+              select h.key, h.rank, extract(epoch from c.closed_at - c.created_at) / 3600 as hours,
+                     row_number() over (partition by h.key order by c.closed_at - c.created_at) as place
+                from unnest(cast(:keys as text[]), cast(:hours as int[]), cast(:ranks as bigint[])) as h(key, hour, rank)
+                join minqing.case_record c
+                  on c.status in ('solved', 'unsolvable')
+                 and (c.closed_at - c.created_at) >= h.hour * interval '1 hour'
+                 and (c.closed_at - c.created_at) < (h.hour + 1) * interval '1 hour'
+                 and %1$s = h.key
+               where c.created_at >= :from and c.created_at < :to and c.village_code like :region
+                 and (cast(:category as text) is null or c.category_code = :category)
+                 and (cast(:organisation as text) is null or c.handling_org = :organisation)) x
+             where x.place = x.rank
             """;
 
     /** The k-th smallest time to close within one hour: the index on (closed_at - created_at) finds that hour's cases. */
@@ -126,8 +168,9 @@ class DailyIndicators {
             return cases.compute(q, start(from), start(to.plusDays(1)), percentile);
         }
         MapSqlParameterSource params = params(q, from, to).addValue("cube", cube);
+        wholeMonths(params, q, from, to);
         Map<String, IndicatorValues> rows = new LinkedHashMap<>();
-        jdbc.query(SELECT.formatted(COUNTS, FILTER, GROUPS.get(q.groupBy())), params, rs -> {
+        jdbc.query(SELECT.formatted(COUNTS, FILTER, GROUPS.get(q.groupBy()), DAYS, MONTHS), params, rs -> {
             rows.put(rs.getString("key"), IndicatorValues.from(rs));
         });
         if (!percentile || rows.isEmpty()) {
@@ -137,7 +180,7 @@ class DailyIndicators {
         if (q.groupBy().equals("none")) {
             p90.put("all", p90(params));
         } else {
-            p90.putAll(cases.p90(q, start(from), start(to.plusDays(1))));
+            p90.putAll(p90ByGroup(q, params));
         }
         Map<String, IndicatorValues> withP90 = new LinkedHashMap<>();
         rows.forEach((key, v) -> withP90.put(key, new IndicatorValues(v.receivedCount(), v.responseRate(), v.onTimeRate(),
@@ -152,7 +195,7 @@ class DailyIndicators {
      * lies in and its rank there; the case rows of that hour give the exact time.
      */
     private Double p90(MapSqlParameterSource params) {
-        List<long[]> hours = jdbc.query(HOURS.formatted(FILTER), params, (rs, i) -> new long[] {rs.getLong("hours"), rs.getLong("n")});
+        List<long[]> hours = jdbc.query(HOURS.formatted(FILTER, DAYS, MONTHS), params, (rs, i) -> new long[] {rs.getLong("hours"), rs.getLong("n")});
         long total = hours.stream().mapToLong(h -> h[1]).sum();
         if (total == 0) {
             return null;
@@ -166,6 +209,60 @@ class DailyIndicators {
             rank -= h[1];
         }
         throw new IllegalStateException("the histogram of times to close is inconsistent");
+    }
+
+    /**
+     * The period's whole months [monthsFrom, monthsTo), read from the monthly rollup; none when the groups are days
+     * or weeks, which need the days.
+     */
+    private static void wholeMonths(MapSqlParameterSource params, StatsQuery q, LocalDate from, LocalDate to) {
+        LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate end = to.plusDays(1).withDayOfMonth(1);
+        if (!first.isBefore(end) || q.groupBy().equals("day") || q.groupBy().equals("week")) {
+            first = from;
+            end = from;
+        }
+        params.addValue("monthsFrom", first).addValue("monthsTo", end);
+    }
+
+    /** Each group's P90 as {@link #p90}: its hour and rank from the group's histogram, then its cases of that hour. */
+    private Map<String, Double> p90ByGroup(StatsQuery q, MapSqlParameterSource params) {
+        Map<String, List<long[]>> histograms = new LinkedHashMap<>();
+        jdbc.query(HOURS_BY_GROUP.formatted(FILTER, GROUPS.get(q.groupBy()), DAYS, MONTHS), params, rs -> {
+            histograms.computeIfAbsent(rs.getString("key"), k -> new java.util.ArrayList<>())
+                    .add(new long[] {rs.getLong("hours"), rs.getLong("n")});
+        });
+        List<String> keys = new java.util.ArrayList<>();
+        List<Integer> hours = new java.util.ArrayList<>();
+        List<Long> ranks = new java.util.ArrayList<>();
+        histograms.forEach((key, histogram) -> {
+            long total = histogram.stream().mapToLong(h -> h[1]).sum();
+            if (total <= 0) {
+                return;
+            }
+            long rank = Math.max(1, (long) Math.ceil(0.9 * total));
+            for (long[] h : histogram) {
+                if (rank <= h[1]) {
+                    keys.add(key);
+                    hours.add((int) h[0]);
+                    ranks.add(rank);
+                    return;
+                }
+                rank -= h[1];
+            }
+            throw new IllegalStateException("the histogram of times to close is inconsistent for " + key);
+        });
+        Map<String, Double> p90 = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return p90;
+        }
+        MapSqlParameterSource byGroup = new MapSqlParameterSource(params.getValues())
+                .addValue("keys", keys.toArray(String[]::new))
+                .addValue("hours", hours.stream().mapToInt(Integer::intValue).toArray())
+                .addValue("ranks", ranks.stream().mapToLong(Long::longValue).toArray());
+        jdbc.query(IN_HOUR_BY_GROUP.formatted(Indicators.GROUPS.get(q.groupBy())), byGroup,
+                rs -> { p90.put(rs.getString("key"), rs.getDouble("hours")); });
+        return p90;
     }
 
     private MapSqlParameterSource params(StatsQuery q, LocalDate from, LocalDate to) {

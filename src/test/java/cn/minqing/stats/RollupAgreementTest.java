@@ -90,6 +90,9 @@ class RollupAgreementTest extends ApiTest {
         // an admin recounts them; a leader may not
         jdbc.sql("update minqing.case_day_count set received = received + 1 where day = (select min(day) from minqing.case_day_count)")
                 .update();
+        // (a whole month is read from the monthly rollup, V540)
+        jdbc.sql("update minqing.case_month_count set received = received + 1 where day = (select min(day) from minqing.case_month_count)")
+                .update();
         StatsQuery county = query("", null, null, "none");
         assertThat(daily.compute(county, LocalDate.of(2023, 1, 1), today(), true)).as("a wrong rollup is seen")
                 .isNotEqualTo(cases.compute(county, LocalDate.of(2023, 1, 1).atStartOfDay(ZONE).toOffsetDateTime(),
