@@ -108,6 +108,10 @@ public final class LoadBenchmark {
         Path data = OUT.resolve("data-" + RUN);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(System.getProperty("appJvm", "-Xmx1g").split(" ")));
+        if (Boolean.getBoolean("jfr")) {
+            // Camunda's stacks run deeper than JFR's default 64 frames: cut there, a sample loses the request it serves
+            command.add("-XX:FlightRecorderOptions:stackdepth=512");
+        }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                 "--minqing.data-dir=" + data.toAbsolutePath(), "--minqing.embedded.postgres-port=" + pgPort,
                 "--minqing.embedded.elasticsearch-port=" + esPort,
@@ -151,7 +155,10 @@ public final class LoadBenchmark {
             }
             try {
                 // up once it answers and the demo users can sign in (health may say DOWN for a part the run does not need)
-                if (send("GET", "/actuator/health", null, null).statusCode() > 0 && token("villager1") != null) {
+                // and once the runners are done: the demo loader works its cases through the process after the
+                // users exist, and a run that starts before it has finished measures the loader too
+                if (Files.readString(log).contains("Loaded the demo county")
+                        && send("GET", "/actuator/health", null, null).statusCode() > 0 && token("villager1") != null) {
                     break;
                 }
             } catch (IOException | IllegalStateException notYet) {
@@ -183,12 +190,15 @@ public final class LoadBenchmark {
         resetStatements();
         List<String> filed = new ArrayList<>();
         IndexLag lag = new IndexLag(leader);
+        Map<String, Long> cpuBefore = cpu();
         Result filing = drive("filing POST /api/cases", seconds, i -> {
             int status = file(villager, i, filed);
             return status;
         }, lag);
+        Map<String, Long> cpuAfter = cpu();
         lag.finish();
         report(filing, lag);
+        System.out.printf("  CPU ms per filing: %s%n", cpuSpent(cpuBefore, cpuAfter, filing.requests()));
         topStatements("filing");
         perRequest("filing", filing);
 
@@ -197,8 +207,11 @@ public final class LoadBenchmark {
         System.out.printf("%ncompleting 受理: %d threads, up to %d s, %d tasks waiting (machine load %s)%n", threads, seconds,
                 taskQueue.size(), loadAverage());
         resetStatements();
+        cpuBefore = cpu();
         Result completing = drive("completing POST /api/tasks/{id}/complete", seconds, i -> complete(grid, taskQueue), null);
+        cpuAfter = cpu();
         report(completing, null);
+        System.out.printf("  CPU ms per completion: %s%n", cpuSpent(cpuBefore, cpuAfter, completing.requests()));
         topStatements("completing");
         perRequest("completing", completing);
         jfr("JFR.stop", "name=load");
@@ -531,6 +544,76 @@ public final class LoadBenchmark {
                 String.valueOf(appPid)));
         line.addAll(List.of(command));
         new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    /**
+     * CPU time (ms, user + system) used so far by each part of the run on this box: the app's JVM, its PostgreSQL
+     * and its Elasticsearch (the app's descendants and the processes whose command line names this run's data
+     * directory), and this client. Differences between two readings say where a phase's CPU went, whatever the
+     * machine's load.
+     */
+    private Map<String, Long> cpu() {
+        Map<String, Long> used = new java.util.TreeMap<>();
+        String dataDir = OUT.resolve("data-" + RUN).toAbsolutePath().toString();
+        Map<Long, Long> parent = new java.util.HashMap<>();
+        Map<Long, String[]> stat = new java.util.HashMap<>();
+        Map<Long, String> cmdline = new java.util.HashMap<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String line = Files.readString(dir.resolve("stat"));
+                    String comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                    String[] rest = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    parent.put(pid, Long.parseLong(rest[1]));
+                    stat.put(pid, new String[] {comm, rest[11], rest[12]});
+                    cmdline.put(pid, Files.readString(dir.resolve("cmdline")).replace('\0', ' '));
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+        } catch (IOException e) {
+            return used;
+        }
+        long self = ProcessHandle.current().pid();
+        long tick = 10; // USER_HZ is 100 on Linux: a tick is 10 ms
+        for (Map.Entry<Long, String[]> e : stat.entrySet()) {
+            long pid = e.getKey();
+            String part = null;
+            for (long p = pid; p > 1 && part == null; p = parent.getOrDefault(p, 0L)) {
+                if (p == appPid || cmdline.getOrDefault(p, "").contains(dataDir)) {
+                    part = "app";
+                } else if (p == self) {
+                    part = "client";
+                }
+            }
+            if (part == null) {
+                continue;
+            }
+            String comm = e.getValue()[0];
+            if (part.equals("app") && comm.startsWith("postgres")) {
+                part = "postgres";
+            } else if (part.equals("app") && cmdline.getOrDefault(pid, "").contains("elasticsearch")) {
+                part = "elasticsearch";
+            } else if (part.equals("app") && pid != appPid) {
+                part = "other";
+            }
+            used.merge(part, (Long.parseLong(e.getValue()[1]) + Long.parseLong(e.getValue()[2])) * tick, Long::sum);
+        }
+        return used;
+    }
+
+    private static String cpuSpent(Map<String, Long> before, Map<String, Long> after, int requests) {
+        StringBuilder line = new StringBuilder();
+        for (String part : List.of("app", "postgres", "elasticsearch", "client", "other")) {
+            long ms = after.getOrDefault(part, 0L) - before.getOrDefault(part, 0L);
+            line.append("%s %.1f".formatted(part, requests == 0 ? 0.0 : (double) ms / requests)).append("  ");
+        }
+        return line.toString().trim();
     }
 
     /** The machine's 1/5/15-minute load average: other work on the box skews every figure. */
