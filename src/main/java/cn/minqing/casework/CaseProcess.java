@@ -1,7 +1,6 @@
 package cn.minqing.casework;
 
 import cn.minqing.cases.Cases;
-import cn.minqing.county.Organisation;
 import cn.minqing.county.Region;
 import cn.minqing.county.Regions;
 import cn.minqing.people.TaskGroups;
@@ -24,22 +23,14 @@ public class CaseProcess {
     private final RuntimeService runtime;
     private final Cases cases;
     private final Regions regions;
-    private final Handlers handlers;
-    private final int feedbackDays;
-    private final int callBackDays;
     private final int acceptHours;
 
-    CaseProcess(RuntimeService runtime, Cases cases, Regions regions, Handlers handlers,
-                @Value("${minqing.casework.feedback-days:7}") int feedbackDays,
-                @Value("${minqing.casework.accept-hours:24}") int acceptHours,
-                @Value("${minqing.casework.call-back-days:2}") int callBackDays) {
-        this.callBackDays = callBackDays;
+    CaseProcess(RuntimeService runtime, Cases cases, Regions regions,
+                @Value("${minqing.casework.accept-hours:24}") int acceptHours) {
         this.acceptHours = acceptHours;
         this.runtime = runtime;
         this.cases = cases;
         this.regions = regions;
-        this.handlers = handlers;
-        this.feedbackDays = feedbackDays;
     }
 
     public void start(String caseNumber, String villageCode, String categoryCode, String reporter) {
@@ -59,19 +50,14 @@ public class CaseProcess {
 
     private Map<String, Object> variables(String caseNumber, String villageCode, String categoryCode, String reporter) {
         Region village = regions.find(villageCode).orElseThrow();
-        Organisation centre = handlers.countyCentre();
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessKeys.CASE_NUMBER, caseNumber);
         variables.put(ProcessKeys.REPORTER, reporter);
         variables.put(ProcessKeys.CATEGORY, categoryCode);
         variables.put(ProcessKeys.TOWNSHIP, village.parentCode());
         variables.put(ProcessKeys.VILLAGE_GROUP, TaskGroups.village(villageCode));
-        variables.put(ProcessKeys.DISPATCHER_GROUP, TaskGroups.organisation(centre.code()));
-        variables.put(ProcessKeys.LEADER_GROUP, handlers.leaders());
-        variables.put(ProcessKeys.SUPERVISOR_GROUP, handlers.leaders());
-        variables.put(ProcessKeys.FEEDBACK_WAIT, "P" + feedbackDays + "D");
-        variables.put(ProcessKeys.CALL_BACK_WAIT, "P" + callBackDays + "D");
-        variables.put(ProcessKeys.RETURNS, 0);
+        // the county centre's and leaders' groups and the rating waits are read from caseSettings where the model
+        // needs them; 退单 counts from the first return (CaseReturned)
         variables.put(ProcessKeys.ACCEPT_DUE, new Date(ClockUtil.getCurrentTime().getTime() + acceptHours * 3_600_000L));
         return variables;
     }

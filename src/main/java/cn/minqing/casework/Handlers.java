@@ -48,7 +48,6 @@ class Handlers {
         String number = (String) execution.getVariable(ProcessKeys.CASE_NUMBER);
         execution.setVariable(ProcessKeys.HANDLER_ORG, org.code());
         execution.setVariable(ProcessKeys.HANDLER_GROUP, TaskGroups.organisation(org.code()));
-        execution.setVariable(ProcessKeys.SUPERVISOR_GROUP, leaders());
         cases.assignHandler(number, org.code());
         timeline.record(number, "system", kind, "dispatch", "派至 " + org.name());
     }

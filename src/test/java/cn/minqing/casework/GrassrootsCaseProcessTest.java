@@ -1,5 +1,7 @@
 package cn.minqing.casework;
 
+import cn.minqing.people.TaskGroups;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -166,7 +168,7 @@ class GrassrootsCaseProcessTest extends ApiTest {
         execute(job("noResponse", pi));
         // 电话回访 first: the county centre phones the villager; only when that runs out too is no-response recorded
         assertThatProcess(pi).isWaitingAt("call-back").hasNotPassed("recordNoResponse");
-        BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup((String) runtime.getVariable(pi.getId(), "dispatcherGroup"));
+        BpmnAwareTests.assertThat(task(pi)).hasCandidateGroup(TaskGroups.organisation("QS-CENTRE"));
         execute(job("callBackMissed", pi));
         assertThatProcess(pi).isEnded().hasPassed("recordNoResponse", "solved").variables()
                 .containsEntry("rating", "no-response");
