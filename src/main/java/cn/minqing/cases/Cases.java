@@ -220,9 +220,14 @@ public class Cases {
         changed(number);
     }
 
-    /** Queue the case for (re)indexing, inside the caller's transaction. */
+    /**
+     * Queue the case for (re)indexing, inside the caller's transaction: once per case and transaction, since the
+     * indexer reads the case as committed (受理 alone changed the row four times, each with its own outbox row).
+     */
     public void changed(String number) {
-        jdbc.sql("insert into minqing.search_outbox (case_number) values (?)").param(number).update();
+        if (QueuedInTransaction.first(number)) {
+            jdbc.sql("insert into minqing.search_outbox (case_number) values (?)").param(number).update();
+        }
     }
 
     static CaseRecord map(ResultSet rs, int row) throws SQLException {

@@ -13,7 +13,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -51,12 +50,6 @@ class GeoReportErrors {
     ResponseEntity<String> missing(MissingServletRequestParameterException e, Locale locale, HttpServletRequest request) {
         return render(HttpStatus.BAD_REQUEST, request, List.of(error(400,
                 messages.getMessage("request.parameter.missing", new Object[] {e.getParameterName()}, locale), e.getParameterName())));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<String> mediaType(Locale locale, HttpServletRequest request) {
-        return render(HttpStatus.UNSUPPORTED_MEDIA_TYPE, request, List.of(error(415,
-                messages.getMessage("open311.mediaType", null, locale), null)));
     }
 
     @ExceptionHandler(Exception.class)
