@@ -104,23 +104,27 @@ class DailyIndicators {
             """;
 
     /**
-     * For every group at once, the k-th smallest time to close within the group's hour: the index on
-     * (closed_at - created_at) finds each hour's cases, the group's key (made from the case row as
-     * {@link Indicators#GROUPS} does) keeps those of the group.
+     * For every group at once, the k-th smallest time to close within the group's hour: the cases of each hour that
+     * some group needs are read once (the index on (closed_at - created_at)), their group's key made from the case
+     * row as {@link Indicators#GROUPS} does, and each group keeps those of its own hour.
      */
     private static final String IN_HOUR_BY_GROUP = """
-            select x.key, x.hours from (
-              select h.key, h.rank, extract(epoch from c.closed_at - c.created_at) / 3600 as hours,
-                     row_number() over (partition by h.key order by c.closed_at - c.created_at) as place
-                from unnest(cast(:keys as text[]), cast(:hours as int[]), cast(:ranks as bigint[])) as h(key, hour, rank)
+            with hour_cases as materialized (
+              select %1$s as key, u.hour, c.closed_at - c.created_at as took
+                from unnest(cast(:wanted as int[])) as u(hour)
                 join minqing.case_record c
                   on c.status in ('solved', 'unsolvable')
-                 and (c.closed_at - c.created_at) >= h.hour * interval '1 hour'
-                 and (c.closed_at - c.created_at) < (h.hour + 1) * interval '1 hour'
-                 and %1$s = h.key
+                 and (c.closed_at - c.created_at) >= u.hour * interval '1 hour'
+                 and (c.closed_at - c.created_at) < (u.hour + 1) * interval '1 hour'
                where c.created_at >= :from and c.created_at < :to and c.village_code like :region
                  and (cast(:category as text) is null or c.category_code = :category)
-                 and (cast(:organisation as text) is null or c.handling_org = :organisation)) x
+                 and (cast(:organisation as text) is null or c.handling_org = :organisation))
+            select x.key, x.hours from (
+              select h.key, h.rank, extract(epoch from t.took) / 3600 as hours,
+                     row_number() over (partition by h.key order by t.took) as place
+                from hour_cases t
+                join unnest(cast(:keys as text[]), cast(:hours as int[]), cast(:ranks as bigint[])) as h(key, hour, rank)
+                  on h.key = t.key and h.hour = t.hour) x
              where x.place = x.rank
             """;
 
@@ -259,7 +263,8 @@ class DailyIndicators {
         MapSqlParameterSource byGroup = new MapSqlParameterSource(params.getValues())
                 .addValue("keys", keys.toArray(String[]::new))
                 .addValue("hours", hours.stream().mapToInt(Integer::intValue).toArray())
-                .addValue("ranks", ranks.stream().mapToLong(Long::longValue).toArray());
+                .addValue("ranks", ranks.stream().mapToLong(Long::longValue).toArray())
+                .addValue("wanted", hours.stream().distinct().mapToInt(Integer::intValue).toArray());
         jdbc.query(IN_HOUR_BY_GROUP.formatted(Indicators.GROUPS.get(q.groupBy())), byGroup,
                 rs -> { p90.put(rs.getString("key"), rs.getDouble("hours")); });
         return p90;
