@@ -43,9 +43,12 @@ class VisitFigures {
         }
     }
 
-    /** How the figures are grouped: by the household's township or village, its grid, or its party member (联户党员). */
+    /**
+     * How the figures are grouped: by the household's township or village, its grid, its party member (联户党员), or
+     * the party branch (党支部) that party member belongs to.
+     */
     enum Grouping {
-        TOWNSHIP("township"), VILLAGE("village"), GRID("grid"), PARTY_MEMBER("partyMember");
+        TOWNSHIP("township"), VILLAGE("village"), GRID("grid"), PARTY_MEMBER("partyMember"), BRANCH("branch");
 
         final String param;
 
@@ -76,16 +79,25 @@ class VisitFigures {
     /** The figures of the villages asked for, grouped as asked. */
     List<Row> compute(List<String> villages, Grouping grouping, OffsetDateTime from, OffsetDateTime to) {
         return grouping.byRegion() ? compute(villages, grouping == Grouping.TOWNSHIP, from, to)
-                : computeByServer(villages, grouping == Grouping.GRID, from, to);
+                : computeByServer(villages, grouping, from, to);
     }
 
     /**
-     * Per grid (the household's grid, or its grid member's when it has none) or per party member: the households
-     * each serves, their visits, and the cases found on those visits.
+     * Per grid (the household's grid, or its grid member's when it has none), per party member, or per party branch
+     * (the branch its party member belongs to: households with no party member, or one outside any branch, are left
+     * out): the households each serves, their visits, and the cases found on those visits.
      */
-    private List<Row> computeByServer(List<String> villages, boolean byGrid, OffsetDateTime from, OffsetDateTime to) {
-        String key = byGrid ? "coalesce(h.grid_code, h.grid_member)" : "h.party_member";
-        String name = byGrid ? "coalesce(g.name, gm.display_name || '（网格员）')" : "pm.display_name";
+    private List<Row> computeByServer(List<String> villages, Grouping grouping, OffsetDateTime from, OffsetDateTime to) {
+        String key = switch (grouping) {
+            case GRID -> "coalesce(h.grid_code, h.grid_member)";
+            case BRANCH -> "pb.code";
+            default -> "h.party_member";
+        };
+        String name = switch (grouping) {
+            case GRID -> "coalesce(g.name, gm.display_name || '（网格员）')";
+            case BRANCH -> "pb.name";
+            default -> "pm.display_name";
+        };
         return jdbc.sql("""
                 with hh as (
                   select h.id, h.active, h.created_at, %s as code, %s as name
@@ -93,6 +105,7 @@ class VisitFigures {
                     left join minqing.region g on g.code = h.grid_code
                     left join minqing.app_user gm on gm.username = h.grid_member
                     left join minqing.app_user pm on pm.username = h.party_member
+                    left join minqing.organisation pb on pb.code = pm.organisation_code and pb.kind = 'party-branch'
                    where h.village_code = any(?::varchar[])
                 ), v0 as (
                   select v.household_id, v.visited_at,
