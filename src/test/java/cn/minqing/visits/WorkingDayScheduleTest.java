@@ -130,6 +130,30 @@ class WorkingDayScheduleTest extends ApiTest {
         assertThat(calendarDays.get("visits").asLong()).isEqualTo(after.get("visits").asLong());
     }
 
+    @Test
+    void theAdminScreenChangesAScheduleAndNamesWhatIsWrong() {
+        String tag = newTag();
+        assertThat(as("leader1").getForEntity("/admin/household-tags", String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as(MEMBER).getForEntity("/admin/household-tags", String.class).getStatusCode().value()).isEqualTo(403);
+        cn.minqing.support.WebSession web = webSession(newAddress());
+        web.login("admin", PASSWORD);
+        assertThat(web.get("/households").body()).contains("id=\"visit-schedules-link\"");
+        String page = web.get("/admin/household-tags").body();
+        assertThat(page).contains("id=\"visit-schedules\"", "独居老人", "data-tag=\"" + tag + "\"", "工作日");
+        web.submit("/admin/household-tags", "/admin/household-tags/" + tag,
+                Map.of("visitIntervalDays", "0", "intervalUnit", "fortnights"));
+        assertThat(web.get("/admin/household-tags").body()).contains("走访间隔应为 1 到 366 之间的整数", "间隔单位应为");
+        assertThat(tag(tag).get("intervalUnit").asText()).isEqualTo("calendar-days");
+        web.submit("/admin/household-tags", "/admin/household-tags/" + tag,
+                Map.of("visitIntervalDays", "10", "intervalUnit", "working-days"));
+        assertThat(web.get("/admin/household-tags").body()).contains("已保存");
+        assertThat(tag(tag).get("visitIntervalDays").asInt()).isEqualTo(10);
+        assertThat(tag(tag).get("intervalUnit").asText()).isEqualTo("working-days");
+        cn.minqing.support.WebSession grid = webSession(newAddress());
+        grid.login("grid1", PASSWORD);
+        assertThat(grid.get("/households").body()).doesNotContain("visit-schedules-link");
+    }
+
     /** A tag of this test's own (tags are data; admins add them), so the demo's schedules stay as they are. */
     private String newTag() {
         String code = "test-wd-" + System.nanoTime() % 1_000_000;
