@@ -78,6 +78,15 @@ class WorkingDayScheduleTest extends ApiTest {
         assertThat(bad.getBody().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("visitIntervalDays", "intervalUnit");
         assertThat(tag(tag).get("intervalUnit").asText()).isEqualTo("calendar-days");
+        ResponseEntity<JsonNode> missing = put("admin", "/api/admin/household-tags/" + tag, Map.of());
+        assertThat(missing.getBody().get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("visitIntervalDays", "intervalUnit");
+        ResponseEntity<JsonNode> notANumber = put("admin", "/api/admin/household-tags/" + tag,
+                Map.of("visitIntervalDays", "每周", "intervalUnit", "working-days"));
+        assertThat(notANumber.getStatusCode().value()).isEqualTo(400);
+        assertThat(notANumber.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(notANumber.getBody().toString()).doesNotContain("Exception", "jackson");
+        assertThat(tag(tag).get("visitIntervalDays").asInt()).isEqualTo(5);
         assertThat(put("admin", "/api/admin/household-tags/no-such-tag", Map.of("visitIntervalDays", 5,
                 "intervalUnit", "working-days")).getStatusCode().value()).isEqualTo(404);
         assertThat(tag("alone-elderly").get("intervalUnit").asText()).isEqualTo("calendar-days"); // 独居老人 weekly, by the calendar
