@@ -24,9 +24,12 @@ class HouseholdController {
     private final HouseholdImport importer;
     private final HouseholdTags tags;
     private final HouseholdEditing editing;
+    private final VisitSchedules schedules;
 
-    HouseholdController(HouseholdFiles files, HouseholdImport importer, HouseholdTags tags, HouseholdEditing editing) {
+    HouseholdController(HouseholdFiles files, HouseholdImport importer, HouseholdTags tags, HouseholdEditing editing,
+                        VisitSchedules schedules) {
         this.editing = editing;
+        this.schedules = schedules;
         this.files = files;
         this.importer = importer;
         this.tags = tags;
@@ -54,6 +57,13 @@ class HouseholdController {
     @GetMapping("/api/household-tags")
     List<HouseholdTag> tags() {
         return tags.all();
+    }
+
+    /** 走访周期: how often a tag's households are visited, in calendar or working days (admins). */
+    @PutMapping("/api/admin/household-tags/{code}")
+    HouseholdTag schedule(@AuthenticationPrincipal Principal me, @PathVariable String code,
+                          @RequestBody VisitSchedules.Schedule s) {
+        return schedules.change(code, s, me.user());
     }
 
     record Assignment(String gridMember, String partyMember) {

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class HouseholdTags {
 
+    private static final String SELECT = "select code, name, visit_interval_days, interval_unit from minqing.household_tag";
+
     private final JdbcClient jdbc;
 
     HouseholdTags(JdbcClient jdbc) {
@@ -16,13 +18,18 @@ public class HouseholdTags {
     }
 
     public List<HouseholdTag> all() {
-        return jdbc.sql("select code, name, visit_interval_days from minqing.household_tag order by sort, code")
-                .query(HouseholdTag.class).list();
+        return jdbc.sql(SELECT + " order by sort, code").query(HouseholdTag.class).list();
     }
 
     /** A tag by its code or by its Chinese name, as an import sheet may give either. */
     public Optional<HouseholdTag> find(String codeOrName) {
-        return jdbc.sql("select code, name, visit_interval_days from minqing.household_tag where code = ? or name = ?")
-                .params(codeOrName, codeOrName).query(HouseholdTag.class).optional();
+        return jdbc.sql(SELECT + " where code = ? or name = ?").params(codeOrName, codeOrName)
+                .query(HouseholdTag.class).optional();
+    }
+
+    /** A tag's schedule: every {@code days} calendar or working days. */
+    void setSchedule(String code, int days, String unit) {
+        jdbc.sql("update minqing.household_tag set visit_interval_days = ?, interval_unit = ? where code = ?")
+                .params(days, unit, code).update();
     }
 }

@@ -21,15 +21,15 @@ public class Households {
                    h.party_member, pm.display_name as party_member_name, h.active, h.created_at,
                    array(select t.name from minqing.household_tagging ht join minqing.household_tag t on t.code = ht.tag_code
                           where ht.household_id = h.id order by t.sort) as tags,
-                   coalesce((select min(t.visit_interval_days) from minqing.household_tagging ht
-                               join minqing.household_tag t on t.code = ht.tag_code where ht.household_id = h.id),
-                            %d) as interval_days,
-                   (select max(v.visited_at) from minqing.visit v where v.household_id = h.id) as last_visit_at
+                   s.interval_days, s.interval_unit, s.due as next_visit_due, lv.last_visit_at
               from minqing.household h
               join minqing.region r on r.code = h.village_code
               left join minqing.app_user gm on gm.username = h.grid_member
               left join minqing.app_user pm on pm.username = h.party_member
-            """.formatted(Household.DEFAULT_INTERVAL_DAYS);
+              cross join lateral (select max(v.visited_at) as last_visit_at from minqing.visit v
+                                   where v.household_id = h.id) lv
+              cross join lateral minqing.household_schedule(h.id, coalesce(lv.last_visit_at, h.created_at)) s
+            """;
 
     private final JdbcClient jdbc;
 
@@ -152,6 +152,7 @@ public class Households {
                 (Double) rs.getObject("lat"), (Double) rs.getObject("lon"), rs.getString("grid_member"),
                 rs.getString("grid_member_name"), rs.getString("party_member"), rs.getString("party_member_name"),
                 rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class), tagNames,
-                rs.getInt("interval_days"), rs.getObject("last_visit_at", OffsetDateTime.class));
+                rs.getInt("interval_days"), rs.getString("interval_unit"),
+                rs.getObject("last_visit_at", OffsetDateTime.class), rs.getObject("next_visit_due", OffsetDateTime.class));
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 class CaseSearch {
 
-    private static final List<String> FACETS = List.of("category", "status", "townshipName");
+    private static final List<String> FACETS = List.of("category", "status", "townshipName", "channel");
     private final ElasticsearchClient client;
     private final SearchIndex index;
     private final Synonyms synonyms;
@@ -44,13 +44,23 @@ class CaseSearch {
         this.placeNames = placeNames;
     }
 
-    /** Everything /api/search takes; null means "any". {@code after} is the previous page's last sort values. */
+    /**
+     * Everything /api/search takes; null means "any". {@code after} is the previous page's last sort values;
+     * {@code channel} where the cases came from ({@code visit}: needs found on 民情走访).
+     */
     record Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from,
                     String organisation, String urgency, String fromDate, String toDate, Double nearLat,
-                    Double nearLon, Double radiusKm, String sort, List<String> after) {
+                    Double nearLon, Double radiusKm, String sort, List<String> after, String channel) {
 
         Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from) {
             this(q, category, status, region, overdue, size, from, null, null, null, null, null, null, null, null, null);
+        }
+
+        Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from,
+                 String organisation, String urgency, String fromDate, String toDate, Double nearLat,
+                 Double nearLon, Double radiusKm, String sort, List<String> after) {
+            this(q, category, status, region, overdue, size, from, organisation, urgency, fromDate, toDate, nearLat,
+                    nearLon, radiusKm, sort, after, null);
         }
     }
 
@@ -131,7 +141,7 @@ class CaseSearch {
         Criteria c = new Criteria(plan.words(), given.category(), given.status(),
                 given.region() != null ? given.region() : plan.placeFilter(), given.overdue(),
                 given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
-                given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after());
+                given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after(), given.channel());
         boolean hasText = c.q() != null && !c.q().isBlank();
         SearchResponse<CaseDocument> response = client.search(s -> {
             s.index(index.alias()).size(c.size()).trackTotalHits(t -> t.enabled(true))
@@ -289,6 +299,7 @@ class CaseSearch {
     private BoolQuery.Builder filters(BoolQuery.Builder b, Criteria c, CurrentUser user) {
         term(b, "handlingOrg", c.organisation());
         term(b, "urgency", c.urgency());
+        term(b, "channel", c.channel());
         if (c.fromDate() != null || c.toDate() != null) {
             b.filter(f -> f.range(r -> r.untyped(u -> {
                 // days as the county counts them; a bare "to" date includes that whole day

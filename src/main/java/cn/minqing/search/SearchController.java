@@ -42,8 +42,9 @@ class SearchController {
                         @RequestParam(required = false) String sort,
                         @RequestParam(required = false) java.util.List<String> after,
                         @RequestParam(defaultValue = "0") int offset,
-                        @RequestParam(defaultValue = "20") int size) throws IOException {
+                        @RequestParam(defaultValue = "20") int size,
+                        @RequestParam(required = false) String channel) throws IOException {
         return search.search(new SearchParameters(q, category, status, region, overdue, organisation, urgency, fromParam,
-                to, near, radiusKm, sort, after, offset, size).criteria(), me.user());
+                to, near, radiusKm, sort, after, offset, size, channel).criteria(), me.user());
     }
 }

@@ -38,7 +38,8 @@ class SearchPageController {
                 @RequestParam(required = false) String sort, @RequestParam(required = false) String organisation,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) java.util.List<String> after, @RequestParam(required = false) Integer shown,
-                HttpServletRequest request, Model model) throws IOException {
+                @RequestParam(required = false) String channel, HttpServletRequest request, Model model) throws IOException {
+        String source = channel != null && SearchParameters.CHANNELS.contains(channel) ? channel : null; // 来源: an unknown one is ignored
         java.util.List<String> marker = pageMarker(after);
         int before = marker == null || shown == null || shown < 0 || shown > 1_000_000 ? 0 : shown;
         model.addAttribute("me", me.user());
@@ -60,10 +61,12 @@ class SearchPageController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
+        model.addAttribute("channel", source);
+        model.addAttribute("channels", SearchParameters.CHANNELS);
         model.addAttribute("sort", blank(sort));
         SearchResult result = search.search(new CaseSearch.Criteria(blank(q), blank(category), blank(status),
                 blank(region), Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, PAGE, 0, blank(organisation), null, date(from), date(to),
-                null, null, null, blank(sort), marker), me.user());
+                null, null, null, blank(sort), marker, source), me.user());
         model.addAttribute("result", result);
         // paging through every result: the next page starts after this page's last hit (search_after)
         model.addAttribute("shownFrom", result.hits().isEmpty() ? before : before + 1);

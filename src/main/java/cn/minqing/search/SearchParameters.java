@@ -14,7 +14,17 @@ import java.util.List;
  */
 record SearchParameters(String q, String category, String status, String region, Boolean overdue, String organisation,
                         String urgency, String from, String to, String near, Double radiusKm, String sort,
-                        List<String> after, int offset, int size) {
+                        List<String> after, int offset, int size, String channel) {
+
+    /** Where a case came from: the phone or web, a visit (民情走访), another system through Open311. */
+    static final List<String> CHANNELS = List.of("app", "visit", "open311");
+
+    SearchParameters(String q, String category, String status, String region, Boolean overdue, String organisation,
+                     String urgency, String from, String to, String near, Double radiusKm, String sort,
+                     List<String> after, int offset, int size) {
+        this(q, category, status, region, overdue, organisation, urgency, from, to, near, radiusKm, sort, after, offset,
+                size, null);
+    }
 
     static final List<String> SORTS = List.of("relevance", "newest", "supporters", "deadline");
     static final int MAX_WINDOW = 10_000;
@@ -35,6 +45,9 @@ record SearchParameters(String q, String category, String status, String region,
         checkFilter(problems, "region", region);
         checkFilter(problems, "organisation", organisation);
         checkFilter(problems, "urgency", urgency);
+        if (channel != null && !CHANNELS.contains(channel)) {
+            problems.add(new FieldProblem("channel", "search.channel.invalid", String.join("、", CHANNELS)));
+        }
         // "from" is a date (the filter); a bare number is the old paging offset
         boolean fromIsOffset = from != null && from.matches("\\d{1,9}");
         int skip = fromIsOffset ? Integer.parseInt(from) : offset;
@@ -58,7 +71,7 @@ record SearchParameters(String q, String category, String status, String region,
         }
         return new CaseSearch.Criteria(q, category, status, region, overdue, size, skip, organisation, urgency,
                 fromDate == null ? null : fromDate.toString(), toDate == null ? null : toDate.toString(),
-                point == null ? null : point[0], point == null ? null : point[1], radiusKm, sort, after);
+                point == null ? null : point[0], point == null ? null : point[1], radiusKm, sort, after, channel);
     }
 
     private static void checkFilter(List<FieldProblem> problems, String field, String value) {

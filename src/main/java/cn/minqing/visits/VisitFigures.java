@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The figures of 民情走访 per township or village for a period, from PostgreSQL: households, households covered by
  * a visit, visits and visits on schedule (no later than the household's interval after its previous visit, or
- * after it was recorded), needs found on visits against cases reported by villagers, and visit cases solved.
+ * after it was recorded, in its tag's unit: SQL {@code household_schedule}, the same as 走访提醒), needs found on visits against cases reported by villagers, and visit cases solved.
  */
 @Component
 class VisitFigures {
@@ -43,9 +43,12 @@ class VisitFigures {
         }
     }
 
-    /** How the figures are grouped: by the household's township or village, its grid, or its party member (联户党员). */
+    /**
+     * How the figures are grouped: by the household's township or village, its grid, its party member (联户党员), or
+     * the party branch (党支部) that party member belongs to.
+     */
     enum Grouping {
-        TOWNSHIP("township"), VILLAGE("village"), GRID("grid"), PARTY_MEMBER("partyMember");
+        TOWNSHIP("township"), VILLAGE("village"), GRID("grid"), PARTY_MEMBER("partyMember"), BRANCH("branch");
 
         final String param;
 
@@ -76,34 +79,45 @@ class VisitFigures {
     /** The figures of the villages asked for, grouped as asked. */
     List<Row> compute(List<String> villages, Grouping grouping, OffsetDateTime from, OffsetDateTime to) {
         return grouping.byRegion() ? compute(villages, grouping == Grouping.TOWNSHIP, from, to)
-                : computeByServer(villages, grouping == Grouping.GRID, from, to);
+                : computeByServer(villages, grouping, from, to);
     }
 
     /**
-     * Per grid (the household's grid, or its grid member's when it has none) or per party member: the households
-     * each serves, their visits, and the cases found on those visits.
+     * Per grid (the household's grid, or its grid member's when it has none), per party member, or per party branch
+     * (the branch its party member belongs to: households with no party member, or one outside any branch, are left
+     * out): the households each serves, their visits, and the cases found on those visits.
      */
-    private List<Row> computeByServer(List<String> villages, boolean byGrid, OffsetDateTime from, OffsetDateTime to) {
-        String key = byGrid ? "coalesce(h.grid_code, h.grid_member)" : "h.party_member";
-        String name = byGrid ? "coalesce(g.name, gm.display_name || '（网格员）')" : "pm.display_name";
+    private List<Row> computeByServer(List<String> villages, Grouping grouping, OffsetDateTime from, OffsetDateTime to) {
+        String key = switch (grouping) {
+            case GRID -> "coalesce(h.grid_code, h.grid_member)";
+            case BRANCH -> "pb.code";
+            default -> "h.party_member";
+        };
+        String name = switch (grouping) {
+            case GRID -> "coalesce(g.name, gm.display_name || '（网格员）')";
+            case BRANCH -> "pb.name";
+            default -> "pm.display_name";
+        };
         return jdbc.sql("""
                 with hh as (
-                  select h.id, h.active, h.created_at, %s as code, %s as name,
-                         coalesce((select min(t.visit_interval_days) from minqing.household_tagging ht
-                                     join minqing.household_tag t on t.code = ht.tag_code where ht.household_id = h.id),
-                                  %d) as interval_days
+                  select h.id, h.active, h.created_at, %s as code, %s as name
                     from minqing.household h
                     left join minqing.region g on g.code = h.grid_code
                     left join minqing.app_user gm on gm.username = h.grid_member
                     left join minqing.app_user pm on pm.username = h.party_member
+                    left join minqing.organisation pb on pb.code = pm.organisation_code and pb.kind = 'party-branch'
                    where h.village_code = any(?::varchar[])
-                ), v as (
+                ), v0 as (
                   select v.household_id, v.visited_at,
-                         v.visited_at <= coalesce(lag(v.visited_at) over (partition by v.household_id order by v.visited_at),
-                                                  hh.created_at) + make_interval(days => hh.interval_days) as on_time
+                         coalesce(lag(v.visited_at) over (partition by v.household_id order by v.visited_at),
+                                  hh.created_at) as since
                     from minqing.visit v join hh on hh.id = v.household_id
+                ), v as (
+                  select v0.household_id, v0.visited_at,
+                         v0.visited_at <= (select s.due from minqing.household_schedule(v0.household_id, v0.since) s) as on_time
+                    from v0 where v0.visited_at >= ? and v0.visited_at < ?
                 ), vp as (
-                  select * from v where v.visited_at >= ? and v.visited_at < ?
+                  select * from v
                 ), cs as (
                   select hh.code, count(*) as from_visits, count(*) filter (where c.status = 'solved') as solved
                     from minqing.case_record c join minqing.visit v on v.id = c.visit_id join hh on hh.id = v.household_id
@@ -120,7 +134,7 @@ class VisitFigures {
                   from hh left join cs on cs.code = hh.code
                  where hh.code is not null
                  group by hh.code order by 1
-                """.formatted(key, name, cn.minqing.households.Household.DEFAULT_INTERVAL_DAYS))
+                """.formatted(key, name))
                 .params("{" + String.join(",", villages) + "}", from, to, from, to)
                 .query((rs, n) -> Row.ofServed(rs.getString("code"), rs.getString("name"), rs.getLong("households"),
                         rs.getLong("covered"), rs.getLong("visits"), rs.getLong("on_time"), rs.getLong("from_visits"),
@@ -134,13 +148,16 @@ class VisitFigures {
         String array = "{" + String.join(",", villages) + "}";
         Map<String, CaseCounts> cases = caseCounts(villages, byTownship, from, to);
         return jdbc.sql("""
-                with v as (
+                with v0 as (
                   select v.household_id, v.visited_at,
-                         v.visited_at <= coalesce(lag(v.visited_at) over (partition by v.household_id order by v.visited_at),
-                                                  h.created_at) + make_interval(days => coalesce(
-                             (select min(t.visit_interval_days) from minqing.household_tagging ht
-                                join minqing.household_tag t on t.code = ht.tag_code where ht.household_id = h.id), %d)) as on_time
+                         coalesce(lag(v.visited_at) over (partition by v.household_id order by v.visited_at),
+                                  h.created_at) as since
                     from minqing.visit v join minqing.household h on h.id = v.household_id
+                   where h.village_code = any(?::varchar[])
+                ), v as (
+                  select v0.household_id, v0.visited_at,
+                         v0.visited_at <= (select s.due from minqing.household_schedule(v0.household_id, v0.since) s) as on_time
+                    from v0 where v0.visited_at >= ? and v0.visited_at < ?
                 )
                 select %s as code, g.name, count(distinct h.id) filter (where h.active) as households,
                        count(distinct h.id) filter (where h.active and exists (select 1 from v where v.household_id = h.id
@@ -156,10 +173,10 @@ class VisitFigures {
                   join minqing.region g on g.code = %s
                  where h.village_code = any(?::varchar[])
                  group by %s, g.name order by 1
-                """.formatted(cn.minqing.households.Household.DEFAULT_INTERVAL_DAYS, group,
+                """.formatted(group,
                         byTownship ? "r2.parent_code" : "r2.code", group, byTownship ? "r2.parent_code" : "r2.code", group,
                         group, group))
-                .params(from, to, from, to, from, to, array)
+                .params(array, from, to, from, to, from, to, from, to, array)
                 .query((rs, n) -> Row.of(rs.getString("code"), rs.getString("name"), rs.getLong("households"),
                         rs.getLong("covered"), rs.getLong("visits"), rs.getLong("on_time"),
                         cases.getOrDefault(rs.getString("code"), CaseCounts.NONE)))

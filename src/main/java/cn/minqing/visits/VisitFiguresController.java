@@ -55,7 +55,7 @@ class VisitFiguresController {
                                   @RequestParam(defaultValue = "township") String groupBy) {
         String scope = scope(me.user(), region);
         VisitFigures.Grouping grouping = VisitFigures.Grouping.of(groupBy)
-                .orElseThrow(() -> new InvalidInputException("groupBy", "visit.figures.groupByAll"));
+                .orElseThrow(() -> new InvalidInputException("groupBy", "visit.figures.groupByWithBranch"));
         return figures.compute(villages(scope), grouping, start(from), start(to.plusDays(1)));
     }
 

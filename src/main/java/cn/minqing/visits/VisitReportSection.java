@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The monthly report's 民情走访 section: the visit indicators of the library for the month against last month, the
- * groups one level down with the least coverage, and the party members whose households were least visited.
+ * groups one level down with the least coverage, and the party members whose households were least visited; then
+ * the same figures per party branch (党支部), the least covered first.
  */
 @Component
 class VisitReportSection implements MonthlySections {
@@ -63,7 +64,26 @@ class VisitReportSection implements MonthlySections {
                 .sorted(Comparator.comparing(VisitFigures.Row::coverage)).limit(MAX_LINES - 3)
                 .forEach(r -> lines.add("联户党员%s：联系 %d 户，本月走访 %d 户。".formatted(r.name(), r.households(),
                         r.householdsCovered())));
-        return List.of(new Section("民情走访", lines));
+        return List.of(new Section("民情走访", lines), byBranch(villages, start, end));
+    }
+
+    /** 按党支部: the branches whose party members serve households here, the least covered first. */
+    private Section byBranch(List<String> villages, OffsetDateTime start, OffsetDateTime end) {
+        List<VisitFigures.Row> rows = figures.compute(villages, VisitFigures.Grouping.BRANCH, start, end);
+        List<String> lines = new ArrayList<>();
+        if (rows.isEmpty()) {
+            lines.add("本地区没有党员联系的农户。");
+            return new Section("民情走访（按党支部）", lines);
+        }
+        VisitTotals all = VisitTotals.of(rows);
+        lines.add("%d 个党支部的党员联系农户 %d 户，本月走访覆盖 %d 户，覆盖率 %s，按时走访率 %s。".formatted(rows.size(),
+                all.households(), all.covered(), VisitTotals.percent(all.coverage()), VisitTotals.percent(all.onScheduleRate())));
+        rows.stream().sorted(Comparator.comparing(VisitFigures.Row::coverage, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(VisitFigures.Row::code)).limit(MAX_LINES - 1)
+                .forEach(r -> lines.add("%s：联系 %d 户，走访 %d 户（%s），按时走访率 %s，走访发现诉求 %d 件，已解决 %d 件。".formatted(
+                        r.name(), r.households(), r.householdsCovered(), VisitTotals.percentOf(r.coverage()),
+                        VisitTotals.percentOf(r.onSchedule()), r.needsFromVisits(), r.visitCasesSolved())));
+        return new Section("民情走访（按党支部）", lines);
     }
 
     private OffsetDateTime start(YearMonth month) {

@@ -217,6 +217,10 @@ class AnonymitySweepTest extends ApiTest {
                 "/plans/" + plan + "/milestones/1", "/my/plans", "/my/plans/" + plan,
                 "/report?villageCode=" + VILLAGE + "&category=subsidy",
                 "/report?villageCode=" + VILLAGE + "&title=" + marker + "低保"));
+        // 民情走访: cases found on visits by their channel, the figures per party branch, the visit schedules
+        paths.addAll(List.of("/api/search?q=" + marker + "&channel=visit&size=100", "/search?q=" + marker + "&channel=visit",
+                "/api/stats/visits?groupBy=branch&from=" + month + "-01&to=" + java.time.LocalDate.now().plusDays(1),
+                "/api/visits/due", "/admin/household-tags"));
         for (String path : paths) {
             ResponseEntity<byte[]> answer = client.exchange(path, HttpMethod.GET, null, byte[].class);
             String text = answer.getHeaders() + "\n" + readable(answer);

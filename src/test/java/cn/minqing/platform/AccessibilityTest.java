@@ -57,9 +57,9 @@ class AccessibilityTest extends ApiTest {
         String deferral = "/plans/deferral?case=" + signedRoadCase();
         violations.putAll(walk("township1", 1280, List.of("/", "/workbench", "/overdue", "/search?q=%E6%B0%B4", deferral)));
         violations.putAll(walk("county1", 1280, List.of("/", "/workbench", plan + "/milestones/1")));
-        violations.putAll(walk("leader1", 1280, List.of("/", "/dashboard", "/overdue", "/search?q=%E6%B0%B4", "/plans",
+        violations.putAll(walk("leader1", 1280, List.of("/", "/dashboard", "/overdue", "/search?q=%E6%B0%B4&channel=visit", "/plans",
                 "/plans/new", plan, approve, "/households")));
-        violations.putAll(walk("admin", 1280, List.of("/", "/admin", "/dashboard", "/households")));
+        violations.putAll(walk("admin", 1280, List.of("/", "/admin", "/dashboard", "/households", "/admin/household-tags")));
 
         StringBuilder report = new StringBuilder();
         violations.forEach((page, found) -> {
