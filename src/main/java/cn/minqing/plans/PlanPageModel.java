@@ -70,7 +70,14 @@ class PlanPageModel {
         model.addAttribute("mayReport", mayReport);
         model.addAttribute("mayLink", access.mayLink(row, me));
         model.addAttribute("assignees", assigneeNames(id));
-        model.addAttribute("deferred", deferred.ofPlan(id)); // 挂账 cases: the plan page is for cadres, leaders, admins
+        model.addAttribute("deferred", deferredShown(id, me));
+    }
+
+    /** 挂账: the cases deferred to the plan now that the person may see (the page is for cadres, leaders, admins). */
+    private List<Deferral> deferredShown(long id, CurrentUser me) {
+        List<Deferral> all = deferred.ofPlan(id);
+        java.util.Set<String> visible = plans.visible(all.stream().map(Deferral::caseNumber).toList(), me);
+        return all.stream().filter(d -> visible.contains(d.caseNumber())).toList();
     }
 
     /** The display names of the milestones' assignees. */

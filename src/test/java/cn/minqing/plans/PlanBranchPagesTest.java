@@ -61,7 +61,9 @@ class PlanBranchPagesTest extends ApiTest {
                 "id=\"milestone-assignee-0\"", "value=\"" + MEMBER + "\"");
         // a township leader of 青溪乡 is offered the branches of 青溪乡 only
         String qingxiForm = signedIn(QINGXI_LEADER).get("/plans/new").body();
-        assertThat(qingxiForm).contains("value=\"QS02001-PB\"").doesNotContain("value=\"" + BRANCH + "\"", "value=\"" + MEMBER + "\"");
+        assertThat(select(qingxiForm, "ownerBranch")).contains("value=\"QS02001-PB\"").doesNotContain("value=\"" + BRANCH + "\"");
+        assertThat(select(qingxiForm, "milestone-assignee-0")).contains("value=\"dangyuan-QS02001-1\"")
+                .doesNotContain("value=\"" + MEMBER + "\"", "李家村党支部");
 
         // a party member of another branch: refused, the milestone named, nothing stored
         long before = plans();
@@ -163,6 +165,14 @@ class PlanBranchPagesTest extends ApiTest {
             }
         }
         throw new AssertionError("no " + BRANCH + " in " + list);
+    }
+
+    /** The select of that id, with its options. */
+    private static String select(String html, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<select id=\"" + id + "\".*?</select>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        assertThat(m.find()).as("select " + id).isTrue();
+        return m.group();
     }
 
     private static String cell(String html, String branch, String css) {
