@@ -93,6 +93,14 @@ class PlanLoopBrowserTest extends ApiTest {
             browser.find("#milestone-due-0").sendKeys("5");
             browser.find("#milestone-title-1").sendKeys("完成道路修补");
             browser.find("#milestone-due-1").sendKeys("30");
+            // choosing an owning 党支部 narrows the milestone pickers to its party members; this plan keeps none
+            browser.choose("#ownerBranch", "QS01001-PB");
+            assertThat(browser.script("""
+                    return [...document.querySelectorAll('#milestone-assignee-0 optgroup')]
+                      .filter(g => !g.hidden).map(g => g.dataset.branch)""")).isEqualTo(List.of("QS01001-PB"));
+            browser.choose("#ownerBranch", "");
+            assertThat(((Number) browser.script("return document.querySelectorAll('#milestone-assignee-0 optgroup[hidden]').length"))
+                    .intValue()).isZero();
             browser.find("#isPublic").click();
             browser.screenshot("plan-loop-form");
             browser.press("#start-plan");
