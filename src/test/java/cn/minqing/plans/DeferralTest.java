@@ -167,6 +167,22 @@ class DeferralTest extends ApiTest {
     }
 
     @Test
+    void aCountyPlansDeferredCasesShowOnlyToThoseWhoMaySeeThem() {
+        long plan = roadPlanAs("leader1", "全县农村公路提升行动", "QS", false);
+        String number = signedCase("桥头路基下沉", "桥头路基下沉，车辆颠簸。");
+        assertThat(defer("township1", number, plan, today.plusDays(15).toString(), "并入全县农村公路提升行动").getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(signedIn("township1").get("/plans/" + plan).body()).contains("id=\"deferred-cases\"", number);
+        assertThat(signedIn("leader1").get("/plans/" + plan).body()).contains(number);
+        // 青溪乡's staff read the county plan, but a case of 石门镇 is not theirs to see
+        String qingxi = signedIn("staff-QS02").get("/plans/" + plan).body();
+        assertThat(qingxi).contains("全县农村公路提升行动").doesNotContain(number, "并入全县农村公路提升行动", "id=\"deferred-cases\"");
+        // a plan that is not public: the villager hears the date, not the plan
+        assertThat(notices("villager1", number)).anySatisfy(t -> assertThat(t).contains("已列入工作方案，计划于"))
+                .noneSatisfy(t -> assertThat(t).contains("全县农村公路提升行动"));
+    }
+
+    @Test
     void badInputNamesEveryFieldAndStoresNothing() {
         long plan = roadPlan("石门镇路灯安装", "QS01", true);
         String number = signedCase("路灯不亮", "村委会门口路灯坏了半年。");
