@@ -49,7 +49,9 @@ class PlanReportSection implements MonthlySections {
                 .formatted(d.plan().title(), d.milestone().title(), d.milestone().due(),
                         "done".equals(d.milestone().status()) ? "，已补完成" : "，尚未完成")));
         List<PlanIndicators.Effect> effects = indicators.effects(region);
-        effects.stream().limit(MAX_LINES).forEach(e -> lines.add("《%s》成效：%s 实施前 %s，实施以来 %s，目标 %s，%s。".formatted(
+        effects.stream() // the newest plans first: past twelve, the oldest are left out of the text
+                .sorted(java.util.Comparator.comparing((PlanIndicators.Effect e) -> e.plan().startedAt()).reversed())
+                .limit(MAX_LINES).forEach(e -> lines.add("《%s》成效：%s 实施前 %s，实施以来 %s，目标 %s，%s。".formatted(
                 e.plan().title(), e.indicatorName(), value(e.before(), e.unit()), value(e.since(), e.unit()),
                 value(e.plan().target(), e.unit()), e.since() == null ? "尚无可计算的数据" : e.atTarget() ? "已达到目标" : "尚未达到目标")));
         long atTarget = effects.stream().filter(PlanIndicators.Effect::atTarget).count();
