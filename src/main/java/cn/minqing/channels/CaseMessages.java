@@ -56,6 +56,13 @@ class CaseMessages {
                 .ifPresent(f -> outbox.enqueue(f.reporter(), "plan-linked", linked.caseNumber(), f.title(), f.handler()));
     }
 
+    /** 挂账 and its end: the reporter is texted (the plan and date are in the app and on the case page). */
+    @EventListener
+    void deferralChanged(cn.minqing.plans.CaseDeferralChanged change) {
+        facts(change.caseNumber()).filter(f -> f.reporter() != null).ifPresent(f -> outbox.enqueue(f.reporter(),
+                change.deferred() ? "deferred" : "resumed", change.caseNumber(), f.title(), f.handler()));
+    }
+
     private String event(CaseStatusChanged change, Facts f) {
         return switch (change.status()) {
             case RECEIVED -> "received";

@@ -25,6 +25,8 @@ class NotableChange {
     }
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    private static final java.time.ZoneId COUNTY = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
     private final JdbcClient jdbc;
     private final MessageSource messages;
 
@@ -58,6 +60,27 @@ class NotableChange {
         String toSupporters = status == CaseStatus.AWAITING_FEEDBACK ? null
                 : text("notify.yours.supported") + text(key, f.title(), f.handler(), f.anonymous() ? "" : reason);
         return Optional.of(new Messages(toReporter, toSupporters));
+    }
+
+    /**
+     * 挂账: the case waits for a work plan until a date, or came back. The plan is named only when it is public; no
+     * cadre is named (the villager sees on the case page what they see here).
+     */
+    Optional<Messages> deferral(cn.minqing.plans.CaseDeferralChanged change) {
+        Facts f = facts(change.caseNumber()).orElse(null);
+        if (f == null) {
+            return Optional.empty();
+        }
+        String plan = change.publicPlanTitle() == null ? "" : "《" + change.publicPlanTitle() + "》";
+        String what = change.deferred()
+                ? text("notify.deferred", f.title(), plan, change.until().atZoneSameInstant(COUNTY).format(DAY))
+                : text("notify.deferralEnded", f.title(), plan.isEmpty() ? "" : text("notify.deferralEndedPlan", plan));
+        return Optional.of(new Messages(clip(text("notify.yours.reported") + what), clip(text("notify.yours.supported") + what)));
+    }
+
+    /** The notification's text column holds 200 characters; long titles are cut with "…". */
+    private static String clip(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 
     /** First hand-over: accepted; after a reopening: taken up again; after a return (退单): handed on. */

@@ -27,24 +27,32 @@ public class Notifications {
 
     @EventListener
     void caseChanged(CaseStatusChanged change) {
-        notable.messages(change).ifPresent(m -> {
-            if (m.toReporter() != null) {
-                jdbc.sql("""
-                        insert into minqing.notification (username, case_number, status, text)
-                        select c.reporter, c.number, ?, ? from minqing.case_record c where c.number = ?
-                           and not exists (select 1 from minqing.channel_choice p where p.username = c.reporter and not p.in_app)
-                        """).params(change.status().code(), m.toReporter(), change.caseNumber()).update();
-            }
-            if (m.toSupporters() != null) {
-                jdbc.sql("""
-                        insert into minqing.notification (username, case_number, status, text)
-                        select s.username, c.number, ?, ? from minqing.case_supporter s
-                          join minqing.case_record c on c.id = s.case_id
-                         where c.number = ? and s.username <> c.reporter
-                           and not exists (select 1 from minqing.channel_choice p where p.username = s.username and not p.in_app)
-                        """).params(change.status().code(), m.toSupporters(), change.caseNumber()).update();
-            }
-        });
+        notable.messages(change).ifPresent(m -> tell(change.caseNumber(), change.status().code(), m));
+    }
+
+    /** 挂账 and its end: the reporter and the supporters hear the plan (if public) and the date. */
+    @EventListener
+    void deferralChanged(cn.minqing.plans.CaseDeferralChanged change) {
+        notable.deferral(change).ifPresent(m -> tell(change.caseNumber(), change.deferred() ? "deferred" : "resumed", m));
+    }
+
+    private void tell(String caseNumber, String status, NotableChange.Messages m) {
+        if (m.toReporter() != null) {
+            jdbc.sql("""
+                    insert into minqing.notification (username, case_number, status, text)
+                    select c.reporter, c.number, ?, ? from minqing.case_record c where c.number = ?
+                       and not exists (select 1 from minqing.channel_choice p where p.username = c.reporter and not p.in_app)
+                    """).params(status, m.toReporter(), caseNumber).update();
+        }
+        if (m.toSupporters() != null) {
+            jdbc.sql("""
+                    insert into minqing.notification (username, case_number, status, text)
+                    select s.username, c.number, ?, ? from minqing.case_supporter s
+                      join minqing.case_record c on c.id = s.case_id
+                     where c.number = ? and s.username <> c.reporter
+                       and not exists (select 1 from minqing.channel_choice p where p.username = s.username and not p.in_app)
+                    """).params(status, m.toSupporters(), caseNumber).update();
+        }
     }
 
     @Transactional(readOnly = true)

@@ -22,6 +22,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,10 +52,12 @@ class Deferrals {
     private final TaskService tasks;
     private final Timeline timeline;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     Deferrals(Cases cases, CaseViews views, Casework casework, DeferralClock clock, Plans plans, PlanAccess access,
               DeferralStore store, DeferralDates dates, RuntimeService runtime, TaskService tasks, Timeline timeline,
-              AuditLog audit) {
+              AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.tasks = tasks;
         this.cases = cases;
         this.views = views;
@@ -116,6 +119,7 @@ class Deferrals {
         timeline.record(number, user.username(), "deferred", null, "挂账至 " + dates.shown(until)
                 + (plan.isPublic() ? "，列入工作方案《" + plan.title() + "》" : "，列入工作方案") + "：" + why);
         audit.record(user.username(), "case.deferred", number, "plan:" + plan.id() + " until " + until + ": " + why);
+        events.publishEvent(new CaseDeferralChanged(number, true, plan.isPublic() ? plan.title() : null, until));
         return store.current(number).orElseThrow();
     }
 
@@ -146,6 +150,7 @@ class Deferrals {
             double hours = clock.restart(d.caseNumber());
             timeline.record(d.caseNumber(), "system", "deferral-ended", null,
                     "挂账结束，恢复办理；办理时限顺延 " + Math.round(hours * 10) / 10.0 + " 小时");
+            events.publishEvent(new CaseDeferralChanged(d.caseNumber(), false, d.planPublic() ? d.planTitle() : null, null));
         });
     }
 

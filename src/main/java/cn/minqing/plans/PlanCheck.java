@@ -34,10 +34,13 @@ class PlanCheck {
     private final JdbcClient jdbc;
     private final ZoneId zone;
     private final cn.minqing.county.PartyBranches branches;
+    private final PartyMemberAssignees partyMembers;
 
     PlanCheck(Regions regions, Categories categories, Organisations organisations, Calendars calendars, JdbcClient jdbc,
-              @Value("${minqing.time-zone:Asia/Shanghai}") String zone, cn.minqing.county.PartyBranches branches) {
+              @Value("${minqing.time-zone:Asia/Shanghai}") String zone, cn.minqing.county.PartyBranches branches,
+              PartyMemberAssignees partyMembers) {
         this.branches = branches;
+        this.partyMembers = partyMembers;
         this.regions = regions;
         this.categories = categories;
         this.organisations = organisations;
@@ -72,6 +75,7 @@ class PlanCheck {
         LocalDate today = CaseClock.now().atZoneSameInstant(zone).toLocalDate();
         LocalDate targetDate = date(problems, "targetDate", r.targetDate(), today);
         List<NewPlan.Milestone> milestones = milestones(problems, r.milestones(), today, targetDate);
+        partyMembers.check(problems, r);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

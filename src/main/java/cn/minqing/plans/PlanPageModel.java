@@ -35,9 +35,12 @@ class PlanPageModel {
     private final IndicatorReadings readings;
     private final JdbcClient jdbc;
     private final PlanAccess access;
+    private final DeferralStore deferred;
 
     PlanPageModel(WorkPlans plans, Plans store, PlanEffect effect, PlanComparison comparison, PlanProgress progress,
-                  PlanReports reports, IndicatorReadings readings, JdbcClient jdbc, PlanAccess access) {
+                  PlanReports reports, IndicatorReadings readings, JdbcClient jdbc, PlanAccess access,
+                  DeferralStore deferred) {
+        this.deferred = deferred;
         this.access = access;
         this.plans = plans;
         this.store = store;
@@ -66,6 +69,24 @@ class PlanPageModel {
         store.milestones(id).forEach(ms -> mayReport.put(ms.seq(), reports.mayReport(row, ms, me)));
         model.addAttribute("mayReport", mayReport);
         model.addAttribute("mayLink", access.mayLink(row, me));
+        model.addAttribute("assignees", assigneeNames(id));
+        model.addAttribute("deferred", deferredShown(id, me));
+    }
+
+    /** 挂账: the cases deferred to the plan now that the person may see (the page is for cadres, leaders, admins). */
+    private List<Deferral> deferredShown(long id, CurrentUser me) {
+        List<Deferral> all = deferred.ofPlan(id);
+        java.util.Set<String> visible = plans.visible(all.stream().map(Deferral::caseNumber).toList(), me);
+        return all.stream().filter(d -> visible.contains(d.caseNumber())).toList();
+    }
+
+    /** The display names of the milestones' assignees. */
+    private Map<String, String> assigneeNames(long id) {
+        return jdbc.sql("""
+                select distinct u.username, u.display_name from minqing.plan_milestone m
+                  join minqing.app_user u on u.username = m.assignee where m.plan_id = ?
+                """).param(id).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     Map<Integer, List<PlanProgress.Report>> reportsBySeq(long id) {

@@ -32,9 +32,11 @@ class PlanPages {
     private final Categories categories;
     private final Organisations organisations;
     private final MessageSource messages;
+    private final PartyMemberAssignees partyMembers;
 
     PlanPages(WorkPlans plans, PlanPageModel pageModel, PlanAccess access, Regions regions, Categories categories,
-              Organisations organisations, MessageSource messages) {
+              Organisations organisations, MessageSource messages, PartyMemberAssignees partyMembers) {
+        this.partyMembers = partyMembers;
         this.plans = plans;
         this.pageModel = pageModel;
         this.access = access;
@@ -95,6 +97,7 @@ class PlanPages {
         model.addAttribute("categories", categories.all());
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("indicators", pageModel.indicators());
+        model.addAttribute("branches", partyMembers.choicesFor(me)); // 党支部 and their party members in the leader's region
         return "plans/new";
     }
 

@@ -22,10 +22,13 @@ class PlanReportSection implements MonthlySections {
     static final int MAX_LINES = 12;
 
     private final PlanIndicators indicators;
+    private final BranchFigures branches;
     private final ZoneId zone;
 
-    PlanReportSection(PlanIndicators indicators, @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
+    PlanReportSection(PlanIndicators indicators, BranchFigures branches,
+                      @Value("${minqing.time-zone:Asia/Shanghai}") String zone) {
         this.indicators = indicators;
+        this.branches = branches;
         this.zone = ZoneId.of(zone);
     }
 
@@ -46,13 +49,16 @@ class PlanReportSection implements MonthlySections {
                 .formatted(d.plan().title(), d.milestone().title(), d.milestone().due(),
                         "done".equals(d.milestone().status()) ? "，已补完成" : "，尚未完成")));
         List<PlanIndicators.Effect> effects = indicators.effects(region);
-        effects.stream().limit(MAX_LINES).forEach(e -> lines.add("《%s》成效：%s 实施前 %s，实施以来 %s，目标 %s，%s。".formatted(
+        effects.stream() // the newest plans first: past twelve, the oldest are left out of the text
+                .sorted(java.util.Comparator.comparing((PlanIndicators.Effect e) -> e.plan().startedAt()).reversed())
+                .limit(MAX_LINES).forEach(e -> lines.add("《%s》成效：%s 实施前 %s，实施以来 %s，目标 %s，%s。".formatted(
                 e.plan().title(), e.indicatorName(), value(e.before(), e.unit()), value(e.since(), e.unit()),
                 value(e.plan().target(), e.unit()), e.since() == null ? "尚无可计算的数据" : e.atTarget() ? "已达到目标" : "尚未达到目标")));
         long atTarget = effects.stream().filter(PlanIndicators.Effect::atTarget).count();
         long measured = effects.stream().filter(e -> e.since() != null).count();
         lines.add("方案目标达成率 %s（%d 个可计算的方案中 %d 个已达到目标）。".formatted(
                 percent(PlanIndicators.share(atTarget, measured)), measured, atTarget));
+        branchLine(region, from, to).ifPresent(lines::add);
 
         List<String> suggestions = new ArrayList<>();
         List<PlanRow> open = indicators.of(region).stream().filter(p -> p.status() != PlanStatus.CLOSED).toList();
@@ -66,6 +72,28 @@ class PlanReportSection implements MonthlySections {
             suggestions.add("本月上升的诉求类别都已有工作方案。");
         }
         return List.of(new Section("工作方案", lines), new Section("建议列入工作方案", suggestions.stream().limit(MAX_LINES).toList()));
+    }
+
+    /**
+     * 党支部: the branches of the report's region that own plans or whose party members have milestones due in the
+     * month — how many plans they own, those milestones met and met on time, the busiest branches named.
+     */
+    private java.util.Optional<String> branchLine(String region, LocalDate from, LocalDate to) {
+        List<BranchFigures.Figure> active = branches.within(region, from, to).stream()
+                .filter(b -> b.plansOwned() > 0 || b.milestones() > 0).toList();
+        if (active.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long owned = active.stream().mapToLong(BranchFigures.Figure::plansOwned).sum();
+        long due = active.stream().mapToLong(BranchFigures.Figure::milestones).sum();
+        long met = active.stream().mapToLong(BranchFigures.Figure::milestonesMet).sum();
+        long onTime = active.stream().mapToLong(BranchFigures.Figure::milestonesOnTime).sum();
+        String named = String.join("、", active.stream()
+                .sorted(java.util.Comparator.comparingLong((BranchFigures.Figure b) -> b.plansOwned() + b.milestones()).reversed())
+                .limit(5).map(b -> "%s（牵头方案 %d 个，党员里程碑 %d 个）".formatted(b.name(), b.plansOwned(), b.milestones()))
+                .toList());
+        return java.util.Optional.of("党支部：%d 个党支部牵头工作方案 %d 个；党员承担本月到期的里程碑 %d 个，已完成 %d 个，按时完成 %d 个。其中：%s。"
+                .formatted(active.size(), owned, due, met, onTime, named));
     }
 
     private static String percent(Double share) {

@@ -107,6 +107,12 @@ public class WorkPlans {
                 .sorted((a, b) -> b.linkedAt().compareTo(a.linkedAt())).toList();
     }
 
+    /** Of the given case numbers, those the person may see (a county plan's cases reach a township cadre's page). */
+    java.util.Set<String> visible(List<String> numbers, CurrentUser user) {
+        return cases.byNumbers(numbers).stream().filter(c -> caseViews.mayView(c, user)).map(CaseRecord::number)
+                .collect(Collectors.toSet());
+    }
+
     @Transactional
     public LinkedCase link(long id, LinkRequest request, CurrentUser user) {
         PlanRow plan = linkable(id, user);

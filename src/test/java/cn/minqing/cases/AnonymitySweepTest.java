@@ -215,6 +215,7 @@ class AnonymitySweepTest extends ApiTest {
                 "/workbench", "/search?q=" + marker, "/my", "/notifications", "/dashboard", "/workbench/open",
                 "/api/plans", "/api/plans/" + plan, "/api/plans/" + plan + "/cases", "/plans", "/plans/" + plan,
                 "/plans/" + plan + "/milestones/1", "/my/plans", "/my/plans/" + plan,
+                "/plans/branches", "/api/plans/branches", "/plans/new?region=QS01&category=subsidy",
                 "/report?villageCode=" + VILLAGE + "&category=subsidy",
                 "/report?villageCode=" + VILLAGE + "&title=" + marker + "低保"));
         // 民情走访: cases found on visits by their channel, the figures per party branch, the visit schedules

@@ -140,7 +140,7 @@ class AuthorizationMatrixTest extends ApiTest {
             }
         }
         for (String path : List.of("/api/cases/" + road, "/api/search?q=x", "/api/tasks", "/api/me",
-                "/api/notifications", "/api/attachments/" + photo, "/api/plans", "/engine-rest/engine",
+                "/api/notifications", "/api/attachments/" + photo, "/api/plans", "/api/plans/branches", "/engine-rest/engine",
                 "/api/households", "/api/households/1", "/api/visits/1", "/api/visits/due", "/api/visit-attachments/1")) {
             assertThat(rest.getForEntity(path, String.class).getStatusCode().value()).as(path).isEqualTo(401);
         }

@@ -99,6 +99,20 @@ class DeferralTest extends ApiTest {
         assertThat(page).contains("id=\"case-deferral\"").contains("石门镇村道硬化工程")
                 .contains(back.atZoneSameInstant(ZONE).getYear() + "年");
         assertThat(get("admin", "/api/plans/" + plan + "/cases").getBody().findValuesAsText("number")).contains(number);
+        // ... and hears of it in the app: the public plan and the date, no cadre named
+        String shownDay = back.atZoneSameInstant(ZONE).format(java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日"));
+        assertThat(notices("villager1", number)).anySatisfy(t -> assertThat(t)
+                .contains("已列入工作方案《石门镇村道硬化工程》", "计划于" + shownDay + "恢复办理")
+                .doesNotContain("township1", cadreName("township1")));
+        // cadres and leaders see the deferred case on the plan page; the villager's public page never lists it
+        for (String cadre : List.of("leader1", "township1", "admin")) {
+            assertThat(signedIn(cadre).get("/plans/" + plan).body()).as(cadre).contains("id=\"deferred-cases\"", number,
+                    "列入明年村道硬化工程统一施工");
+        }
+        assertThat(signedIn(PlanApiTest.TOWNSHIP_LEADER).get("/plans/" + plan).statusCode()).isEqualTo(404);
+        WebSession villagerPages = signedIn("villager1");
+        assertThat(villagerPages.get("/plans/" + plan).statusCode()).isEqualTo(302);
+        assertThat(villagerPages.get("/my/plans/" + plan).body()).doesNotContain("deferred-cases", number, "列入明年村道硬化工程统一施工");
 
         // counted apart: deferred, not solved or unsolvable; the index says the same
         assertThat(deferredCount(number)).isEqualTo(deferredBefore + 1);
@@ -121,7 +135,11 @@ class DeferralTest extends ApiTest {
                 after.at("/handling/resolveDue").asText()).toInstant()));
         assertThat(get("admin", "/api/cases/" + number + "/timeline").getBody().findValuesAsText("kind"))
                 .containsSubsequence("deferred", "deferral-ended");
+        assertThat(notices("villager1", number)).anySatisfy(t -> assertThat(t)
+                .isEqualTo("您反映的“村道坑洼”已恢复办理（工作方案《石门镇村道硬化工程》）。"));
         ClockUtil.reset();
+        assertThat(signedIn("leader1").get("/plans/" + plan).body()).as("back: no longer listed as deferred")
+                .doesNotContain("id=\"deferred-cases\"");
         assertThat(deferredCount(number)).isEqualTo(deferredBefore);
         assertThat(indexed(number, doc -> Boolean.FALSE.equals(handling(doc).get("deferred"))
                 && Integer.valueOf(1).equals(handling(doc).get("deferrals")))).isTrue();
@@ -137,12 +155,31 @@ class DeferralTest extends ApiTest {
         JsonNode mine = get("villager1", "/api/cases/" + number).getBody();
         assertThat(mine.at("/handling/deferredUntil").asText()).isNotBlank();
         assertThat(mine.get("plans").findValuesAsText("title")).doesNotContain("石门镇桥梁维修计划");
+        assertThat(notices("villager1", number)).anySatisfy(t -> assertThat(t).startsWith("您反映的“小桥栏杆断了”已列入工作方案，计划于"))
+                .noneSatisfy(t -> assertThat(t).contains("石门镇桥梁维修计划"));
         assertThat(delete("villager1", number).getStatusCode().value()).isEqualTo(403);
         assertThat(delete("grid1", number).getStatusCode().value()).isEqualTo(403);
         assertThat(delete("villager2", number).getStatusCode().value()).isEqualTo(404);
         assertThat(delete("township1", number).getStatusCode().value()).isEqualTo(204);
+        assertThat(notices("villager1", number)).contains("您反映的“小桥栏杆断了”已恢复办理。");
         assertThat(get("township1", "/api/tasks?caseNumber=" + number).getBody().findValuesAsText("stage")).contains("investigate");
         assertThat(delete("township1", number).getStatusCode().value()).as("no longer deferred").isEqualTo(409);
+    }
+
+    @Test
+    void aCountyPlansDeferredCasesShowOnlyToThoseWhoMaySeeThem() {
+        long plan = roadPlanAs("leader1", "全县农村公路提升行动", "QS", false);
+        String number = signedCase("桥头路基下沉", "桥头路基下沉，车辆颠簸。");
+        assertThat(defer("township1", number, plan, today.plusDays(15).toString(), "并入全县农村公路提升行动").getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(signedIn("township1").get("/plans/" + plan).body()).contains("id=\"deferred-cases\"", number);
+        assertThat(signedIn("leader1").get("/plans/" + plan).body()).contains(number);
+        // 青溪乡's staff read the county plan, but a case of 石门镇 is not theirs to see
+        String qingxi = signedIn("staff-QS02").get("/plans/" + plan).body();
+        assertThat(qingxi).contains("全县农村公路提升行动").doesNotContain(number, "并入全县农村公路提升行动", "id=\"deferred-cases\"");
+        // a plan that is not public: the villager hears the date, not the plan
+        assertThat(notices("villager1", number)).anySatisfy(t -> assertThat(t).contains("已列入工作方案，计划于"))
+                .noneSatisfy(t -> assertThat(t).contains("全县农村公路提升行动"));
     }
 
     @Test
@@ -246,6 +283,21 @@ class DeferralTest extends ApiTest {
 
     private ResponseEntity<JsonNode> delete(String user, String number) {
         return as(user).exchange("/api/cases/" + number + "/deferral", HttpMethod.DELETE, HttpEntity.EMPTY, JsonNode.class);
+    }
+
+    /** The texts of the person's in-app messages about the case. */
+    private List<String> notices(String user, String number) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (JsonNode n : get(user, "/api/notifications").getBody()) {
+            if (n.get("caseNumber").asText().equals(number)) {
+                texts.add(n.get("text").asText());
+            }
+        }
+        return texts;
+    }
+
+    private String cadreName(String username) {
+        return jdbc.sql("select display_name from minqing.app_user where username = ?").param(username).query(String.class).single();
     }
 
     private long deferrals() {

@@ -50,7 +50,8 @@ class AccessibilityTest extends ApiTest {
         violations.putAll(walk(null, 360, List.of("/login", "/register")));
         violations.putAll(walk("villager1", 360, List.of("/", "/report", "/my", "/notifications", "/my/plans", "/my" + plan,
                 "/account/channels")));
-        violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4", plan, "/households")));
+        violations.putAll(walk("grid1", 360, List.of("/", "/workbench", "/report", "/search?q=%E6%B0%B4", plan, "/households",
+                "/plans/branches")));
         // a party member: 走访提醒 on the workbench links to the visit form of each overdue household
         violations.putAll(walk("dangyuan-QS01002-1", 360, List.of("/", "/workbench", "/households")));
         // 挂账: the form that defers a case township1 handles to the plan
@@ -58,7 +59,9 @@ class AccessibilityTest extends ApiTest {
         violations.putAll(walk("township1", 1280, List.of("/", "/workbench", "/overdue", "/search?q=%E6%B0%B4", deferral)));
         violations.putAll(walk("county1", 1280, List.of("/", "/workbench", plan + "/milestones/1")));
         violations.putAll(walk("leader1", 1280, List.of("/", "/dashboard", "/overdue", "/search?q=%E6%B0%B4&channel=visit", "/plans",
-                "/plans/new", plan, approve, "/households")));
+                "/plans/new", plan, approve, "/households", "/plans/branches")));
+        // 党支部 figures on a phone, as a party member reads them
+        violations.putAll(walk("dangyuan-QS01001-1", 360, List.of("/plans/branches")));
         violations.putAll(walk("admin", 1280, List.of("/", "/admin", "/dashboard", "/households", "/admin/household-tags")));
 
         StringBuilder report = new StringBuilder();
