@@ -595,9 +595,11 @@ public final class LoadBenchmark {
                 continue;
             }
             String comm = e.getValue()[0];
-            if (part.equals("app") && comm.startsWith("postgres")) {
+            if (pid == appPid) {
+                part = "app";
+            } else if (part.equals("app") && comm.startsWith("postgres")) {
                 part = "postgres";
-            } else if (part.equals("app") && cmdline.getOrDefault(pid, "").contains("elasticsearch")) {
+            } else if (part.equals("app") && cmdline.getOrDefault(pid, "").contains("org.elasticsearch")) {
                 part = "elasticsearch";
             } else if (part.equals("app") && pid != appPid) {
                 part = "other";
