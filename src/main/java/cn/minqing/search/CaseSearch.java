@@ -271,7 +271,7 @@ class CaseSearch {
 
     private static Query match(String text, float boost, String minimumMatch) {
         return Query.of(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields).boost(boost)
-                .fields("title^3", "description", "title.bigram^2", "description.bigram", "address")
+                .fields("title^3", "description", "title.bigram^2", "description.bigram", "address", "corrected")
                 .minimumShouldMatch(minimumMatch)));
     }
 

@@ -219,6 +219,13 @@ class RelevanceTest extends ApiTest {
             double qndcg = ndcg(ranked, q.grades(), 10);
             System.out.printf("%-4s %-16s %-10s %5.2f %5.2f %7.2f  %s%n", q.qid(), q.query(), q.queryClass(), qp5, qr10, qndcg,
                     ranked.stream().map(l -> (relevant.contains(l) ? "+" : "-") + l.replaceAll(":.*", "")).collect(Collectors.joining(" ")));
+            if (qndcg < 0.5) {
+                // a failing query: what the search made of it, and what it put first
+                System.out.printf("     intent %s, read as %s, relaxed %s; top: %s%n",
+                        categoryIntent.of(q.query(), "relevance-" + set.name()),
+                        soundAlikes.correct(q.query(), "relevance-" + set.name()), result.relaxed(),
+                        result.hits().stream().limit(5).map(h -> h.category() + ":" + h.title()).collect(Collectors.joining(" | ")));
+            }
             double[] row = {qp5, Math.min(5, relevant.size()) / 5.0, qr10, qndcg};
             perClass.computeIfAbsent("", k -> new ArrayList<>()).add(row);
             if (!q.queryClass().isBlank()) {
@@ -332,7 +339,7 @@ class RelevanceTest extends ApiTest {
         OffsetDateTime at = OffsetDateTime.parse("2026-01-05T09:00:00+08:00");
         for (Report r : reports.values()) {
             String number = "REL-" + set.name() + "-" + r.id();
-            docs.add(document(number, r.category(), r.village(), r.title(), r.description(), at));
+            docs.add(documents.corrected(document(number, r.category(), r.village(), r.title(), r.description(), at)));
             labels.put(number, r.id());
         }
         // the villages with a place on the map (other tests import villages without coordinates)
@@ -346,9 +353,11 @@ class RelevanceTest extends ApiTest {
         for (int i = 0; i < distractors.size(); i++) {
             RelevanceDistractors.Distractor x = distractors.get(i);
             String number = "REL-X-" + i;
-            docs.add(document(number, x.category(), x.village(), x.title(), x.description(), at.minusHours(7L * i)));
+            docs.add(documents.corrected(document(number, x.category(), x.village(), x.title(), x.description(), at.minusHours(7L * i))));
             labels.put(number, "X:" + i);
         }
+        docs.stream().filter(d -> d.corrected() != null).forEach(d -> System.out.printf("read as known %s: %s | %s%n",
+                labels.get(d.number()).replaceAll(":.*", ""), d.title() + " " + d.description(), d.corrected()));
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         docs.forEach(d -> bulk.operations(CaseDocuments.write(index.alias(), d)));
         BulkResponse response = client.bulk(bulk.build());
