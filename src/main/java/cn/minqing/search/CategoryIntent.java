@@ -41,7 +41,7 @@ class CategoryIntent {
     });
 
     private record Learned(Map<String, Set<String>> words, Map<String, List<String>> names,
-                           Map<String, List<String>> keywords, Map<String, Set<String>> pairs, long at) {
+                           Map<String, List<String>> keywords, long at) {
     }
 
     CategoryIntent(ElasticsearchClient client, Categories categories, CategoryAdministration categoryDetails,
@@ -68,57 +68,10 @@ class CategoryIntent {
         learned.words().forEach((category, words) -> words.stream().filter(query::contains)
                 .forEach(w -> score.merge(category, 1.0, Double::sum)));
         score.remove("other");
-        if (score.isEmpty()) {
-            // no whole word points anywhere (通信覆盖, 劳动者权益): the character pairs the query shares with one or two
-            // categories' vocabulary (通信 → 通信基站, 通信线缆: telecom) still do
-            byPairs(query, learned.pairs()).forEach((category, s) -> score.merge(category, s, Double::sum));
-            score.remove("other");
-        }
         double best = score.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return score.entrySet().stream().filter(e -> e.getValue() >= best / 2 && e.getValue() >= 1.0)
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .limit(2).map(Map.Entry::getKey).toList();
-    }
-
-    /**
-     * Evidence from character pairs: each pair of the query found in the vocabulary (thesaurus forms, keywords, name)
-     * of one category only counts 1 for it, of two categories 0.5 for each; pairs common to more say nothing.
-     */
-    static Map<String, Double> byPairs(String query, Map<String, Set<String>> pairs) {
-        Map<String, Double> score = new HashMap<>();
-        for (String pair : pairsOf(query)) {
-            Set<String> categories = pairs.getOrDefault(pair, Set.of());
-            if (categories.size() == 1 || categories.size() == 2) {
-                categories.forEach(c -> score.merge(c, 1.0 / categories.size(), Double::sum));
-            }
-        }
-        return score;
-    }
-
-    /** The distinct pairs of adjacent Chinese characters in the text (供水保障 → 供水, 水保, 保障). */
-    static Set<String> pairsOf(String text) {
-        Set<String> pairs = new java.util.LinkedHashSet<>();
-        for (int i = 0; i + 1 < text.length(); i++) {
-            if (isHan(text.charAt(i)) && isHan(text.charAt(i + 1))) {
-                pairs.add(text.substring(i, i + 2));
-            }
-        }
-        return pairs;
-    }
-
-    private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
-    }
-
-    /** Which categories' vocabulary (thesaurus forms, search keywords, name words) holds each character pair. */
-    private Map<String, Set<String>> pairs(Map<String, List<String>> names, Map<String, List<String>> keywords) {
-        Map<String, Set<String>> pairs = new HashMap<>();
-        java.util.function.BiConsumer<String, String> add = (category, word) -> pairsOf(word)
-                .forEach(p -> pairs.computeIfAbsent(p, x -> new java.util.HashSet<>()).add(category));
-        thesaurus.entries().stream().filter(e -> e.category() != null).forEach(e -> e.forms().forEach(f -> add.accept(e.category(), f)));
-        names.forEach((category, words) -> words.forEach(w -> add.accept(category, w)));
-        keywords.forEach((category, words) -> words.forEach(w -> add.accept(category, w)));
-        return pairs;
     }
 
     /**
@@ -180,7 +133,7 @@ class CategoryIntent {
         Map<String, List<String>> keywords = new HashMap<>();
         categoryDetails.all().stream().filter(c -> c.active()).forEach(c -> keywords.put(c.code(),
                 Thesaurus.split(c.keywords()).stream().filter(w -> w.length() >= 2).toList()));
-        return new Learned(significantWords(alias), names, keywords, pairs(names, keywords), System.currentTimeMillis());
+        return new Learned(significantWords(alias), names, keywords, System.currentTimeMillis());
     }
 
     /** Forgets what was learned (after a rebuild, or when a test refills an index). */

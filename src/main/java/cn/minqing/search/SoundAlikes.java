@@ -124,7 +124,8 @@ class SoundAlikes {
         return text == null || text.isBlank() ? null : correct(text, indexVocabulary(), true);
     }
 
-    private Vocabulary indexVocabulary() {
+    /** The known words without those learned from an index (the same for every index). */
+    Vocabulary indexVocabulary() {
         Object t = thesaurus.entries();
         Object s = synonyms.groups();
         Known k = indexKnown;

@@ -68,6 +68,15 @@ public final class SearchBenchmark {
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
         latency("search, county leader, typos/thesaurus/places/relaxed", i -> search.search(
                 new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        // A/B on the same index, back to back: the pinyin clauses at every step, as before search4
+        System.setProperty("minqing.search.pinyin-always", "true");
+        latency("search, county leader, 20 hits + facets [pinyin at every step]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, county leader, typos/thesaurus/places/relaxed [pinyin at every step]", i -> search.search(
+                new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        System.clearProperty("minqing.search.pinyin-always");
+        latency("search, county leader, 20 hits + facets [again, pinyin only when relaxing]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
         latency("search, township cadre (scope filter)", i -> search.search(
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), township));
         latency("search, filters only, newest first", i -> search.search(
