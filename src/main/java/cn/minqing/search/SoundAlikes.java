@@ -142,10 +142,28 @@ class SoundAlikes {
     }
 
     /** The commonest characters of running text: in a two-character piece they make chance homophones. */
-    private static final String COMMON = "一二三四五六七八九十几两就大小了不是有在的和也都又还很太个这那我你他她它上下中多少好要会能可说去来到得着过给把被让没人家里天年月日时点";
+    private static final String COMMON = "一二三四五六七八九十几两就大小了不是有在的和也都又还很太个这那我你他她它上下中多少好要会能可说去来到得着过给把被让没人家里天年月日时点头只条块次往向从对为以而之";
 
+    /** A two-character piece holding one of the commonest characters is no typo in a long text (就一 is no 就医). */
     private static boolean chancePiece(String piece, boolean strict) {
         return strict && piece.length() == 2 && (COMMON.indexOf(piece.charAt(0)) >= 0 || COMMON.indexOf(piece.charAt(1)) >= 0);
+    }
+
+    /**
+     * In a long text, a reading that changes one of the commonest characters (天干了 is no 田干了, 三头牛 no 三偷牛) is a
+     * chance homophone, not a typo. (Refusing a reading that loses a general word the piece holds — 没恢复 is no 没回复 —
+     * was tried: it also refused real typos that are words, 高领补贴 and 报效 for 高龄补贴 and 报销.)
+     */
+    private static boolean chanceReading(String piece, String candidate, boolean strict) {
+        if (!strict || candidate == null) {
+            return false;
+        }
+        for (int j = 0; j < piece.length(); j++) {
+            if (piece.charAt(j) != candidate.charAt(j) && COMMON.indexOf(piece.charAt(j)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String correctRun(String run, Vocabulary k, boolean strict) {
@@ -172,6 +190,9 @@ class SoundAlikes {
                 String candidate = best(piece, k.bySound().get(String.join(" ", sound)));
                 if (candidate == null && len >= 3 && !strict) {
                     candidate = best(piece, k.byLooseSound().get(loose(sound)));
+                }
+                if (chanceReading(piece, candidate, strict)) {
+                    candidate = null;
                 }
                 if (candidate != null) {
                     replaced = candidate;

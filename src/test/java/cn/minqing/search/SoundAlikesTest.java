@@ -45,6 +45,10 @@ class SoundAlikesTest {
         // chance homophones of running text stay as written: 就一 (jiu yi) is no 就医, 大缝 no 大风 …
         assertThat(SoundAlikes.correct("小学就一辆校车", more, true)).isNull();
         assertThat(SoundAlikes.correct("桥面裂了一条大缝", more, true)).isNull();
+        SoundAlikes.Vocabulary forms = SoundAlikes.Vocabulary.of(List.of("田干了", "没回复", "偷牛", "自来水"));
+        assertThat(SoundAlikes.correct("天干了一个多月", forms, true)).isNull();
+        assertThat(SoundAlikes.correct("丢了三头牛", forms, true)).isNull();
+        assertThat(SoundAlikes.correct("自来谁停了", forms, true)).isEqualTo("自来水停了");
         // … and the looser southern sounds are for short queries only (县 xian is no 乡 xiang)
         assertThat(SoundAlikes.correct("在县医院住院", more, true)).isNull();
         assertThat(SoundAlikes.correct("牛守儿童", more, true)).isNull();
