@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A case as indexed in Elasticsearch (see search-mappings/cases.json). {@code regionPath} holds the
  * county, township and village codes so that a scope filter is one term query; {@code channel} is where the
- * case came from ({@code app} or {@code visit}, 民情走访).
+ * case came from ({@code app} or {@code visit}, 民情走访); {@code corrected} is the text with its sound-alike typos
+ * read as the known words (only when it has some).
  */
 record CaseDocument(String number, String title, String description, String category, String categoryName,
                     String villageCode, String villageName, String townshipCode, String townshipName,
@@ -14,7 +15,30 @@ record CaseDocument(String number, String title, String description, String cate
                     boolean anonymous, int supporters, GeoPoint location, String address,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
                     OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling,
-                    long version, String channel) {
+                    long version, String channel, String corrected) {
+
+    /** As written, without a reading of its misspelt words ({@code corrected} is filled by {@link CaseDocuments}). */
+    CaseDocument(String number, String title, String description, String category, String categoryName,
+                 String villageCode, String villageName, String townshipCode, String townshipName,
+                 List<String> regionPath, String status, String urgency, String handlingOrg, String reporter,
+                 boolean anonymous, int supporters, GeoPoint location, String address,
+                 OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
+                 OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling,
+                 long version, String channel) {
+        this(number, title, description, category, categoryName, villageCode, villageName, townshipCode, townshipName,
+                regionPath, status, urgency, handlingOrg, reporter, anonymous, supporters, location, address, createdAt,
+                updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, null);
+    }
+
+    /**
+     * The same document with {@code corrected}: its title and description with each misspelt word read as the known
+     * word it sounds like (自来谁 → 自来水, 同音纠错 at index time), or null when none is misspelt.
+     */
+    CaseDocument withCorrected(String text) {
+        return new CaseDocument(number, title, description, category, categoryName, villageCode, villageName, townshipCode,
+                townshipName, regionPath, status, urgency, handlingOrg, reporter, anonymous, supporters, location, address,
+                createdAt, updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, text);
+    }
 
     /** A case from the phone or web ({@code channel} app), as the benchmarks and relevance sets build them. */
     CaseDocument(String number, String title, String description, String category, String categoryName,

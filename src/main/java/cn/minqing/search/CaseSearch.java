@@ -170,11 +170,19 @@ class CaseSearch {
     private BoolQuery.Builder relevance(BoolQuery.Builder b, Plan plan) {
         String q = plan.words();
         if (q != null && !q.isBlank()) {
-            Query text = text(q, plan.corrected(), plan.step() == Step.ALL_WORDS ? "2<70%" : "50%");
+            String minimumMatch = plan.step() == Step.ALL_WORDS ? "2<70%" : "50%";
+            // the syllables (pinyin) only once the words found few: typos are read as known words on both sides
+            // (同音纠错 in the query and in the index), so pinyin would mostly add chance homophones (报账 for 保障)
+            Query text = text(q, plan.corrected(), minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways());
             if (plan.step() == Step.CATEGORY) {
                 b.must(m -> m.bool(either -> either.should(text).should(categoryOnly(plan.intent())).minimumShouldMatch("1")));
-                // what the words found stays above what is only listed for its category
-                b.should(s -> s.constantScore(cs -> cs.filter(text).boost(WORDS_FIRST_BOOST)));
+                // what the words found stays above what is only listed for its category — in those categories, or
+                // when the words as typed match; a loose match elsewhere (a thesaurus form, a syllable) does not
+                Query typed = typed(q, plan.corrected(), minimumMatch);
+                Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
+                        .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
+                b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(w -> w.minimumShouldMatch("1")
+                        .should(x -> x.bool(y -> y.filter(text).filter(inIntent))).should(typed))).boost(WORDS_FIRST_BOOST)));
             } else {
                 b.must(text);
             }
@@ -231,6 +239,11 @@ class CaseSearch {
     static final int MAX_EXPANSIONS = 16;
     static final float PINYIN_WEIGHT = 0.4f;
 
+    /** Pinyin clauses at every step, as before search4 (system property, read per search: the benchmark's A/B). */
+    static boolean pinyinAlways() {
+        return Boolean.getBoolean("minqing.search.pinyin-always");
+    }
+
     private static boolean isPhrase(String q) {
         String trimmed = q.strip();
         return trimmed.length() > 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"")
@@ -241,7 +254,18 @@ class CaseSearch {
      * The words as typed, or any of their colloquial variants (synonyms, thesaurus forms, with lower weights),
      * or the same syllables (pinyin, lower still) must match; "quoted" means exactly.
      */
-    private Query text(String q, String corrected, String minimumMatch) {
+    /** The words as typed (and as read by 同音纠错), without thesaurus forms, synonyms or syllables. */
+    private static Query typed(String q, String corrected, String minimumMatch) {
+        return Query.of(m -> m.bool(any -> {
+            any.should(match(q, 1.0f, minimumMatch));
+            if (corrected != null) {
+                any.should(match(corrected, CORRECTED_WEIGHT, minimumMatch));
+            }
+            return any.minimumShouldMatch("1");
+        }));
+    }
+
+    private Query text(String q, String corrected, String minimumMatch, boolean withPinyin) {
         String trimmed = q.strip();
         if (isPhrase(trimmed)) {
             String phrase = trimmed.substring(1, trimmed.length() - 1);
@@ -273,15 +297,17 @@ class CaseSearch {
             }
             variants.forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
             distinct.forEach(e -> any.should(match(e.text(), THESAURUS_WEIGHT, minimumMatch)));
-            any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
-                    .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
+            if (withPinyin) {
+                any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
+                        .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
+            }
             return any.minimumShouldMatch("1");
         }));
     }
 
     private static Query match(String text, float boost, String minimumMatch) {
         return Query.of(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields).boost(boost)
-                .fields("title^3", "description", "title.bigram^2", "description.bigram", "address")
+                .fields("title^3", "description", "title.bigram^2", "description.bigram", "address", "corrected")
                 .minimumShouldMatch(minimumMatch)));
     }
 

@@ -32,6 +32,7 @@ class SoundAlikes {
     private final Synonyms synonyms;
     private final CategoryIntent categoryIntent;
     private volatile Known known;
+    private volatile Known indexKnown;
 
     private record Known(Object thesaurus, Object synonyms, Object learned, Vocabulary vocabulary) {
     }
@@ -81,6 +82,15 @@ class SoundAlikes {
     }
 
     static String correct(String query, Vocabulary k) {
+        return correct(query, k, false);
+    }
+
+    /**
+     * {@code strict} (a report's whole text, at index time): only the same sound, never the looser southern one
+     * (县医院 is no 乡医院), and a two-character piece holding one of the commonest characters is left alone (就一辆 is
+     * no 就医, 一条大缝 no 大风): long texts hold many such chance homophones, a short query few.
+     */
+    static String correct(String query, Vocabulary k, boolean strict) {
         if (query == null || query.isBlank()) {
             return null;
         }
@@ -97,7 +107,7 @@ class SoundAlikes {
                 continue;
             }
             String run = query.substring(i, end);
-            String fixed = correctRun(run, k);
+            String fixed = correctRun(run, k, strict);
             changed |= !fixed.equals(run);
             out.append(fixed);
             i = end;
@@ -105,7 +115,58 @@ class SoundAlikes {
         return changed ? out.toString() : null;
     }
 
-    private static String correctRun(String run, Vocabulary k) {
+    /**
+     * Index side of 同音纠错: the text with each misspelt word read as the known word it sounds like (自来谁停了 →
+     * 自来水停了), or {@code null} when nothing needed correcting. The vocabulary leaves out the words learned from
+     * the index, so the same report always gets the same reading whatever else the index holds.
+     */
+    String readAsKnown(String text) {
+        return text == null || text.isBlank() ? null : correct(text, indexVocabulary(), true);
+    }
+
+    /** The known words without those learned from an index (the same for every index). */
+    Vocabulary indexVocabulary() {
+        Object t = thesaurus.entries();
+        Object s = synonyms.groups();
+        Known k = indexKnown;
+        if (k != null && k.thesaurus() == t && k.synonyms() == s) {
+            return k.vocabulary();
+        }
+        Set<String> words = new HashSet<>(CountyWords.lexicon());
+        thesaurus.entries().forEach(e -> words.addAll(e.forms()));
+        synonyms.groups().forEach(words::addAll);
+        categoryIntent.nameWords().forEach(words::addAll);
+        k = new Known(t, s, null, Vocabulary.of(words));
+        indexKnown = k;
+        return k.vocabulary();
+    }
+
+    /** The commonest characters of running text: in a two-character piece they make chance homophones. */
+    private static final String COMMON = "一二三四五六七八九十几两就大小了不是有在的和也都又还很太个这那我你他她它上下中多少好要会能可说去来到得着过给把被让没人家里天年月日时点头只条块次往向从对为以而之";
+
+    /** A two-character piece holding one of the commonest characters is no typo in a long text (就一 is no 就医). */
+    private static boolean chancePiece(String piece, boolean strict) {
+        return strict && piece.length() == 2 && (COMMON.indexOf(piece.charAt(0)) >= 0 || COMMON.indexOf(piece.charAt(1)) >= 0);
+    }
+
+    /**
+     * In a long text, a reading that changes one of the commonest characters (天干了 is no 田干了, 三头牛 no 三偷牛) is a
+     * chance homophone, not a typo. (Refusing a reading that loses a general word the piece holds — 没恢复 is no 没回复 —
+     * was tried: it also refused real typos that are words, 高领补贴 and 报效 for 高龄补贴 and 报销.)
+     */
+    private static boolean chanceReading(String piece, String candidate, boolean strict) {
+        if (!strict || candidate == null) {
+            return false;
+        }
+        for (int j = 0; j < piece.length(); j++) {
+            if (piece.charAt(j) != candidate.charAt(j) && COMMON.indexOf(piece.charAt(j)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String correctRun(String run, Vocabulary k, boolean strict) {
         List<String> sounds = syllables(run);
         if (sounds.size() != run.length()) {
             return run;
@@ -122,13 +183,16 @@ class SoundAlikes {
                     length = len;
                     break;
                 }
-                if (isWord(piece) || cutsAWord(run, i, i + len)) {
+                if (isWord(piece) || cutsAWord(run, i, i + len) || chancePiece(piece, strict)) {
                     continue;
                 }
                 List<String> sound = sounds.subList(i, i + len);
                 String candidate = best(piece, k.bySound().get(String.join(" ", sound)));
-                if (candidate == null && len >= 3) {
+                if (candidate == null && len >= 3 && !strict) {
                     candidate = best(piece, k.byLooseSound().get(loose(sound)));
+                }
+                if (chanceReading(piece, candidate, strict)) {
+                    candidate = null;
                 }
                 if (candidate != null) {
                     replaced = candidate;

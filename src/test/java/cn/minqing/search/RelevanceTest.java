@@ -56,7 +56,7 @@ class RelevanceTest extends ApiTest {
     }
 
     static final TestSet TUNING = new TestSet("tuning", 0.94, 0.94, 0.74, 8);
-    static final TestSet HOLDOUT = new TestSet("holdout", 0.95, 0.95, 0.76, 7);
+    static final TestSet HOLDOUT = new TestSet("holdout", 0.955, 0.96, 0.76, 7);
     /** Small examples per class written while building pinyin, the thesaurus, places and relaxation (tuned on). */
     static final TestSet DEV = new TestSet("dev", 0.80, 0.95, 0.48, 0,
             Map.of("typo", 0.88, "colloquial", 0.69, "place", 0.94, "zero", 0.74), true);
@@ -64,14 +64,14 @@ class RelevanceTest extends ApiTest {
      * Written by someone who never read the search code, after search was built; its demo cases are not judged
      * (relevance/blind/README.md). Queries of class {@code none} have no relevant report: they count apart.
      */
-    static final TestSet BLIND = new TestSet("blind", 0.63, 0.64, 0.45, 10,
-            Map.of("typo", 0.69, "colloquial", 0.64, "place", 0.85, "relax", 0.22), false);
+    static final TestSet BLIND = new TestSet("blind", 0.65, 0.655, 0.46, 10,
+            Map.of("typo", 0.71, "colloquial", 0.645, "place", 0.875, "relax", 0.25), false);
     /**
      * A second blind set, written by another helper while search was changed again (relevance/blind2/README.md);
-     * loaded like blind/ (demo cases unjudged, per-class figures); floors just under the search3 run (docs/search.md).
+     * loaded like blind/ (demo cases unjudged, per-class figures); floors just under the search4 run (docs/search.md).
      */
-    static final TestSet BLIND2 = new TestSet("blind2", 0.59, 0.64, 0.35, 9,
-            Map.of("typo", 0.73, "colloquial", 0.43, "place", 0.93, "relax", 0.19), false);
+    static final TestSet BLIND2 = new TestSet("blind2", 0.605, 0.645, 0.36, 9,
+            Map.of("typo", 0.79, "colloquial", 0.44, "place", 0.93, "relax", 0.20), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";
@@ -219,6 +219,13 @@ class RelevanceTest extends ApiTest {
             double qndcg = ndcg(ranked, q.grades(), 10);
             System.out.printf("%-4s %-16s %-10s %5.2f %5.2f %7.2f  %s%n", q.qid(), q.query(), q.queryClass(), qp5, qr10, qndcg,
                     ranked.stream().map(l -> (relevant.contains(l) ? "+" : "-") + l.replaceAll(":.*", "")).collect(Collectors.joining(" ")));
+            if (qndcg < 0.5) {
+                // a failing query: what the search made of it, and what it put first
+                System.out.printf("     intent %s, read as %s, relaxed %s; top: %s%n",
+                        categoryIntent.of(q.query(), "relevance-" + set.name()),
+                        soundAlikes.correct(q.query(), "relevance-" + set.name()), result.relaxed(),
+                        result.hits().stream().limit(5).map(h -> h.category() + ":" + h.title()).collect(Collectors.joining(" | ")));
+            }
             double[] row = {qp5, Math.min(5, relevant.size()) / 5.0, qr10, qndcg};
             perClass.computeIfAbsent("", k -> new ArrayList<>()).add(row);
             if (!q.queryClass().isBlank()) {
@@ -332,7 +339,7 @@ class RelevanceTest extends ApiTest {
         OffsetDateTime at = OffsetDateTime.parse("2026-01-05T09:00:00+08:00");
         for (Report r : reports.values()) {
             String number = "REL-" + set.name() + "-" + r.id();
-            docs.add(document(number, r.category(), r.village(), r.title(), r.description(), at));
+            docs.add(documents.corrected(document(number, r.category(), r.village(), r.title(), r.description(), at)));
             labels.put(number, r.id());
         }
         // the villages with a place on the map (other tests import villages without coordinates)
@@ -346,9 +353,11 @@ class RelevanceTest extends ApiTest {
         for (int i = 0; i < distractors.size(); i++) {
             RelevanceDistractors.Distractor x = distractors.get(i);
             String number = "REL-X-" + i;
-            docs.add(document(number, x.category(), x.village(), x.title(), x.description(), at.minusHours(7L * i)));
+            docs.add(documents.corrected(document(number, x.category(), x.village(), x.title(), x.description(), at.minusHours(7L * i))));
             labels.put(number, "X:" + i);
         }
+        docs.stream().filter(d -> d.corrected() != null).forEach(d -> System.out.printf("read as known %s: %s | %s%n",
+                labels.get(d.number()).replaceAll(":.*", ""), d.title() + " " + d.description(), d.corrected()));
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         docs.forEach(d -> bulk.operations(CaseDocuments.write(index.alias(), d)));
         BulkResponse response = client.bulk(bulk.build());
@@ -371,6 +380,7 @@ class RelevanceTest extends ApiTest {
                 PlaceNames.Parsed parsed = placeNames.parse(q[1]);
                 List<String> words = new ArrayList<>(List.of(parsed.words().strip()));
                 words.addAll(synonyms.variants(parsed.words().strip()));
+                words.addAll(readAsKnown(parsed.words().strip()));
                 answers |= (parsed.regionCode() == null || regions.pathOf(x.village()).contains(parsed.regionCode()))
                         && words.stream().anyMatch((x.title() + x.description())::contains);
             }
@@ -383,12 +393,29 @@ class RelevanceTest extends ApiTest {
         return kept;
     }
 
+    /** The query as 同音纠错 reads it (变压气 → 变压器): a generated report holding that answers it too. */
+    private List<String> readAsKnown(String words) {
+        String read = SoundAlikes.correct(words, soundAlikesVocabulary());
+        return read == null ? List.of() : List.of(read);
+    }
+
+    private SoundAlikes.Vocabulary vocabulary;
+
+    /** The index-independent vocabulary (lexicon, thesaurus, synonyms, categories), as the index side uses it. */
+    private SoundAlikes.Vocabulary soundAlikesVocabulary() {
+        if (vocabulary == null) {
+            vocabulary = soundAlikes.indexVocabulary();
+        }
+        return vocabulary;
+    }
+
     /** No generated report may contain a judged query's words, or their synonyms, where the query looks. */
     private void assertNoDistractorAnswersAQuery(TestSet set, List<RelevanceDistractors.Distractor> distractors) throws IOException {
         for (String[] q : rows(set.name() + "/queries.tsv")) {
             PlaceNames.Parsed parsed = placeNames.parse(q[1]);
             List<String> words = new ArrayList<>(List.of(parsed.words().strip()));
             words.addAll(synonyms.variants(parsed.words().strip()));
+            words.addAll(readAsKnown(parsed.words().strip()));
             for (RelevanceDistractors.Distractor x : distractors) {
                 if (parsed.regionCode() == null || regions.pathOf(x.village()).contains(parsed.regionCode())) {
                     assertThat(x.title() + x.description()).as("a generated report answers " + q[1]).doesNotContain(words.toArray(String[]::new));

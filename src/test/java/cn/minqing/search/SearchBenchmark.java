@@ -49,7 +49,7 @@ public final class SearchBenchmark {
         SearchIndex index = context.getBean(SearchIndex.class);
         index.ensureExists();
         long start = System.nanoTime();
-        index(client, index.alias(), count);
+        index(client, index.alias(), count, context.getBean(CaseDocuments.class));
         client.indices().refresh(r -> r.index(index.alias()));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%nindexed %d cases in %.1f s (%.0f /s)%n", count, seconds, count / seconds);
@@ -68,6 +68,15 @@ public final class SearchBenchmark {
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
         latency("search, county leader, typos/thesaurus/places/relaxed", i -> search.search(
                 new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        // A/B on the same index, back to back: the pinyin clauses at every step, as before search4
+        System.setProperty("minqing.search.pinyin-always", "true");
+        latency("search, county leader, 20 hits + facets [pinyin at every step]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, county leader, typos/thesaurus/places/relaxed [pinyin at every step]", i -> search.search(
+                new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        System.clearProperty("minqing.search.pinyin-always");
+        latency("search, county leader, 20 hits + facets [again, pinyin only when relaxing]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
         latency("search, township cadre (scope filter)", i -> search.search(
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), township));
         latency("search, filters only, newest first", i -> search.search(
@@ -76,7 +85,8 @@ public final class SearchBenchmark {
                 "三组的" + QUERIES.get(i % QUERIES.size()) + "好几天了没人管", "QS01001", 3, 10, villager));
     }
 
-    static void index(ElasticsearchClient client, String alias, int count) throws IOException {
+    /** Indexes the cases as the app does, with index-time sound-alike reading ({@link CaseDocuments#corrected}). */
+    static void index(ElasticsearchClient client, String alias, int count, CaseDocuments documents) throws IOException {
         List<String[]> reports = new String(new ClassPathResource("demo/reports.tsv").getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8).lines().skip(1).map(l -> l.split("\t")).toList();
         Random random = new Random(42);
@@ -97,7 +107,8 @@ public final class SearchBenchmark {
                         113.1 + random.nextDouble() * 0.2), null, created, created, null, created.plusDays(10),
                         "none", false, new CaseDocument.Handling(created.plusDays(1), created.plusHours(3), true, false,
                         null, 0, 0, 0, null), 1);
-                bulk.operations(op -> op.index(x -> x.index(alias).id(number).document(doc)));
+                CaseDocument indexed = documents.corrected(doc);
+                bulk.operations(op -> op.index(x -> x.index(alias).id(number).document(indexed)));
             }
             var response = client.bulk(bulk.build());
             if (response.errors()) {
@@ -115,7 +126,7 @@ public final class SearchBenchmark {
         System.out.printf("index size after force-merge: %.1f MB%n", stats.sizeInBytes() / 1e6);
         String usage = client.indices().diskUsage(d -> d.index(alias).runExpensiveTasks(true)).valueBody().toJson().toString();
         var fields = new com.fasterxml.jackson.databind.ObjectMapper().readTree(usage).findValue("fields");
-        for (String field : List.of("title", "title.bigram", "title.pinyin", "description", "description.bigram", "description.pinyin")) {
+        for (String field : List.of("title", "title.bigram", "title.pinyin", "description", "description.bigram", "description.pinyin", "corrected")) {
             var f = fields == null ? null : fields.get(field);
             System.out.printf("  %-20s %s%n", field, f == null ? "?" : String.format("%.1f MB", f.get("total_in_bytes").asLong() / 1e6));
         }

@@ -36,6 +36,26 @@ class SoundAlikesTest {
     }
 
     @Test
+    void aReportsWholeTextIsReadStrictlyAtIndexTime() {
+        SoundAlikes.Vocabulary more = SoundAlikes.Vocabulary.of(List.of("低保", "自来水", "路灯", "就医", "大风", "乡医院",
+                "留守儿童", "土地流转"));
+        // a report's typos are read as the known words, wherever they stand in its text
+        assertThat(SoundAlikes.correct("三组自来谁停了两天 路等也坏了", more, true)).isEqualTo("三组自来水停了两天 路灯也坏了");
+        assertThat(SoundAlikes.correct("土地留转的钱没给", more, true)).isEqualTo("土地流转的钱没给");
+        // chance homophones of running text stay as written: 就一 (jiu yi) is no 就医, 大缝 no 大风 …
+        assertThat(SoundAlikes.correct("小学就一辆校车", more, true)).isNull();
+        assertThat(SoundAlikes.correct("桥面裂了一条大缝", more, true)).isNull();
+        SoundAlikes.Vocabulary forms = SoundAlikes.Vocabulary.of(List.of("田干了", "没回复", "偷牛", "自来水"));
+        assertThat(SoundAlikes.correct("天干了一个多月", forms, true)).isNull();
+        assertThat(SoundAlikes.correct("丢了三头牛", forms, true)).isNull();
+        assertThat(SoundAlikes.correct("自来谁停了", forms, true)).isEqualTo("自来水停了");
+        // … and the looser southern sounds are for short queries only (县 xian is no 乡 xiang)
+        assertThat(SoundAlikes.correct("在县医院住院", more, true)).isNull();
+        assertThat(SoundAlikes.correct("牛守儿童", more, true)).isNull();
+        assertThat(SoundAlikes.correct("牛守儿童", more)).isEqualTo("留守儿童");
+    }
+
+    @Test
     void syllablesFollowTheWordAndLooseSoundsMergeWhatAccentsMerge() {
         assertThat(SoundAlikes.syllables("银行")).containsExactly("yin", "hang");
         assertThat(SoundAlikes.loose(List.of("zhang", "liu", "shi"))).isEqualTo("zan niu si");

@@ -25,8 +25,9 @@ public final class Latency {
                 micros[i] = (System.nanoTime() - t) / 1000;
             }
             Arrays.sort(micros);
-            System.out.printf("  %-53s p50 %8.1f ms  p95 %8.1f ms%n", what, micros[runs / 2] / 1000.0,
-                    micros[(int) Math.ceil(runs * 0.95) - 1] / 1000.0);
+            System.out.printf("  %-53s p50 %8.1f ms  p95 %8.1f ms  (load average %.2f)%n", what, micros[runs / 2] / 1000.0,
+                    micros[(int) Math.ceil(runs * 0.95) - 1] / 1000.0,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } catch (Exception e) {
             throw new IllegalStateException(what + " failed", e);
         }
