@@ -23,8 +23,9 @@ public class HouseholdTags {
 
     /** A tag by its code or by its Chinese name, as an import sheet may give either. */
     public Optional<HouseholdTag> find(String codeOrName) {
-        return jdbc.sql(SELECT + " where code = ? or name = ?").params(codeOrName, codeOrName)
-                .query(HouseholdTag.class).optional();
+        // a code first: one tag's name may be another's code, and two rows would be a 500
+        return jdbc.sql(SELECT + " where code = ? or name = ? order by (code = ?) desc limit 1")
+                .params(codeOrName, codeOrName, codeOrName).query(HouseholdTag.class).optional();
     }
 
     /** A tag's schedule: every {@code days} calendar or working days. */

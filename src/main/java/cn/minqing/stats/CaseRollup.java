@@ -59,10 +59,9 @@ class CaseRollup {
     @Transactional
     public void compact() {
         // one fold at a time: two deletes of the same deltas, each scanning from its own place, deadlock on a large
-        // backlog (seen at a million generated cases); whoever does not get the lock leaves the deltas to the other
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(hashtext('minqing.case_rollup'))").query(Boolean.class).single()) {
-            return;
-        }
+        // backlog (seen at a million generated cases); a second fold waits for the first, then folds what is left,
+        // so a caller's fold has always folded everything committed before it
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('minqing.case_rollup'))").query(Integer.class).single();
         String keys = "cube, day, village_code, category_code, org, due_day";
         String sums = java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> "sum(" + c + ")")
                 .collect(java.util.stream.Collectors.joining(", "));
