@@ -200,15 +200,27 @@ class DailyIndicators {
      */
     private Double p90(MapSqlParameterSource params) {
         List<long[]> hours = jdbc.query(HOURS.formatted(FILTER, DAYS, MONTHS), params, (rs, i) -> new long[] {rs.getLong("hours"), rs.getLong("n")});
-        long total = hours.stream().mapToLong(h -> h[1]).sum();
-        if (total == 0) {
+        long[] place = ninetiethIn(hours);
+        if (place == null) {
+            return null;
+        }
+        params.addValue("hour", place[0]).addValue("rank", place[1]);
+        return jdbc.queryForObject(IN_HOUR, params, Double.class);
+    }
+
+    /**
+     * The hour of a histogram ({hour, cases} in order of hour) that holds its ⌈0.9·n⌉-th smallest time to close, and
+     * that case's rank within the hour; null for no cases.
+     */
+    private static long[] ninetiethIn(List<long[]> histogram) {
+        long total = histogram.stream().mapToLong(h -> h[1]).sum();
+        if (total <= 0) {
             return null;
         }
         long rank = Math.max(1, (long) Math.ceil(0.9 * total));
-        for (long[] h : hours) {
+        for (long[] h : histogram) {
             if (rank <= h[1]) {
-                params.addValue("hour", h[0]).addValue("rank", rank);
-                return jdbc.queryForObject(IN_HOUR, params, Double.class);
+                return new long[] {h[0], rank};
             }
             rank -= h[1];
         }
@@ -240,21 +252,12 @@ class DailyIndicators {
         List<Integer> hours = new java.util.ArrayList<>();
         List<Long> ranks = new java.util.ArrayList<>();
         histograms.forEach((key, histogram) -> {
-            long total = histogram.stream().mapToLong(h -> h[1]).sum();
-            if (total <= 0) {
-                return;
+            long[] place = ninetiethIn(histogram);
+            if (place != null) {
+                keys.add(key);
+                hours.add((int) place[0]);
+                ranks.add(place[1]);
             }
-            long rank = Math.max(1, (long) Math.ceil(0.9 * total));
-            for (long[] h : histogram) {
-                if (rank <= h[1]) {
-                    keys.add(key);
-                    hours.add((int) h[0]);
-                    ranks.add(rank);
-                    return;
-                }
-                rank -= h[1];
-            }
-            throw new IllegalStateException("the histogram of times to close is inconsistent for " + key);
         });
         Map<String, Double> p90 = new java.util.HashMap<>();
         if (keys.isEmpty()) {
