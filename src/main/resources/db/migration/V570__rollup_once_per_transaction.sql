@@ -73,10 +73,14 @@ begin
     select cube, day, village_code, category_code, org, due_day, %6$s
       from (%1$s union all %2$s) d(%5$s)
      group by 1, 2, 3, 4, 5, 6 having %7$s;
-    insert into minqing.case_duration_delta (cube, day, village_code, category_code, org, hours, n)
-    select cube, day, village_code, category_code, org, hours, sum(n)
-      from (%3$s union all %4$s) d(cube, day, village_code, category_code, org, hours, n)
-     group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0;
+    -- the hours to close count closed cases only (case_duration_select's filter): most changes close nothing
+    if (before_row.status in ('solved', 'unsolvable') and before_row.closed_at is not null)
+       or (after_row.status in ('solved', 'unsolvable') and after_row.closed_at is not null) then
+        insert into minqing.case_duration_delta (cube, day, village_code, category_code, org, hours, n)
+        select cube, day, village_code, category_code, org, hours, sum(n)
+          from (%3$s union all %4$s) d(cube, day, village_code, category_code, org, hours, n)
+         group by 1, 2, 3, 4, 5, 6 having sum(n) <> 0;
+    end if;
     return null;
 end
 $body$
