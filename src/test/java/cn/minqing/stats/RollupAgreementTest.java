@@ -41,6 +41,7 @@ class RollupAgreementTest extends ApiTest {
         agreeEverywhere("generated, deltas pending");
         rollup.compact();
         agreeEverywhere("generated, folded in");
+        assertPastDeadlinesFolded("generated, folded in");
 
         // changes after the roll-up, as the process writes them
         change("""
@@ -81,6 +82,28 @@ class RollupAgreementTest extends ApiTest {
         agreeEverywhere("changed, deltas pending");
         rollup.compact();
         agreeEverywhere("changed, folded in");
+        assertPastDeadlinesFolded("changed, folded in");
+
+        // rollups counted before V580 keep each past deadline day in its own row: read as they are, then the day's
+        // first fold merges them into the overdue rows (several days of one key into one row)
+        jdbc.sql("delete from minqing.case_day_count").update();
+        jdbc.sql("insert into minqing.case_day_count " + jdbc.sql("select minqing.case_day_select('minqing.case_record', 1, "
+                + "quote_literal((select time_zone from minqing.case_rollup_zone)))").query(String.class).single()).update();
+        jdbc.sql("delete from minqing.case_month_count").update();
+        jdbc.sql("""
+                insert into minqing.case_month_count
+                select cube, date_trunc('month', day)::date, village_code, category_code, org, due_day, sum(received),
+                       sum(dispatched), sum(signed_in_time), sum(closed), sum(closed_in_time), sum(closed_with_deadline),
+                       sum(solved), sum(answered), sum(extended), sum(closed_in_original_time), sum(satisfied), sum(rated),
+                       sum(no_response), sum(reworked), sum(returned), sum(supervisions), sum(reworks), sum(open_count),
+                       sum(open_due), sum(closed_timed), sum(closed_seconds), sum(supporters), sum(deferred), sum(ever_deferred)
+                  from minqing.case_day_count group by 1, 2, 3, 4, 5, 6""").update();
+        jdbc.sql("update minqing.case_rollup_zone set overdue_folded = null").update();
+        assertThat(pastDeadlineRows()).as("rows of past deadline days, as before V580").isGreaterThan(100);
+        agreeEverywhere("past deadline days unfolded");
+        rollup.compact();
+        assertPastDeadlinesFolded("the day's first fold");
+        agreeEverywhere("past deadline days folded once");
 
         // an update that changes nothing counted leaves no delta
         rollup.compact();
@@ -111,6 +134,23 @@ class RollupAgreementTest extends ApiTest {
         assertThat(all.p90ResolutionHours()).isPositive();
         assertThat(all.directAnswerRate()).isPositive();
         assertThat(all.onTimeOriginalRate()).isLessThan(all.onTimeRate());
+    }
+
+    /** Open cases' deadline days before today are one "already overdue" row per key (V580), in days and months. */
+    private void assertPastDeadlinesFolded(String when) {
+        assertThat(pastDeadlineRows()).as("%s: rows of a past deadline day", when).isZero();
+        for (String table : List.of("case_day_count", "case_month_count")) {
+            assertThat(jdbc.sql("select count(*) from minqing." + table + " where due_day = '-infinity'").query(Long.class).single())
+                    .as("%s: %s's overdue rows", when, table).isPositive();
+        }
+    }
+
+    private long pastDeadlineRows() {
+        return jdbc.sql("""
+                select (select count(*) from minqing.case_day_count
+                         where due_day > '-infinity' and due_day < (now() at time zone 'UTC')::date)
+                     + (select count(*) from minqing.case_month_count
+                         where due_day > '-infinity' and due_day < (now() at time zone 'UTC')::date)""").query(Long.class).single();
     }
 
     private void change(String sql) {
