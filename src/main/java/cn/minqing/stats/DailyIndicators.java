@@ -84,7 +84,7 @@ class DailyIndicators {
               null::float8 as p90_hours,
               sum(supporters)::numeric / nullif(sum(received), 0) as supporters,
               sum(deferred) as deferred, sum(ever_deferred) as ever_deferred
-              from r group by 1 having sum(received) > 0 order by 1
+              from r %6$s group by 1 having sum(received) > 0 order by 1
             """;
 
     private static final String HOURS = """
@@ -184,6 +184,35 @@ class DailyIndicators {
         return snapshot.execute(status -> read(q, from, to, percentile));
     }
 
+    /**
+     * Several groupings of one query (without P90s), each as {@link #compute} gives it: when they read the same cube
+     * and may read whole months, in one statement that reads the rollup rows once and counts each row into every
+     * grouping (a row is repeated once per grouping, keyed "grouping|key"); otherwise one statement each.
+     */
+    Map<String, Map<String, IndicatorValues>> computeEach(StatsQuery q, List<String> groupings, LocalDate from, LocalDate to) {
+        Map<String, Map<String, IndicatorValues>> each = new LinkedHashMap<>();
+        java.util.function.Function<String, StatsQuery> by = g -> new StatsQuery(q.region(), q.organisation(), q.category(),
+                q.from(), q.to(), g);
+        int cube = cube(by.apply(groupings.get(0)));
+        boolean shared = cube != 0 && groupings.stream().allMatch(g -> cube(by.apply(g)) == cube
+                && !g.equals("day") && !g.equals("week"));
+        if (!shared) {
+            groupings.forEach(g -> each.put(g, compute(by.apply(g), from, to, false)));
+            return each;
+        }
+        groupings.forEach(g -> each.put(g, new LinkedHashMap<>()));
+        String each0 = groupings.stream().map(g -> "('" + g + "', " + GROUPS.get(g) + ")")
+                .collect(java.util.stream.Collectors.joining(", ", "cross join lateral (values ", ") as g(grouping, key)"));
+        MapSqlParameterSource params = params(q, from, to).addValue("cube", cube);
+        wholeMonths(params, by.apply(groupings.get(0)), from, to);
+        snapshot.executeWithoutResult(status -> jdbc.query(
+                SELECT.formatted(COUNTS, FILTER, "g.grouping || '|' || g.key", DAYS, MONTHS, each0), params, rs -> {
+                    String[] key = rs.getString("key").split("\\|", 2);
+                    each.get(key[0]).put(key[1], IndicatorValues.from(rs));
+                }));
+        return each;
+    }
+
     private Map<String, IndicatorValues> read(StatsQuery q, LocalDate from, LocalDate to, boolean percentile) {
         int cube = cube(q);
         if (cube == 0) { // a place, a category and an organisation at once: counted from the case rows
@@ -192,7 +221,7 @@ class DailyIndicators {
         MapSqlParameterSource params = params(q, from, to).addValue("cube", cube);
         wholeMonths(params, q, from, to);
         Map<String, IndicatorValues> rows = new LinkedHashMap<>();
-        jdbc.query(SELECT.formatted(COUNTS, FILTER, GROUPS.get(q.groupBy()), DAYS, MONTHS), params, rs -> {
+        jdbc.query(SELECT.formatted(COUNTS, FILTER, GROUPS.get(q.groupBy()), DAYS, MONTHS, ""), params, rs -> {
             rows.put(rs.getString("key"), IndicatorValues.from(rs));
         });
         if (!percentile || rows.isEmpty()) {
