@@ -54,7 +54,14 @@ class DailyIndicators {
     private static final String MONTHS = FILTER.replace("day >= :fromDay and day < :toDay", "day >= :monthsFrom and day < :monthsTo");
 
     private static final String SELECT = """
-            with r as (
+            with due_today as materialized (
+              -- open cases that fell due earlier today (UTC), found by their deadline (a handful) before anything else:
+              -- a generic plan otherwise joined that index with the period's (a year: a million entries, 200 ms)
+              select c.created_at, c.village_code, c.category_code, c.handling_org
+                from minqing.case_record c
+               where c.closed_at is null and c.status not in ('rejected', 'merged')
+                 and c.resolve_due >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' and c.resolve_due < now()),
+            r as (
               select day, village_code, category_code, org, due_day, %1$s, 0 as overdue_today
                 from minqing.case_day_count %4$s
               union all
@@ -65,10 +72,8 @@ class DailyIndicators {
               -- open cases that fell due earlier today (UTC): the rollup counts those due before today
               select (c.created_at at time zone :zone)::date, c.village_code, c.category_code, coalesce(c.handling_org, '-'),
                      'infinity', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
-                from minqing.case_record c
-               where c.closed_at is null and c.status not in ('rejected', 'merged')
-                 and c.resolve_due >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' and c.resolve_due < now()
-                 and c.created_at >= :from and c.created_at < :to and c.village_code like :region
+                from due_today c
+               where c.created_at >= :from and c.created_at < :to and c.village_code like :region
                  and (cast(:category as text) is null or c.category_code = :category)
                  and (cast(:organisation as text) is null or c.handling_org = :organisation))
             select %3$s as key,

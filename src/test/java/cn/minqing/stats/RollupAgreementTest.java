@@ -188,6 +188,34 @@ class RollupAgreementTest extends ApiTest {
         assertThat(moves.get()).as("the hours moved while they were read").isGreaterThan(10);
     }
 
+    @Autowired
+    CoHandlingFigures coHandling;
+
+    /**
+     * The organisations' joint handling (协办) is counted from the cases handled jointly only (V581's partial index):
+     * every such case of the period still counts, and a case without co-organisations adds nothing.
+     */
+    @Test
+    void coHandlingCountsEveryJointlyHandledCase() {
+        GeneratedCases.insert(jdbc, "QS-CO", 3, LocalDate.of(2020, 3, 1).atTime(12, 0).atZone(ZONE).toOffsetDateTime(), 1, false);
+        jdbc.sql("""
+                update minqing.case_record set co_organisations = case number
+                  when 'QS-CO-1' then '[{"code": "QS-A", "status": "reported", "due": "2020-03-05T00:00:00Z",
+                                          "reportedAt": "2020-03-04T00:00:00Z"},
+                                         {"code": "QS-B", "status": "open", "due": "2020-03-06T00:00:00Z"}]'::jsonb
+                  when 'QS-CO-2' then '[{"code": "QS-A", "status": "reported", "due": "2020-03-05T00:00:00Z",
+                                          "reportedAt": "2020-03-06T00:00:00Z"},
+                                         {"code": "QS-B", "status": "open"}]'::jsonb
+                  else '[]'::jsonb end
+                 where number like 'QS-CO-%'""").update();
+        StatsQuery q = new StatsQuery("", null, null, LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 31), "organisation");
+        var figures = coHandling.byOrganisation(q, LocalDate.of(2020, 2, 1).atStartOfDay(ZONE).toOffsetDateTime(),
+                LocalDate.of(2020, 4, 1).atStartOfDay(ZONE).toOffsetDateTime(), OffsetDateTime.now());
+        assertThat(figures).containsOnlyKeys("QS-A", "QS-B");
+        assertThat(figures.get("QS-A")).isEqualTo(new CoHandlingFigures.Figure(2, 1)); // one reported in time, one late
+        assertThat(figures.get("QS-B")).isEqualTo(new CoHandlingFigures.Figure(1, 0)); // open past its due; one without a due
+    }
+
     /** Open cases' deadline days before today are one "already overdue" row per key (V580), in days and months. */
     private void assertPastDeadlinesFolded(String when) {
         assertThat(pastDeadlineRows()).as("%s: rows of a past deadline day", when).isZero();
