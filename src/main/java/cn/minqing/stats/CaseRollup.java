@@ -62,21 +62,21 @@ class CaseRollup {
         // backlog (seen at a million generated cases); a second fold waits for the first, then folds what is left,
         // so a caller's fold has always folded everything committed before it
         jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('minqing.case_rollup'))").query(Integer.class).single();
+        foldPastDeadlines(false);
         String keys = "cube, day, village_code, category_code, org, due_day";
-        String sums = java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> "sum(" + c + ")")
-                .collect(java.util.stream.Collectors.joining(", "));
-        String adds = java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> c + " = t." + c + " + excluded." + c)
-                .collect(java.util.stream.Collectors.joining(", "));
-        String monthKeys = "cube, date_trunc('month', day)::date, village_code, category_code, org, due_day";
-        // one statement: each delta moves into the day and into its month, so a reader never sees one without the other
+        String sums = sums();
+        String adds = adds();
+        // an open case's deadline day already past is kept as "already overdue" ('-infinity', V580), as the rows are
+        String dayKeys = "cube, day, village_code, category_code, org, " + PAST_AS_OVERDUE;
+        String monthKeys = "cube, date_trunc('month', day)::date, village_code, category_code, org, " + PAST_AS_OVERDUE;
         int moved = jdbc.sql("""
                 with moved as (delete from minqing.case_day_delta returning *),
-                days as (insert into minqing.case_day_count as t select %1$s, %2$s from moved group by %1$s
+                days as (insert into minqing.case_day_count as t select %5$s, %2$s from moved group by %5$s
                          on conflict (%1$s) do update set %3$s returning 1),
                 months as (insert into minqing.case_month_count as t select %4$s, %2$s from moved group by %4$s
                            on conflict (%1$s) do update set %3$s returning 1)
                 select count(*) from days
-                """.formatted(keys, sums, adds, monthKeys)).query(Integer.class).single();
+                """.formatted(keys, sums, adds, monthKeys, dayKeys)).query(Integer.class).single();
         jdbc.sql("""
                 with moved as (delete from minqing.case_duration_delta returning *),
                 days as (insert into minqing.case_day_duration as t
@@ -102,6 +102,48 @@ class CaseRollup {
         }
     }
 
+    /** A rollup row's deadline day, or '-infinity' (already overdue) once that UTC day is past. */
+    private static final String PAST_AS_OVERDUE = """
+            case when due_day < (now() at time zone 'UTC')::date then '-infinity'::date else due_day end""".strip();
+
+    /**
+     * Once a UTC day (or always, when {@code always}): the rows of open cases whose deadline day is now past are
+     * merged into their key's "already overdue" row ('-infinity', V580). The overdue count reads every due day before
+     * today, which '-infinity' is, and a day never moves back from past to later, so every sum stays what it was; the
+     * year's months then keep two or three rows per key instead of one per deadline day. The caller holds the fold's
+     * lock; the claim on {@code case_rollup_zone} makes it once a day among several instances.
+     */
+    private void foldPastDeadlines(boolean always) {
+        boolean due = jdbc.sql("""
+                update minqing.case_rollup_zone set overdue_folded = (now() at time zone 'UTC')::date
+                 where ? or overdue_folded is null or overdue_folded < (now() at time zone 'UTC')::date""")
+                .param(always).update() > 0;
+        if (!due) {
+            return;
+        }
+        for (String table : List.of("case_day_count", "case_month_count")) {
+            // one statement per table: the rows leave their deadline day and join the overdue row together
+            jdbc.sql("""
+                    with past as (delete from minqing.%1$s
+                                   where due_day > '-infinity' and due_day < (now() at time zone 'UTC')::date returning *)
+                    insert into minqing.%1$s as t
+                    select cube, day, village_code, category_code, org, '-infinity'::date, %2$s from past
+                     group by cube, day, village_code, category_code, org
+                    on conflict (cube, day, village_code, category_code, org, due_day) do update set %3$s
+                    """.formatted(table, sums(), adds())).update();
+        }
+    }
+
+    private static String sums() {
+        return java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> "sum(" + c + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String adds() {
+        return java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> c + " = t." + c + " + excluded." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /**
      * Recounts the rollups from the case rows. One snapshot (repeatable read) for the whole recount: a case change
      * committed after it keeps its delta, one committed before is in the rows counted and its delta is dropped.
@@ -125,8 +167,8 @@ class CaseRollup {
         long rows = jdbc.sql("insert into minqing.case_day_count " + counts).update();
         String hours = jdbc.sql("select minqing.case_duration_select('minqing.case_record', 1, quote_literal(?))").param(zone).query(String.class).single();
         jdbc.sql("insert into minqing.case_day_duration " + hours).update();
-        String sums = java.util.Arrays.stream(COUNTS.split(",")).map(String::trim).map(c -> "sum(" + c + ")")
-                .collect(java.util.stream.Collectors.joining(", "));
+        foldPastDeadlines(true); // the months below are summed from the folded days
+        String sums = sums();
         jdbc.sql("""
                 insert into minqing.case_month_count
                 select cube, date_trunc('month', day)::date, village_code, category_code, org, due_day, %s

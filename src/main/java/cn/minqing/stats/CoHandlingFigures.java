@@ -28,7 +28,8 @@ class CoHandlingFigures {
                    count(*) filter (where e->>'status' = 'reported'
                                       and (e->>'reportedAt')::timestamptz <= (e->>'due')::timestamptz) as on_time
               from minqing.case_record c, jsonb_array_elements(c.co_organisations) e
-             where c.created_at >= :from and c.created_at < :to and c.village_code like :region
+             where c.co_organisations <> '[]'::jsonb -- only cases handled jointly (V581's index), not the period's every case
+               and c.created_at >= :from and c.created_at < :to and c.village_code like :region
                and (cast(:category as text) is null or c.category_code = :category)
                and (e->>'due') is not null -- not jsonb's ? operator: the named-parameter parser takes it for a placeholder
              group by 1

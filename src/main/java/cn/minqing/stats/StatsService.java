@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Leaders' and admins' indicators, in their region, with the change against the previous period. */
@@ -78,18 +79,20 @@ class StatsService {
         return new StatsQuery(r, blank(organisation), blank(category), start, end, g);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Report report(String region, String organisation, String category, LocalDate from, LocalDate to, String groupBy,
                   CurrentUser user) {
         return report(query(region, organisation, category, from, to, groupBy, user));
     }
 
     /**
-     * The indicators of each group, with the change against the previous period of the same length.
+     * The indicators of each group, with the change against the previous period of the same length. One snapshot
+     * (repeatable read) for all of its statements: the rollups, the histograms and the case rows of each P90's hour
+     * are read as of one moment, so a change committed between two of them cannot leave a P90 without its case.
      * Grouped by time, every bucket the period touches is listed (empty ones too) and compared with
      * the bucket before it; the first and last buckets may be partial.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Report report(StatsQuery q) {
         LocalDate start = q.from();
         long days = ChronoUnit.DAYS.between(start, q.to()) + 1;
@@ -122,13 +125,35 @@ class StatsService {
      * The indicators of each group in the period only, without the previous period or the 90th
      * percentile: what the dashboard's charts and rankings show.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Report current(StatsQuery q) {
         Map<String, IndicatorValues> now = compute(q, q.from(), q.to(), false);
         java.util.function.UnaryOperator<String> names = namesOf(q.groupBy());
         List<StatsRow> rows = now.entrySet().stream().map(e -> new StatsRow(e.getKey(), names.apply(e.getKey()),
                 e.getValue(), IndicatorValues.empty(), Map.<String, Double>of())).toList();
         return new Report(q, null, null, indicators.definitions(), rows);
+    }
+
+    /**
+     * {@link #current} for several groupings of one query at once (the dashboard's categories, townships and monthly
+     * trend): from the rollups in one statement where they share a cube.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    Map<String, Report> currentEach(StatsQuery q, List<String> groupings) {
+        Map<String, Report> reports = new LinkedHashMap<>();
+        if (!readRollups) {
+            groupings.forEach(g -> reports.put(g, current(new StatsQuery(q.region(), q.organisation(), q.category(), q.from(),
+                    q.to(), g))));
+            return reports;
+        }
+        daily.computeEach(q, groupings, q.from(), q.to()).forEach((g, now) -> {
+            java.util.function.UnaryOperator<String> names = namesOf(g);
+            List<StatsRow> rows = now.entrySet().stream().map(e -> new StatsRow(e.getKey(), names.apply(e.getKey()),
+                    e.getValue(), IndicatorValues.empty(), Map.<String, Double>of())).toList();
+            reports.put(g, new Report(new StatsQuery(q.region(), q.organisation(), q.category(), q.from(), q.to(), g), null,
+                    null, indicators.definitions(), rows));
+        });
+        return reports;
     }
 
     private Map<String, IndicatorValues> compute(StatsQuery q, LocalDate from, LocalDate to, boolean percentile) {

@@ -41,6 +41,7 @@ class RollupAgreementTest extends ApiTest {
         agreeEverywhere("generated, deltas pending");
         rollup.compact();
         agreeEverywhere("generated, folded in");
+        assertPastDeadlinesFolded("generated, folded in");
 
         // changes after the roll-up, as the process writes them
         change("""
@@ -81,6 +82,28 @@ class RollupAgreementTest extends ApiTest {
         agreeEverywhere("changed, deltas pending");
         rollup.compact();
         agreeEverywhere("changed, folded in");
+        assertPastDeadlinesFolded("changed, folded in");
+
+        // rollups counted before V580 keep each past deadline day in its own row: read as they are, then the day's
+        // first fold merges them into the overdue rows (several days of one key into one row)
+        jdbc.sql("delete from minqing.case_day_count").update();
+        jdbc.sql("insert into minqing.case_day_count " + jdbc.sql("select minqing.case_day_select('minqing.case_record', 1, "
+                + "quote_literal((select time_zone from minqing.case_rollup_zone)))").query(String.class).single()).update();
+        jdbc.sql("delete from minqing.case_month_count").update();
+        jdbc.sql("""
+                insert into minqing.case_month_count
+                select cube, date_trunc('month', day)::date, village_code, category_code, org, due_day, sum(received),
+                       sum(dispatched), sum(signed_in_time), sum(closed), sum(closed_in_time), sum(closed_with_deadline),
+                       sum(solved), sum(answered), sum(extended), sum(closed_in_original_time), sum(satisfied), sum(rated),
+                       sum(no_response), sum(reworked), sum(returned), sum(supervisions), sum(reworks), sum(open_count),
+                       sum(open_due), sum(closed_timed), sum(closed_seconds), sum(supporters), sum(deferred), sum(ever_deferred)
+                  from minqing.case_day_count group by 1, 2, 3, 4, 5, 6""").update();
+        jdbc.sql("update minqing.case_rollup_zone set overdue_folded = null").update();
+        assertThat(pastDeadlineRows()).as("rows of past deadline days, as before V580").isGreaterThan(100);
+        agreeEverywhere("past deadline days unfolded");
+        rollup.compact();
+        assertPastDeadlinesFolded("the day's first fold");
+        agreeEverywhere("past deadline days folded once");
 
         // an update that changes nothing counted leaves no delta
         rollup.compact();
@@ -88,11 +111,12 @@ class RollupAgreementTest extends ApiTest {
         assertThat(jdbc.sql("select count(*) from minqing.case_day_delta").query(Long.class).single()).isZero();
 
         // an admin recounts them; a leader may not
-        jdbc.sql("update minqing.case_day_count set received = received + 1 where day = (select min(day) from minqing.case_day_count)")
-                .update();
+        // (within the period read below: the other test's cases are from 2021)
+        jdbc.sql("update minqing.case_day_count set received = received + 1 "
+                + "where day = (select min(day) from minqing.case_day_count where day >= '2023-01-01')").update();
         // (a whole month is read from the monthly rollup, V540)
-        jdbc.sql("update minqing.case_month_count set received = received + 1 where day = (select min(day) from minqing.case_month_count)")
-                .update();
+        jdbc.sql("update minqing.case_month_count set received = received + 1 "
+                + "where day = (select min(day) from minqing.case_month_count where day >= '2023-01-01')").update();
         StatsQuery county = query("", null, null, "none");
         assertThat(daily.compute(county, LocalDate.of(2023, 1, 1), today(), true)).as("a wrong rollup is seen")
                 .isNotEqualTo(cases.compute(county, LocalDate.of(2023, 1, 1).atStartOfDay(ZONE).toOffsetDateTime(),
@@ -111,6 +135,102 @@ class RollupAgreementTest extends ApiTest {
         assertThat(all.p90ResolutionHours()).isPositive();
         assertThat(all.directAnswerRate()).isPositive();
         assertThat(all.onTimeOriginalRate()).isLessThan(all.onTimeRate());
+    }
+
+    /**
+     * A P90 is read in statements after the counts (the hourly histogram, then the cases of its hour): while cases'
+     * times to close keep moving from one hour to another, every group with closed cases still has its P90, as all
+     * are read in one snapshot (with a snapshot per statement, the hour named by the histogram could be empty by the
+     * time its cases were read, and the group's P90 missing).
+     */
+    @Test
+    void aP90IsReadInTheSameSnapshotAsItsHistogram() throws Exception {
+        GeneratedCases.insert(jdbc, "QS-SNAP", 600, LocalDate.of(2021, 6, 30).atTime(12, 0).atZone(ZONE).toOffsetDateTime(),
+                60, false);
+        jdbc.sql("update minqing.case_record set closed_at = created_at + interval '10 hours' "
+                + "where number like 'QS-SNAP-%' and status in ('solved', 'unsolvable')").update();
+        rollup.compact();
+        java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger moves = new java.util.concurrent.atomic.AtomicInteger();
+        Thread mover = new Thread(() -> {
+            while (reading.get()) {
+                // every closed case of the period took 10 hours, then 30, then 10 again: one commit moves them all
+                jdbc.sql("""
+                        update minqing.case_record
+                           set closed_at = created_at + case when closed_at - created_at < interval '20 hours'
+                                                             then interval '30 hours' else interval '10 hours' end
+                         where number like 'QS-SNAP-%' and status in ('solved', 'unsolvable')""").update();
+                moves.incrementAndGet();
+            }
+        });
+        mover.start();
+        int reads = 0;
+        try {
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (System.nanoTime() < until || reads < 20) {
+                for (String groupBy : List.of("township", "none")) {
+                    Map<String, IndicatorValues> values = daily.compute(query("", null, null, groupBy),
+                            LocalDate.of(2021, 5, 1), LocalDate.of(2021, 6, 30), true);
+                    values.forEach((key, v) -> {
+                        if (v.avgResolutionHours() != null) {
+                            assertThat(v.p90ResolutionHours()).as("%s %s: P90 beside an average of %s hours", groupBy, key,
+                                    v.avgResolutionHours()).isIn(10.0, 30.0);
+                        }
+                    });
+                }
+                reads++;
+            }
+        } finally {
+            reading.set(false);
+            mover.join();
+        }
+        System.out.printf("P90 read %d times while the cases' hours moved %d times%n", reads, moves.get());
+        assertThat(moves.get()).as("the hours moved while they were read").isGreaterThan(10);
+    }
+
+    @Autowired
+    CoHandlingFigures coHandling;
+
+    /**
+     * The organisations' joint handling (协办) is counted from the cases handled jointly only (V581's partial index):
+     * every such case of the period still counts, and a case without co-organisations adds nothing.
+     */
+    @Test
+    void coHandlingCountsEveryJointlyHandledCase() {
+        GeneratedCases.insert(jdbc, "QS-CO", 3, LocalDate.of(2020, 3, 1).atTime(12, 0).atZone(ZONE).toOffsetDateTime(), 1, false);
+        jdbc.sql("""
+                update minqing.case_record set co_organisations = case number
+                  when 'QS-CO-1' then '[{"code": "QS-A", "status": "reported", "due": "2020-03-05T00:00:00Z",
+                                          "reportedAt": "2020-03-04T00:00:00Z"},
+                                         {"code": "QS-B", "status": "open", "due": "2020-03-06T00:00:00Z"}]'::jsonb
+                  when 'QS-CO-2' then '[{"code": "QS-A", "status": "reported", "due": "2020-03-05T00:00:00Z",
+                                          "reportedAt": "2020-03-06T00:00:00Z"},
+                                         {"code": "QS-B", "status": "open"}]'::jsonb
+                  else '[]'::jsonb end
+                 where number like 'QS-CO-%'""").update();
+        StatsQuery q = new StatsQuery("", null, null, LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 31), "organisation");
+        var figures = coHandling.byOrganisation(q, LocalDate.of(2020, 2, 1).atStartOfDay(ZONE).toOffsetDateTime(),
+                LocalDate.of(2020, 4, 1).atStartOfDay(ZONE).toOffsetDateTime(), OffsetDateTime.now());
+        assertThat(figures).containsOnlyKeys("QS-A", "QS-B");
+        assertThat(figures.get("QS-A")).isEqualTo(new CoHandlingFigures.Figure(2, 1)); // one reported in time, one late
+        assertThat(figures.get("QS-B")).isEqualTo(new CoHandlingFigures.Figure(1, 0)); // open past its due; one without a due
+    }
+
+    /** Open cases' deadline days before today are one "already overdue" row per key (V580), in days and months. */
+    private void assertPastDeadlinesFolded(String when) {
+        assertThat(pastDeadlineRows()).as("%s: rows of a past deadline day", when).isZero();
+        for (String table : List.of("case_day_count", "case_month_count")) {
+            assertThat(jdbc.sql("select count(*) from minqing." + table + " where due_day = '-infinity'").query(Long.class).single())
+                    .as("%s: %s's overdue rows", when, table).isPositive();
+        }
+    }
+
+    private long pastDeadlineRows() {
+        return jdbc.sql("""
+                select (select count(*) from minqing.case_day_count
+                         where due_day > '-infinity' and due_day < (now() at time zone 'UTC')::date)
+                     + (select count(*) from minqing.case_month_count
+                         where due_day > '-infinity' and due_day < (now() at time zone 'UTC')::date)""").query(Long.class).single();
     }
 
     private void change(String sql) {
@@ -136,6 +256,10 @@ class RollupAgreementTest extends ApiTest {
             agree(when, query(township, category, null, "none"), p[0], p[1]);
             agree(when, query("QS", null, org, "village"), p[0], p[1]);
             agree(when, query(township, null, org, "month"), p[0], p[1]);
+            // the dashboard's groupings read together (one statement where they share a cube, else one each)
+            agreeEach(when, query("", null, null, "none"), List.of("category", "township", "month", "none", "quarter"), p[0], p[1]);
+            agreeEach(when, query(township, null, null, "none"), List.of("village", "category", "year"), p[0], p[1]);
+            agreeEach(when, query("QS", null, null, "none"), List.of("category", "organisation", "week"), p[0], p[1]);
         }
         System.out.printf("rollups agree (%s) in %.1f s%n", when, (System.nanoTime() - started) / 1e9);
     }
@@ -145,6 +269,17 @@ class RollupAgreementTest extends ApiTest {
                 to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
         Map<String, IndicatorValues> actual = daily.compute(q, from, to, true);
         assertThat(actual).as("%s: %s %s..%s", when, q, from, to).isEqualTo(expected);
+    }
+
+    private void agreeEach(String when, StatsQuery q, List<String> groupings, LocalDate from, LocalDate to) {
+        Map<String, Map<String, IndicatorValues>> each = daily.computeEach(q, groupings, from, to);
+        assertThat(each.keySet()).containsExactlyElementsOf(groupings);
+        for (String g : groupings) {
+            StatsQuery grouped = new StatsQuery(q.region(), q.organisation(), q.category(), q.from(), q.to(), g);
+            assertThat(each.get(g)).as("%s: %s read together with %s, %s..%s", when, g, groupings, from, to)
+                    .isEqualTo(cases.compute(grouped, from.atStartOfDay(ZONE).toOffsetDateTime(),
+                            to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime(), false));
+        }
     }
 
     private static StatsQuery query(String region, String category, String organisation, String groupBy) {
