@@ -160,7 +160,9 @@ class CaseSearch {
             FACETS.forEach(name -> s.aggregations(name, a -> a.terms(t -> t.field(name).size(20))));
             return s;
         }, CaseDocument.class);
-        return result(response, List.copyOf(relaxed));
+        boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
+        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits(), WORDS_FIRST_BOOST)
+                : response.hits().hits(), List.copyOf(relaxed));
     }
 
     /**
@@ -239,7 +241,7 @@ class CaseSearch {
     static final float TYPICAL_WORD_SCORE = 0.0002f;
     /** A place named inexactly puts its cases first (the others follow: the search is never emptied by it). */
     static final float PLACE_BOOST = 1000f;
-    static final float INTENT_BOOST = 3f;
+    static final float INTENT_BOOST = 5f;
     /** When the search lists the categories the query points to, their cases come before other categories' matches. */
     static final float INTENT_LIST_BOOST = 100f;
     /** In the category step, above a listed category's cases: the cases the words found. */
@@ -419,8 +421,10 @@ class CaseSearch {
         }
     }
 
-    private static SearchResult result(SearchResponse<CaseDocument> response, List<String> relaxed) {
-        List<SearchResult.Hit> hits = response.hits().hits().stream().map(CaseSearch::hit).toList();
+    /** The answer; {@code ordered} is the page's hits in the order shown (the next page goes on after the last one sent). */
+    private static SearchResult result(SearchResponse<CaseDocument> response, List<Hit<CaseDocument>> ordered,
+                                       List<String> relaxed) {
+        List<SearchResult.Hit> hits = ordered.stream().map(CaseSearch::hit).toList();
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, agg) -> facets.put(name, agg.sterms().buckets().array().stream()
                 .map((StringTermsBucket bucket) -> new SearchResult.Bucket(bucket.key().stringValue(), bucket.docCount()))
