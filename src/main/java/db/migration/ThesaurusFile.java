@@ -1,0 +1,136 @@
+package db.migration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.flywaydb.core.api.migration.Context;
+
+/**
+ * The domain thesaurus as shipped (src/main/resources/search/thesaurus.tsv: term, variants comma-separated, category
+ * code or blank, source), and the two ways the thesaurus migrations bring a database up to it without undoing what an
+ * admin wrote at /api/admin/thesaurus. Not a migration itself (Flyway runs only the V… classes).
+ */
+final class ThesaurusFile {
+
+    static final String RESOURCE = "/search/thesaurus.tsv";
+
+    /** One line of the file. */
+    record Row(String term, String variants, String category, String source) {
+
+        List<String> variantList() {
+            return split(variants);
+        }
+    }
+
+    private ThesaurusFile() {
+    }
+
+    /** The rows of a tab-separated resource after its header line. */
+    static List<Row> rows(String resource) {
+        String tsv;
+        try (InputStream in = ThesaurusFile.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath");
+            }
+            tsv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tsv.lines().skip(1).filter(l -> !l.isBlank()).map(l -> {
+            String[] f = l.split("\t", -1);
+            return new Row(f[0].strip(), f.length > 1 ? f[1].strip() : "", f.length > 2 ? f[2].strip() : "",
+                    f.length > 3 ? f[3].strip() : "");
+        }).toList();
+    }
+
+    /**
+     * Inserts the file's entries whose term the database does not hold yet (all of them into an empty table); a
+     * category this database does not know is left empty. Entries already there keep their wording.
+     */
+    static int addMissingTerms(Context context) throws SQLException {
+        Set<String> categories = column(context, "select code from category");
+        Set<String> terms = column(context, "select term from search_thesaurus");
+        int added = 0;
+        try (PreparedStatement insert = context.getConnection().prepareStatement(
+                "insert into search_thesaurus (term, variants, category, source) values (?, ?, ?, ?)")) {
+            for (Row row : rows(RESOURCE)) {
+                if (!terms.add(row.term())) {
+                    continue;
+                }
+                insert.setString(1, row.term());
+                insert.setString(2, row.variants());
+                insert.setString(3, categories.contains(row.category()) ? row.category() : null);
+                insert.setString(4, row.source());
+                insert.addBatch();
+                added++;
+            }
+            insert.executeBatch();
+        }
+        return added;
+    }
+
+    /**
+     * Gives the file's variants to the entries that still read exactly as an earlier file wrote them ({@code earlier}:
+     * term, variants as shipped before), with the file's category: those no admin has edited. An entry whose
+     * variants or category differ from every earlier wording was edited by an admin and stays as it is.
+     */
+    static int rewordUnedited(Context context, String earlier) throws SQLException {
+        Map<String, List<List<String>>> before = new HashMap<>();
+        for (Row row : rows(earlier)) {
+            before.computeIfAbsent(row.term(), t -> new ArrayList<>()).add(row.variantList());
+        }
+        Map<String, Row> now = new HashMap<>();
+        rows(RESOURCE).forEach(r -> now.put(r.term(), r));
+        List<Object[]> updates = new ArrayList<>();
+        try (var s = context.getConnection().createStatement();
+             ResultSet rs = s.executeQuery("select id, term, variants, category from search_thesaurus")) {
+            while (rs.next()) {
+                Row shipped = now.get(rs.getString(2));
+                List<List<String>> wordings = before.getOrDefault(rs.getString(2), List.of());
+                if (shipped != null && wordings.contains(split(rs.getString(3)))
+                        && Objects.equals(rs.getString(4), shipped.category().isEmpty() ? null : shipped.category())) {
+                    updates.add(new Object[] {shipped.variants(), rs.getInt(1)});
+                }
+            }
+        }
+        try (PreparedStatement update = context.getConnection().prepareStatement(
+                "update search_thesaurus set variants = ? where id = ?")) {
+            for (Object[] u : updates) {
+                update.setString(1, (String) u[0]);
+                update.setInt(2, (Integer) u[1]);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        return updates.size();
+    }
+
+    /** Variants as the thesaurus reads them (cn.minqing.search.Thesaurus#split): trimmed, in order, each once. */
+    static List<String> split(String variants) {
+        return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(variants.split("[,，、]+"))
+                .map(String::strip).filter(t -> !t.isEmpty()).toList()));
+    }
+
+    private static Set<String> column(Context context, String sql) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (var s = context.getConnection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}

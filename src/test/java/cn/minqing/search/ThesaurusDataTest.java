@@ -1,0 +1,246 @@
+package cn.minqing.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.TestServers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
+ * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
+ * migration V560 brings a database that V380 left (with an admin's edits) up to the file: new terms added, entries
+ * still worded as shipped before given their new variants, the admin's edits left as the admin wrote them. The database
+ * is a scratch one on the test run's PostgreSQL, migrated by Flyway from the project's own migrations.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ThesaurusDataTest {
+
+    /** Words so common in reports that a form made of one would match nearly every search. */
+    private static final Set<String> STOP_WORDS = Set.of("问题", "没有", "村里", "我们", "你们", "他们", "这个", "那个",
+            "一个", "现在", "什么", "怎么", "还是", "已经", "可以", "不是", "就是", "情况", "群众", "老百姓", "村民", "希望",
+            "要求", "请求", "帮忙", "解决", "处理", "政府", "领导", "干部", "时候", "东西", "事情", "反映", "不管", "一直",
+            "好久", "没人", "不行", "不好", "不能", "知道", "麻烦", "看看", "一下", "问一下", "家里", "这里", "那里", "大家",
+            "影响", "严重", "自己", "因为", "所以", "但是", "如果");
+    /** Terms new in V560 that the rewound database lacks. */
+    private static final List<String> NEW_TERMS = List.of("滞销", "补贴发放", "医保待遇", "农民工工资保障", "农村人居环境整治");
+
+    /** A line of the file as written: the variants split at the commas only, nothing trimmed or dropped. */
+    record Row(int line, String term, List<String> variants, String category, String source) {
+
+        List<String> forms() {
+            List<String> forms = new ArrayList<>(List.of(term));
+            forms.addAll(variants);
+            return forms;
+        }
+    }
+
+    private final String database = "thesaurus_v560_" + ProcessHandle.current().pid();
+    private String url;
+    private String user;
+    private String password;
+    private List<Row> file;
+    private Map<String, String> before;
+
+    @BeforeAll
+    void migrateADatabaseThatV380Left() throws Exception {
+        TestServers.start();
+        String server = System.getProperty("spring.datasource.url");
+        user = System.getProperty("spring.datasource.username");
+        password = System.getProperty("spring.datasource.password");
+        try (Connection c = DriverManager.getConnection(server, user, password)) {
+            c.createStatement().execute("create database " + database);
+        }
+        url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+        file = rows("/search/thesaurus.tsv");
+        before = new LinkedHashMap<>();
+        for (String line : lines("/search/thesaurus-before-v560.tsv").stream().skip(1).filter(l -> !l.isBlank()).toList()) {
+            String[] f = line.split("\t", -1);
+            before.put(f[0], f[1]);
+        }
+
+        flyway("380").migrate();
+        try (Connection c = connect()) {
+            // as V380 left it: the changed entries worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before.get("不作为") + ",拖了半年", "不作为");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "邻里纠纷");
+            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'security', '管理员')",
+                    "大黄狗", "狗咬人,恶狗");
+            update(c, "delete from search_thesaurus where term = ?", "殡葬");
+        }
+        flyway(null).migrate();
+    }
+
+    @AfterAll
+    void dropTheDatabase() throws SQLException {
+        if (url != null) {
+            try (Connection c = DriverManager.getConnection(url.replace("/" + database, "/postgres"), user, password)) {
+                c.createStatement().execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    @Test
+    void v560AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        Map<String, String[]> db = new HashMap<>();
+        try (Connection c = connect(); ResultSet rs = c.createStatement()
+                .executeQuery("select term, variants, coalesce(category, ''), source from search_thesaurus")) {
+            while (rs.next()) {
+                assertThat(db.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}))
+                        .as("term %s once", rs.getString(1)).isNull();
+            }
+        }
+        for (String term : NEW_TERMS) {
+            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
+                    shipped.get(term).category(), shipped.get(term).source());
+        }
+        for (String term : before.keySet()) {
+            if (!List.of("不作为", "邻里纠纷").contains(term)) {
+                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
+            }
+        }
+        assertThat(db.get("不作为")[0]).isEqualTo(before.get("不作为") + ",拖了半年");
+        assertThat(db.get("邻里纠纷")).containsExactly(before.get("邻里纠纷"), "other", shipped.get("邻里纠纷").source());
+        assertThat(db.get("大黄狗")).containsExactly("狗咬人,恶狗", "security", "管理员");
+        // a term an admin deleted comes back once (as with V380), with the file's wording
+        assertThat(Thesaurus.split(db.get("殡葬")[0])).isEqualTo(shipped.get("殡葬").variants());
+        assertThat(db).hasSize(file.size() + 1);
+    }
+
+    @Test
+    void everyEntryIsWellFormed() throws SQLException, IOException {
+        Set<String> categories = new HashSet<>();
+        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
+            while (rs.next()) {
+                categories.add(rs.getString(1));
+            }
+        }
+        assertThat(lines("/search/thesaurus.tsv").get(0)).isEqualTo("term\tvariants\tcategory\tsource");
+        List<String> problems = new ArrayList<>();
+        Set<String> terms = new HashSet<>();
+        Map<String, Integer> perCategory = new HashMap<>();
+        for (Row r : file) {
+            String at = "line " + r.line() + " (" + r.term() + "): ";
+            if (!terms.add(r.term())) {
+                problems.add(at + "term listed twice");
+            }
+            if (!categories.contains(r.category())) {
+                problems.add(at + "unknown category '" + r.category() + "'");
+            }
+            if (r.source().isBlank()) {
+                problems.add(at + "no source");
+            }
+            if (r.variants().isEmpty()) {
+                problems.add(at + "no variants");
+            }
+            // (a variant that repeats the term is harmless: the thesaurus reads the term once)
+            if (new HashSet<>(r.variants()).size() != r.variants().size()) {
+                problems.add(at + "a variant listed twice");
+            }
+            for (String form : r.forms()) {
+                if (form.length() < Thesaurus.MIN_FORM_LENGTH || form.length() > 8 || !form.strip().equals(form)
+                        || form.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '，' || ch == '、')) {
+                    problems.add(at + "form '" + form + "' is not 2 to 8 characters of text");
+                }
+                if (STOP_WORDS.contains(form)) {
+                    problems.add(at + "form '" + form + "' is a stop word");
+                }
+            }
+            perCategory.merge(r.category(), 1, Integer::sum);
+        }
+        assertThat(problems).isEmpty();
+        assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(700);
+    }
+
+    @Test
+    void noFormPointsToTwoCategories() {
+        Map<String, Set<String>> categoriesOf = new HashMap<>();
+        for (Row r : file) {
+            r.forms().forEach(f -> categoriesOf.computeIfAbsent(f, x -> new TreeSet<>()).add(r.category()));
+        }
+        assertThat(categoriesOf.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " " + e.getValue()).toList()).isEmpty();
+    }
+
+    @Test
+    void theEarlierWordingListsOnlyEntriesThatChanged() {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        assertThat(before).isNotEmpty();
+        before.forEach((term, variants) -> {
+            assertThat(shipped).as(term).containsKey(term);
+            assertThat(Thesaurus.split(variants)).as(term).isNotEqualTo(shipped.get(term).variants());
+        });
+    }
+
+    private Flyway flyway(String target) {
+        var config = Flyway.configure().dataSource(url, user, password).schemas("minqing").defaultSchema("minqing")
+                .createSchemas(true).locations("classpath:db/migration");
+        return (target == null ? config : config.target(target)).load();
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url, user, password);
+        c.createStatement().execute("set search_path to minqing");
+        return c;
+    }
+
+    private static void update(Connection c, String sql, String... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setString(i + 1, params[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private static List<Row> rows(String resource) throws IOException {
+        List<String> lines = lines(resource);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] f = lines.get(i).split("\t", -1);
+            assertThat(f).as("line %d has term, variants, category, source", i + 1).hasSize(4);
+            rows.add(new Row(i + 1, f[0], List.of(f[1].split(",", -1)), f[2], f[3]));
+        }
+        return rows;
+    }
+
+    private static List<String> lines(String resource) throws IOException {
+        try (InputStream in = ThesaurusDataTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+}
