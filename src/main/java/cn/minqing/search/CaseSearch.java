@@ -250,6 +250,8 @@ class CaseSearch {
     /** The query with its sound-alike typos corrected (自来谁 → 自来水): nearly as strong as the words typed. */
     static final float CORRECTED_WEIGHT = 0.9f;
     static final float THESAURUS_WEIGHT = 0.5f;
+    /** A thesaurus form found in a report of another category than its entry's. */
+    static final float THESAURUS_ELSEWHERE_WEIGHT = 0.15f;
     /** At most this many thesaurus rewrites of the typed, corrected and core query together. */
     static final int MAX_EXPANSIONS = 16;
     static final float PINYIN_WEIGHT = 0.4f;
@@ -312,13 +314,27 @@ class CaseSearch {
                 any.should(match(core, 1.0f, minimumMatch));
             }
             variants.forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
-            distinct.forEach(e -> any.should(match(e.text(), THESAURUS_WEIGHT, minimumMatch)));
+            distinct.forEach(e -> any.should(expansion(e, minimumMatch)));
             if (withPinyin) {
                 any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
                         .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
             }
             return any.minimumShouldMatch("1");
         }));
+    }
+
+    /**
+     * A thesaurus form stands for its entry's notion in that entry's category (没人管 is 留守儿童 in a family report);
+     * in another category's report it is a chance match of a common phrase and counts far less. An entry without a
+     * category (or of {@code other}) keeps its forms' weight everywhere.
+     */
+    private static Query expansion(Thesaurus.Expansion e, String minimumMatch) {
+        if (e.category() == null || e.category().isBlank() || e.category().equals("other")) {
+            return match(e.text(), THESAURUS_WEIGHT, minimumMatch);
+        }
+        Query inCategory = Query.of(q -> q.bool(b -> b.must(match(e.text(), THESAURUS_WEIGHT, minimumMatch))
+                .filter(f -> f.term(t -> t.field("category").value(e.category())))));
+        return Query.of(q -> q.disMax(d -> d.queries(inCategory, match(e.text(), THESAURUS_ELSEWHERE_WEIGHT, minimumMatch))));
     }
 
     private static Query matchWords(String text, String minimumMatch) {
