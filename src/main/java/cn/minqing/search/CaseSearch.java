@@ -160,7 +160,9 @@ class CaseSearch {
             FACETS.forEach(name -> s.aggregations(name, a -> a.terms(t -> t.field(name).size(20))));
             return s;
         }, CaseDocument.class);
-        return result(response, List.copyOf(relaxed));
+        boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
+        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits(), WORDS_FIRST_BOOST)
+                : response.hits().hits(), List.copyOf(relaxed));
     }
 
     /**
@@ -175,7 +177,7 @@ class CaseSearch {
             // (同音纠错 in the query and in the index), so pinyin would mostly add chance homophones (报账 for 保障)
             Query text = text(q, plan.corrected(), minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways());
             if (plan.step() == Step.CATEGORY) {
-                b.must(m -> m.bool(either -> either.should(text).should(categoryOnly(plan.intent())).minimumShouldMatch("1")));
+                b.must(m -> m.bool(either -> either.should(text).should(categoryOnly(plan.intent(), q, plan.corrected())).minimumShouldMatch("1")));
                 // what the words found stays above what is only listed for its category — in those categories, or
                 // when the words as typed match; a loose match elsewhere (a thesaurus form, a syllable) does not
                 Query typed = typed(q, plan.corrected(), minimumMatch);
@@ -204,16 +206,25 @@ class CaseSearch {
     }
 
     /**
-     * The cases of the categories the query points to, matching none of its words: listed after every text match,
-     * the category's typical cases (more of the words that stand out in it) first.
+     * The cases of the categories the query points to, matching none of its words: listed after every text match.
+     * Those sharing a part of the query (a character pair) come first, then those using more of the category's own
+     * vocabulary (its name, keywords and thesaurus forms: its typical needs as the county words them); the words
+     * that stand out in the index only break ties.
      */
-    private Query categoryOnly(List<String> categories) {
+    private Query categoryOnly(List<String> categories, String q, String corrected) {
         List<String> typical = categories.stream().flatMap(c -> categoryIntent.typicalWords(c, index.alias()).stream())
                 .distinct().toList();
-        return Query.of(q -> q.bool(c -> {
+        List<String> vocabulary = categories.stream().flatMap(c -> categoryIntent.vocabulary(c, index.alias()).stream())
+                .distinct().toList();
+        String partial = corrected == null ? q : q + " " + corrected;
+        return Query.of(query -> query.bool(c -> {
             c.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(categories.stream()
                     .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
             c.should(s -> s.constantScore(cs -> cs.boost(CATEGORY_ONLY_SCORE).filter(f -> f.matchAll(a -> a))));
+            c.should(s -> s.constantScore(cs -> cs.boost(PARTIAL_SCORE).filter(f -> f.multiMatch(mm -> mm.query(partial)
+                    .fields("title.bigram", "description.bigram").minimumShouldMatch("1")))));
+            vocabulary.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(VOCABULARY_SCORE)
+                    .filter(f -> f.multiMatch(mm -> mm.query(word).type(TextQueryType.Phrase).fields("title", "description"))))));
             typical.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(TYPICAL_WORD_SCORE)
                     .filter(f -> f.term(t -> t.field("description").value(word))))));
             return c;
@@ -222,11 +233,15 @@ class CaseSearch {
 
     /** A case of a category the query points to, matching none of its words: listed after every text match. */
     static final float CATEGORY_ONLY_SCORE = 0.01f;
-    /** Each word typical of the category that such a case uses raises it a little (at most 0.06 in all). */
-    static final float TYPICAL_WORD_SCORE = 0.001f;
+    /** Such a case sharing a character pair with the query comes first among them. */
+    static final float PARTIAL_SCORE = 0.005f;
+    /** Each form of the category's own vocabulary that such a case uses raises it a little. */
+    static final float VOCABULARY_SCORE = 0.0005f;
+    /** Each word that stands out in the category in the index: a tie-break (at most 0.006 in all). */
+    static final float TYPICAL_WORD_SCORE = 0.0002f;
     /** A place named inexactly puts its cases first (the others follow: the search is never emptied by it). */
     static final float PLACE_BOOST = 1000f;
-    static final float INTENT_BOOST = 3f;
+    static final float INTENT_BOOST = 5f;
     /** When the search lists the categories the query points to, their cases come before other categories' matches. */
     static final float INTENT_LIST_BOOST = 100f;
     /** In the category step, above a listed category's cases: the cases the words found. */
@@ -235,6 +250,8 @@ class CaseSearch {
     /** The query with its sound-alike typos corrected (自来谁 → 自来水): nearly as strong as the words typed. */
     static final float CORRECTED_WEIGHT = 0.9f;
     static final float THESAURUS_WEIGHT = 0.5f;
+    /** A thesaurus form found in a report of another category than its entry's. */
+    static final float THESAURUS_ELSEWHERE_WEIGHT = 0.15f;
     /** At most this many thesaurus rewrites of the typed, corrected and core query together. */
     static final int MAX_EXPANSIONS = 16;
     static final float PINYIN_WEIGHT = 0.4f;
@@ -256,10 +273,11 @@ class CaseSearch {
      */
     /** The words as typed (and as read by 同音纠错), without thesaurus forms, synonyms or syllables. */
     private static Query typed(String q, String corrected, String minimumMatch) {
+        // the word fields only: a character pair across two words (电力|保障 → 力保 in 耕地地力保护) is no match as typed
         return Query.of(m -> m.bool(any -> {
-            any.should(match(q, 1.0f, minimumMatch));
+            any.should(matchWords(q, minimumMatch));
             if (corrected != null) {
-                any.should(match(corrected, CORRECTED_WEIGHT, minimumMatch));
+                any.should(matchWords(corrected, minimumMatch));
             }
             return any.minimumShouldMatch("1");
         }));
@@ -296,13 +314,32 @@ class CaseSearch {
                 any.should(match(core, 1.0f, minimumMatch));
             }
             variants.forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
-            distinct.forEach(e -> any.should(match(e.text(), THESAURUS_WEIGHT, minimumMatch)));
+            distinct.forEach(e -> any.should(expansion(e, minimumMatch)));
             if (withPinyin) {
                 any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
                         .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
             }
             return any.minimumShouldMatch("1");
         }));
+    }
+
+    /**
+     * A thesaurus form stands for its entry's notion in that entry's category (没人管 is 留守儿童 in a family report);
+     * in another category's report it is a chance match of a common phrase and counts far less. An entry without a
+     * category (or of {@code other}) keeps its forms' weight everywhere.
+     */
+    private static Query expansion(Thesaurus.Expansion e, String minimumMatch) {
+        if (e.category() == null || e.category().isBlank() || e.category().equals("other")) {
+            return match(e.text(), THESAURUS_WEIGHT, minimumMatch);
+        }
+        Query inCategory = Query.of(q -> q.bool(b -> b.must(match(e.text(), THESAURUS_WEIGHT, minimumMatch))
+                .filter(f -> f.term(t -> t.field("category").value(e.category())))));
+        return Query.of(q -> q.disMax(d -> d.queries(inCategory, match(e.text(), THESAURUS_ELSEWHERE_WEIGHT, minimumMatch))));
+    }
+
+    private static Query matchWords(String text, String minimumMatch) {
+        return Query.of(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields)
+                .fields("title", "description", "address", "corrected").minimumShouldMatch(minimumMatch)));
     }
 
     private static Query match(String text, float boost, String minimumMatch) {
@@ -400,8 +437,10 @@ class CaseSearch {
         }
     }
 
-    private static SearchResult result(SearchResponse<CaseDocument> response, List<String> relaxed) {
-        List<SearchResult.Hit> hits = response.hits().hits().stream().map(CaseSearch::hit).toList();
+    /** The answer; {@code ordered} is the page's hits in the order shown (the next page goes on after the last one sent). */
+    private static SearchResult result(SearchResponse<CaseDocument> response, List<Hit<CaseDocument>> ordered,
+                                       List<String> relaxed) {
+        List<SearchResult.Hit> hits = ordered.stream().map(CaseSearch::hit).toList();
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, agg) -> facets.put(name, agg.sterms().buckets().array().stream()
                 .map((StringTermsBucket bucket) -> new SearchResult.Bucket(bucket.key().stringValue(), bucket.docCount()))

@@ -52,26 +52,89 @@ class CategoryIntent {
         this.thesaurus = thesaurus;
     }
 
-    /** The categories the query points to, strongest first (at most two; none when nothing stands out). */
+    /**
+     * The categories the query points to, strongest first (at most two; none when nothing stands out). A form that
+     * the query holds whole counts, and so does a longer one (four characters or more) that the query holds in two
+     * pieces in order (农业用水 in 农业生产用水: a word put in between). A form lying wholly inside a longer form that
+     * points elsewhere does not count (用水 inside 农业…用水, 扯皮 inside 推诿扯皮): the longer reading is the query's.
+     */
     List<String> of(String query, String indexAlias) {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        Map<String, Double> score = new HashMap<>();
-        thesaurus.mentionedIn(query).stream().filter(e -> e.category() != null)
-                .forEach(e -> score.merge(e.category(), 2.0, Double::sum));
+        List<Mention> mentions = new java.util.ArrayList<>();
+        thesaurus.entries().stream().filter(e -> e.category() != null).forEach(e -> {
+            Mention best = null;
+            for (String form : e.forms()) {
+                Mention m = form.length() >= Thesaurus.MIN_FORM_LENGTH ? Mention.find(query, form, e.category(), 2.0) : null;
+                if (m != null && (best == null || m.length() > best.length())) {
+                    best = m;
+                }
+            }
+            if (best != null) {
+                mentions.add(best);
+            }
+        });
         Learned learned = learned(indexAlias);
-        learned.names().forEach((category, words) -> words.stream().filter(query::contains)
-                .forEach(w -> score.merge(category, 1.5, Double::sum)));
-        learned.keywords().forEach((category, words) -> words.stream().filter(query::contains)
-                .forEach(w -> score.merge(category, 1.5, Double::sum)));
+        learned.names().forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
+        learned.keywords().forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
         learned.words().forEach((category, words) -> words.stream().filter(query::contains)
-                .forEach(w -> score.merge(category, 1.0, Double::sum)));
+                .forEach(w -> add(mentions, Mention.find(query, w, category, 1.0))));
+        Map<String, Double> score = new HashMap<>();
+        mentions.stream().filter(m -> mentions.stream().noneMatch(longer -> longer.covers(m)))
+                .forEach(m -> score.merge(m.category(), m.weight(), Double::sum));
         score.remove("other");
         double best = score.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return score.entrySet().stream().filter(e -> e.getValue() >= best / 2 && e.getValue() >= 1.0)
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .limit(2).map(Map.Entry::getKey).toList();
+    }
+
+    private static void add(List<Mention> mentions, Mention m) {
+        if (m != null) {
+            mentions.add(m);
+        }
+    }
+
+    /** Where a category's form lies in the query: the characters it takes (whole, or two pieces in order). */
+    record Mention(String category, double weight, java.util.BitSet at, int length) {
+
+        static Mention find(String query, String form, String category, double weight) {
+            int whole = query.indexOf(form);
+            if (whole >= 0) {
+                java.util.BitSet at = new java.util.BitSet();
+                at.set(whole, whole + form.length());
+                return new Mention(category, weight, at, form.length());
+            }
+            // a longer form in two pieces (two characters or more each), in order, with something in between
+            for (int cut = 2; form.length() >= 4 && cut <= form.length() - 2; cut++) {
+                String head = form.substring(0, cut);
+                String tail = form.substring(cut);
+                int h = query.indexOf(head);
+                int t = h < 0 ? -1 : query.indexOf(tail, h + head.length());
+                // the gap stays short: pieces far apart are two other words
+                if (h >= 0 && t >= 0 && t - (h + head.length()) <= 3 && isHan(query, h, t + tail.length())) {
+                    java.util.BitSet at = new java.util.BitSet();
+                    at.set(h, t + tail.length());
+                    return new Mention(category, weight, at, form.length());
+                }
+            }
+            return null;
+        }
+
+        private static boolean isHan(String s, int from, int to) {
+            return s.substring(from, to).codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        }
+
+        /** A longer form of another category takes every character this one takes. */
+        boolean covers(Mention shorter) {
+            if (length <= shorter.length || category.equals(shorter.category)) {
+                return false;
+            }
+            java.util.BitSet rest = (java.util.BitSet) shorter.at.clone();
+            rest.andNot(at);
+            return rest.isEmpty();
+        }
     }
 
     /**
@@ -80,6 +143,22 @@ class CategoryIntent {
      */
     Set<String> typicalWords(String category, String indexAlias) {
         return learned(indexAlias).words().getOrDefault(category, Set.of());
+    }
+
+    /**
+     * The category's own vocabulary, as the county wrote it down (not learned from the index): its name words, its
+     * search keywords and every form of the thesaurus entries filed under it. A category listing puts the cases that
+     * use more of it first — the category's typical needs in the county's and villagers' words — rather than the
+     * cases whose words stand out in the index, which a run of near-identical reports dominates.
+     */
+    List<String> vocabulary(String category, String indexAlias) {
+        Learned l = learned(indexAlias);
+        java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+        words.addAll(l.names().getOrDefault(category, List.of()));
+        words.addAll(l.keywords().getOrDefault(category, List.of()));
+        thesaurus.entries().stream().filter(e -> category.equals(e.category())).flatMap(e -> e.forms().stream())
+                .filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH).forEach(words::add);
+        return List.copyOf(words);
     }
 
     /** The words learned from the index, per category (the same map until it is learned afresh). */

@@ -1,0 +1,63 @@
+package cn.minqing.search;
+
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A category listing (the last relaxation step) shows the range of a category's needs: within one page, a listed case
+ * that repeats one shown above it (the same complaint filed again with a few words changed: 二组/三组, 老张/老李) goes
+ * after the distinct ones. Only the cases listed for their category move — never what the words found — and only
+ * within the page, so the pages of a search still hold the same cases and search_after goes on from the same place.
+ */
+final class ListingVariety {
+
+    /** Two texts sharing this share of their character pairs are the same complaint. */
+    static final double SAME = 0.6;
+
+    private ListingVariety() {
+    }
+
+    /** The page's hits with the repeats among the listed ones ({@code listed}: score below that) moved to its end. */
+    static List<Hit<CaseDocument>> distinctFirst(List<Hit<CaseDocument>> hits, double listedBelow) {
+        List<Hit<CaseDocument>> first = new ArrayList<>();
+        List<Hit<CaseDocument>> repeats = new ArrayList<>();
+        List<Set<String>> shown = new ArrayList<>();
+        for (Hit<CaseDocument> h : hits) {
+            Set<String> pairs = h.source() == null ? Set.of() : pairs(h.source().title() + " " + h.source().description());
+            boolean listed = h.score() != null && h.score() < listedBelow;
+            if (listed && shown.stream().anyMatch(s -> overlap(s, pairs) >= SAME)) {
+                repeats.add(h);
+            } else {
+                first.add(h);
+                shown.add(pairs);
+            }
+        }
+        first.addAll(repeats);
+        return first;
+    }
+
+    /** The text's pairs of adjacent Chinese characters (digits and group numbers aside). */
+    static Set<String> pairs(String text) {
+        Set<String> pairs = new HashSet<>();
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char a = text.charAt(i);
+            char b = text.charAt(i + 1);
+            if (Character.UnicodeScript.of(a) == Character.UnicodeScript.HAN && Character.UnicodeScript.of(b) == Character.UnicodeScript.HAN) {
+                pairs.add(text.substring(i, i + 2));
+            }
+        }
+        return pairs;
+    }
+
+    /** Jaccard overlap of two pair sets. */
+    static double overlap(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        long common = b.stream().filter(a::contains).count();
+        return common / (double) (a.size() + b.size() - common);
+    }
+}

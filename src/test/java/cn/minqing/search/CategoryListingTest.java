@@ -1,0 +1,64 @@
+package cn.minqing.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How a query's category is read (the longest form wins; a long form in two pieces counts) and how a category
+ * listing shows a category's range of needs (repeats after the distinct ones), without the app.
+ */
+class CategoryListingTest {
+
+    @Test
+    void aLongFormCountsWhenAWordStandsBetweenItsTwoPieces() {
+        CategoryIntent.Mention m = CategoryIntent.Mention.find("农业生产用水", "农业用水", "irrigation", 1.5);
+        assertThat(m).isNotNull();
+        assertThat(m.at().cardinality()).isEqualTo(6);
+        // pieces too far apart are two other words; a short form must be whole
+        assertThat(CategoryIntent.Mention.find("农业上的事情和家里用水", "农业用水", "irrigation", 1.5)).isNull();
+        assertThat(CategoryIntent.Mention.find("用了水", "用水", "water", 1.5)).isNull();
+    }
+
+    @Test
+    void aFormInsideALongerFormOfAnotherCategoryDoesNotCount() {
+        CategoryIntent.Mention longer = CategoryIntent.Mention.find("农业生产用水", "农业用水", "irrigation", 1.5);
+        CategoryIntent.Mention inside = CategoryIntent.Mention.find("农业生产用水", "用水", "water", 1.5);
+        assertThat(longer.covers(inside)).isTrue();
+        assertThat(inside.covers(longer)).isFalse();
+        CategoryIntent.Mention officialese = CategoryIntent.Mention.find("推诿扯皮", "推诿扯皮", "other", 2.0);
+        assertThat(officialese.covers(CategoryIntent.Mention.find("推诿扯皮", "扯皮", "security", 2.0))).isTrue();
+        // the same category adds up; a form beside (not inside) the longer one still counts
+        assertThat(longer.covers(CategoryIntent.Mention.find("农业生产用水", "农业", "irrigation", 1.5))).isFalse();
+        assertThat(CategoryIntent.Mention.find("老人没人管", "老人", "elderly", 1.5)
+                .covers(CategoryIntent.Mention.find("老人没人管", "没人管", "education", 2.0))).isFalse();
+    }
+
+    @Test
+    void aListedCaseRepeatingOneAboveGoesAfterTheDistinctOnes() {
+        List<Hit<CaseDocument>> page = List.of(
+                hit("1", 310, "路面坑洼", "进村的路烂完了，下雨全是泥"),
+                hit("2", 100.02, "路口要装减速带", "一组路口车开得很快，小孩子放学乱跑，建议装个减速带和警示牌。"),
+                hit("3", 100.02, "二组路口要装减速带", "二组路口车开得很快，小孩子放学乱跑，建议装个减速带和警示牌。"),
+                hit("4", 100.01, "桥栏杆断了", "河上那座桥的栏杆断了两截，晚上看不见"),
+                hit("5", 100.01, "路口要装减速带", "五组路口车开得很快，小孩子放学乱跑，建议装个减速带和警示牌。"));
+        assertThat(ListingVariety.distinctFirst(page, 200).stream().map(Hit::id)).containsExactly("1", "2", "4", "3", "5");
+    }
+
+    @Test
+    void whatTheWordsFoundNeverMoves() {
+        List<Hit<CaseDocument>> page = List.of(
+                hit("1", 320, "自来水停了", "三组自来水停了两天"),
+                hit("2", 310, "自来水停了", "三组自来水停了三天"),
+                hit("3", 100.01, "水费太贵", "水费一个月一百多"));
+        assertThat(ListingVariety.distinctFirst(page, 200).stream().map(Hit::id)).containsExactly("1", "2", "3");
+    }
+
+    private static Hit<CaseDocument> hit(String id, double score, String title, String description) {
+        CaseDocument d = new CaseDocument(id, title, description, "road", null, null, null, null, null, List.of(), "received",
+                null, null, null, false, 0, null, null, null, null, null, null, null, false, null, 0, "app");
+        return Hit.of(h -> h.index("cases").id(id).score(score).source(d));
+    }
+}
