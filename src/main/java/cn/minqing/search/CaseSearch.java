@@ -143,7 +143,44 @@ class CaseSearch {
                 given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
                 given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after(), given.channel());
         boolean hasText = c.q() != null && !c.q().isBlank();
-        SearchResponse<CaseDocument> response = client.search(s -> {
+        SearchResponse<CaseDocument> response;
+        try {
+            response = send(c, plan, hasText, user);
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            // a long text (a pasted report) with its rewrites, syllables and listings can exceed the clauses
+            // Elasticsearch allows: it is searched again by its beginning, and the answer says so
+            if (!tooManyClauses(e) || plan.words() == null || plan.words().strip().length() <= SHORTENED_QUERY) {
+                throw e;
+            }
+            LOG.info("search text of {} characters too long for Elasticsearch's clause limit, searched by its first {}",
+                    plan.words().strip().length(), SHORTENED_QUERY);
+            return run(new Plan(beginning(plan.words()), plan.corrected() == null ? null : beginning(plan.corrected()),
+                    plan.placeFilter(), plan.placeBoost(), plan.intent(), plan.step()), given, user, with(relaxed, "shortened"));
+        }
+        boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
+        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits(), WORDS_FIRST_BOOST)
+                : response.hits().hits(), List.copyOf(relaxed));
+    }
+
+    /** A search text too long to search whole is searched by this many characters from its beginning. */
+    static final int SHORTENED_QUERY = 40;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CaseSearch.class);
+
+    private static String beginning(String text) {
+        String t = text.strip();
+        return t.length() <= SHORTENED_QUERY ? t : t.substring(0, SHORTENED_QUERY).strip();
+    }
+
+    private static boolean tooManyClauses(co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+        java.util.stream.Stream<co.elastic.clients.elasticsearch._types.ErrorCause> causes = e.error() == null
+                ? java.util.stream.Stream.empty()
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(e.error()), e.error().rootCause().stream());
+        return causes.anyMatch(c -> (c.type() != null && c.type().startsWith("too_many") && c.type().contains("clauses"))
+                || (c.reason() != null && c.reason().toLowerCase(java.util.Locale.ROOT).contains("too many clauses")));
+    }
+
+    private SearchResponse<CaseDocument> send(Criteria c, Plan plan, boolean hasText, CurrentUser user) throws IOException {
+        return client.search(s -> {
             s.index(index.alias()).size(c.size()).trackTotalHits(t -> t.enabled(true))
                     .query(q -> q.bool(b -> filters(relevance(b, plan), c, user)));
             if (hasText) {
@@ -160,9 +197,6 @@ class CaseSearch {
             FACETS.forEach(name -> s.aggregations(name, a -> a.terms(t -> t.field(name).size(20))));
             return s;
         }, CaseDocument.class);
-        boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
-        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits(), WORDS_FIRST_BOOST)
-                : response.hits().hits(), List.copyOf(relaxed));
     }
 
     /**
@@ -214,8 +248,9 @@ class CaseSearch {
     private Query categoryOnly(List<String> categories, String q, String corrected) {
         List<String> typical = categories.stream().flatMap(c -> categoryIntent.typicalWords(c, index.alias()).stream())
                 .distinct().toList();
-        List<String> vocabulary = categories.stream().flatMap(c -> categoryIntent.vocabulary(c, index.alias()).stream())
-                .distinct().toList();
+        int perCategory = MAX_VOCABULARY / Math.max(1, categories.size());
+        List<String> vocabulary = categories.stream()
+                .flatMap(c -> categoryIntent.vocabulary(c, index.alias()).stream().limit(perCategory)).distinct().toList();
         String partial = corrected == null ? q : q + " " + corrected;
         return Query.of(query -> query.bool(c -> {
             c.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(categories.stream()
@@ -254,6 +289,14 @@ class CaseSearch {
     static final float THESAURUS_ELSEWHERE_WEIGHT = 0.15f;
     /** At most this many thesaurus rewrites of the typed, corrected and core query together. */
     static final int MAX_EXPANSIONS = 16;
+    /**
+     * Each rewrite repeats the whole query on every field, and Elasticsearch refuses a search of more clauses than
+     * its heap allows (8,192 on the embedded 512 MB node): a long query gets fewer rewrites, at most this many
+     * characters of them in all (a query of up to 10 characters its 16, one of 40 four, the longest one).
+     */
+    static final int REWRITE_CHARACTERS = 160;
+    /** At most this many forms of the categories' vocabulary (shared out among them) order a listing: each is a phrase clause per field. */
+    static final int MAX_VOCABULARY = 300;
     static final float PINYIN_WEIGHT = 0.4f;
 
     /** Pinyin clauses at every step, as before search4 (system property, read per search: the benchmark's A/B). */
@@ -290,6 +333,7 @@ class CaseSearch {
             return Query.of(m -> m.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase)
                     .fields("title.bigram^2", "description.bigram")));
         }
+        int rewrites = Math.min(MAX_EXPANSIONS, Math.max(1, REWRITE_CHARACTERS / Math.max(1, trimmed.length())));
         List<String> variants = new java.util.ArrayList<>(synonyms.variants(q));
         List<Thesaurus.Expansion> expansions = new java.util.ArrayList<>(thesaurus.expansions(q));
         if (corrected != null) {
@@ -304,7 +348,7 @@ class CaseSearch {
         List<Thesaurus.Expansion> distinct = expansions.stream()
                 .filter(e -> !variants.contains(e.text()) && !e.text().equals(core) && !e.text().equals(corrected))
                 .collect(java.util.stream.Collectors.toMap(Thesaurus.Expansion::text, e -> e, (x, y) -> x,
-                        java.util.LinkedHashMap::new)).values().stream().limit(MAX_EXPANSIONS).toList();
+                        java.util.LinkedHashMap::new)).values().stream().limit(rewrites).toList();
         return Query.of(m -> m.bool(any -> {
             any.should(match(q, 1.0f, minimumMatch));
             if (corrected != null) {
@@ -313,7 +357,7 @@ class CaseSearch {
             if (core != null) {
                 any.should(match(core, 1.0f, minimumMatch));
             }
-            variants.forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
+            variants.stream().limit(rewrites).forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
             distinct.forEach(e -> any.should(expansion(e, minimumMatch)));
             if (withPinyin) {
                 any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
