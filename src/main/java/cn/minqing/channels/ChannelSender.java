@@ -41,6 +41,11 @@ class ChannelSender {
     private final ZoneId county;
     private final boolean enabled;
     private final int dailyCap;
+    /**
+     * Texts that ask the villager for an answer (the rating request, 请回复1满意…) are never capped: capped, the case
+     * would wait out its feedback time unrated because of notices (plans taking the case in, stages) sent before it.
+     */
+    static final java.util.Set<String> ANSWER_WANTED = java.util.Set.of("rate");
     private final int maxAttempts;
     private final Duration retryBase;
     private final Duration retryMax;
@@ -106,7 +111,8 @@ class ChannelSender {
             tx.executeWithoutResult(s -> outbox.end(m.id(), now, "opted-out", null, "opted out"));
         } else if (choice.isQuiet(local.toLocalTime())) {
             tx.executeWithoutResult(s -> outbox.defer(m.id(), quietEnd(local, choice)));
-        } else if (outbox.sentSince(m.username(), m.channel(), local.toLocalDate().atStartOfDay(county).toOffsetDateTime()) >= dailyCap) {
+        } else if (!ANSWER_WANTED.contains(m.event())
+                && outbox.sentSince(m.username(), m.channel(), local.toLocalDate().atStartOfDay(county).toOffsetDateTime()) >= dailyCap) {
             tx.executeWithoutResult(s -> outbox.end(m.id(), now, "capped", null, "daily cap " + dailyCap));
         } else {
             Optional<String> address = m.channel().equals("sms") ? accounts.phoneOf(m.username()) : bindings.openIdOf(m.username());

@@ -196,6 +196,12 @@ class SmsChannelTest extends ChannelTestBase {
         List<String> statuses = outboxOf(phone).findValuesAsText("status");
         assertThat(statuses).hasSizeGreaterThanOrEqualTo(6).containsOnly("accepted", "capped");
         assertThat(statuses.stream().filter("accepted"::equals).count()).isEqualTo(5);
+
+        // a rating request asks for an answer: it goes out past the cap, or the case would wait unrated
+        caseAwaitingRating(phone, "路灯不亮");
+        sender.sendDue();
+        assertThat(GATEWAY.textsTo(phone)).extracting(t -> t.path("text").asText())
+                .contains("您反映的“路灯不亮”已办好。请回复1满意、2基本满意、3不满意。").hasSize(6);
     }
 
     @Test
