@@ -147,14 +147,17 @@ class CaseRollup {
     /**
      * Recounts the rollups from the case rows. One snapshot (repeatable read) for the whole recount: a case change
      * committed after it keeps its delta, one committed before is in the rows counted and its delta is dropped.
-     * The lock keeps {@link #compact} out meanwhile; case changes go on.
+     * The table locks keep {@link #compact} out meanwhile; case changes go on.
      */
     Rebuilt rebuild() {
         return snapshot.execute(status -> rebuildStatements());
     }
 
     private Rebuilt rebuildStatements() {
-        jdbc.sql("lock table minqing.case_day_count, minqing.case_day_duration, minqing.case_month_count, "
+        // case_rollup_zone first, the order the fold takes them in (it claims the zone's row, then writes the tables):
+        // taking the tables first could meet a fold the other way round, a deadlock. A lock, not the fold's advisory
+        // lock: a select would take this repeatable-read transaction's snapshot before the wait.
+        jdbc.sql("lock table minqing.case_rollup_zone, minqing.case_day_count, minqing.case_day_duration, minqing.case_month_count, "
                 + "minqing.case_month_duration in exclusive mode").update();
         jdbc.sql("update minqing.case_rollup_zone set time_zone = ?").param(zone).update();
         jdbc.sql("delete from minqing.case_day_count").update();
