@@ -1,5 +1,6 @@
 package cn.minqing.plans;
 
+import static cn.minqing.support.PdfText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minqing.support.ApiTest;
@@ -211,15 +212,5 @@ class PlanLoopBrowserTest extends ApiTest {
             s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
         }
         return s.toString();
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-        StringBuilder all = new StringBuilder();
-        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-            all.append(extractor.getTextFromPage(p)).append('\n');
-        }
-        return all.toString();
     }
 }

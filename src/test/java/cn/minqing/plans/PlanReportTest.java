@@ -1,11 +1,10 @@
 package cn.minqing.plans;
 
+import static cn.minqing.support.PdfText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minqing.support.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -69,15 +68,5 @@ class PlanReportTest extends ApiTest {
         JsonNode library = get("leader1", "/api/stats/indicator-definitions").getBody();
         assertThat(library.findValuesAsText("code")).contains("plansStarted", "planMilestonesOnTime", "planTargetsMet");
         assertThat(library.findValuesAsText("appliesTo")).contains("cases", "stage", "plans");
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        StringBuilder all = new StringBuilder();
-        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-            all.append(extractor.getTextFromPage(p)).append('\n');
-        }
-        return all.toString();
     }
 }

@@ -1,11 +1,10 @@
 package cn.minqing.visits;
 
+import static cn.minqing.support.PdfText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minqing.support.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -93,15 +92,5 @@ class VisitIndicatorsTest extends ApiTest {
             }
         }
         throw new AssertionError("no " + code + " in " + rows);
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        StringBuilder all = new StringBuilder();
-        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-            all.append(extractor.getTextFromPage(p)).append('\n');
-        }
-        return all.toString();
     }
 }
