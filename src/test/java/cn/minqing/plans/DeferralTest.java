@@ -57,10 +57,7 @@ class DeferralTest extends ApiTest {
 
     @org.junit.jupiter.api.BeforeEach
     void townshipLeader() {
-        if (!accounts.exists(PlanApiTest.TOWNSHIP_LEADER)) {
-            accounts.create(PlanApiTest.TOWNSHIP_LEADER, encoder.encode(PASSWORD), "青溪乡领导",
-                    java.util.Set.of(cn.minqing.people.Role.LEADER), null, "QS02-GOV");
-        }
+        TownshipLeader.ensure(accounts, encoder, PASSWORD);
     }
 
     @AfterEach

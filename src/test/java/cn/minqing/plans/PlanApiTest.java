@@ -27,7 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PlanApiTest extends ApiTest {
 
     /** A leader of 青溪乡 (QS02) only. */
-    static final String TOWNSHIP_LEADER = "leader-plan-QS02";
+    static final String TOWNSHIP_LEADER = TownshipLeader.NAME;
 
     @Autowired
     UserAccounts accounts;
@@ -42,9 +42,7 @@ class PlanApiTest extends ApiTest {
 
     @BeforeEach
     void townshipLeader() {
-        if (!accounts.exists(TOWNSHIP_LEADER)) {
-            accounts.create(TOWNSHIP_LEADER, encoder.encode(PASSWORD), "青溪乡领导", Set.of(Role.LEADER), null, "QS02-GOV");
-        }
+        TownshipLeader.ensure(accounts, encoder, PASSWORD);
     }
 
     Map<String, Object> plan(String title, String region, boolean isPublic) {

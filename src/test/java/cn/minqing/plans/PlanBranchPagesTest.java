@@ -34,7 +34,7 @@ class PlanBranchPagesTest extends ApiTest {
     static final String BRANCH = "QS01001-PB"; // 李家村党支部
     static final String MEMBER = "dangyuan-QS01001-2";
     static final String OTHER_MEMBER = "dangyuan-QS01002-1"; // 石门村党支部
-    static final String QINGXI_LEADER = "leader-plan-QS02";
+    static final String QINGXI_LEADER = TownshipLeader.NAME;
 
     @Autowired
     UserAccounts accounts;
@@ -48,9 +48,7 @@ class PlanBranchPagesTest extends ApiTest {
 
     @BeforeEach
     void townshipLeader() {
-        if (!accounts.exists(QINGXI_LEADER)) {
-            accounts.create(QINGXI_LEADER, encoder.encode(PASSWORD), "青溪乡领导", Set.of(Role.LEADER), null, "QS02-GOV");
-        }
+        TownshipLeader.ensure(accounts, encoder, PASSWORD);
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class PlanPagesTest extends ApiTest {
 
-    static final String TOWNSHIP_LEADER = "leader-plan-QS02";
+    static final String TOWNSHIP_LEADER = TownshipLeader.NAME;
 
     @Autowired
     UserAccounts accounts;
@@ -48,9 +48,7 @@ class PlanPagesTest extends ApiTest {
 
     @BeforeEach
     void townshipLeader() {
-        if (!accounts.exists(TOWNSHIP_LEADER)) {
-            accounts.create(TOWNSHIP_LEADER, encoder.encode(PASSWORD), "青溪乡领导", Set.of(Role.LEADER), null, "QS02-GOV");
-        }
+        TownshipLeader.ensure(accounts, encoder, PASSWORD);
     }
 
     @Test
