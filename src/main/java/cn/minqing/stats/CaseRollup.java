@@ -102,9 +102,16 @@ class CaseRollup {
         }
     }
 
-    /** A rollup row's deadline day, or '-infinity' (already overdue) once that UTC day is past. */
+    /**
+     * The first deadline day the fold keeps apart: yesterday (UTC). Days before it are folded one day late, so a
+     * reader whose clock still says yesterday (a transaction begun just before midnight, its snapshot taken after the
+     * fold) finds yesterday's rows where it counts them from the case rows' deadlines, not also in the overdue row.
+     */
+    static final String FOLD_BEFORE = "((now() at time zone 'UTC')::date - 1)";
+
+    /** A rollup row's deadline day, or '-infinity' (already overdue) once it is before {@link #FOLD_BEFORE}. */
     private static final String PAST_AS_OVERDUE = """
-            case when due_day < (now() at time zone 'UTC')::date then '-infinity'::date else due_day end""".strip();
+            case when due_day < %s then '-infinity'::date else due_day end""".formatted(FOLD_BEFORE).strip();
 
     /**
      * Once a UTC day (or always, when {@code always}): the rows of open cases whose deadline day is now past are
@@ -125,12 +132,12 @@ class CaseRollup {
             // one statement per table: the rows leave their deadline day and join the overdue row together
             jdbc.sql("""
                     with past as (delete from minqing.%1$s
-                                   where due_day > '-infinity' and due_day < (now() at time zone 'UTC')::date returning *)
+                                   where due_day > '-infinity' and due_day < %4$s returning *)
                     insert into minqing.%1$s as t
                     select cube, day, village_code, category_code, org, '-infinity'::date, %2$s from past
                      group by cube, day, village_code, category_code, org
                     on conflict (cube, day, village_code, category_code, org, due_day) do update set %3$s
-                    """.formatted(table, sums(), adds())).update();
+                    """.formatted(table, sums(), adds(), FOLD_BEFORE)).update();
         }
     }
 

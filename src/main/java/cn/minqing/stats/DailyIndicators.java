@@ -200,7 +200,7 @@ class DailyIndicators {
                 q.from(), q.to(), g);
         int cube = cube(by.apply(groupings.get(0)));
         boolean shared = cube != 0 && groupings.stream().allMatch(g -> cube(by.apply(g)) == cube
-                && !g.equals("day") && !g.equals("week"));
+                && !needsDays(g));
         if (!shared) {
             groupings.forEach(g -> each.put(g, compute(by.apply(g), from, to, false)));
             return each;
@@ -286,11 +286,16 @@ class DailyIndicators {
     private static void wholeMonths(MapSqlParameterSource params, StatsQuery q, LocalDate from, LocalDate to) {
         LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate end = to.plusDays(1).withDayOfMonth(1);
-        if (!first.isBefore(end) || q.groupBy().equals("day") || q.groupBy().equals("week")) {
+        if (!first.isBefore(end) || needsDays(q.groupBy())) {
             first = from;
             end = from;
         }
         params.addValue("monthsFrom", first).addValue("monthsTo", end);
+    }
+
+    /** Groups by day or by week read the daily rollup only: a month row cannot be split into them. */
+    private static boolean needsDays(String grouping) {
+        return grouping.equals("day") || grouping.equals("week");
     }
 
     /** Each group's P90 as {@link #p90}: its hour and rank from the group's histogram, then its cases of that hour. */

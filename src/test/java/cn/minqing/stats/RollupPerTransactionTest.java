@@ -149,9 +149,9 @@ class RollupPerTransactionTest extends ApiTest {
         return jdbc.sql("select count(*) from minqing.case_rollup_pending").query(Long.class).single();
     }
 
-    /** A deadline day as the fold keeps it: every day already past is one "already overdue" key ('-infinity', V580). */
+    /** A deadline day as the fold keeps it: every day before yesterday is one "already overdue" key ('-infinity', V580). */
     private static String alreadyOverdue(String day) {
-        return "case when %1$s < (now() at time zone 'UTC')::date then '-infinity'::date else %1$s end".formatted(day);
+        return "case when %1$s < %2$s then '-infinity'::date else %1$s end".formatted(day, CaseRollup.FOLD_BEFORE);
     }
 
     /** Every rollup key's counts (folded plus pending deltas) equal a recount of all the case rows, in one snapshot. */
