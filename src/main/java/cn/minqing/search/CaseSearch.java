@@ -158,7 +158,7 @@ class CaseSearch {
                     plan.placeFilter(), plan.placeBoost(), plan.intent(), plan.step()), given, user, with(relaxed, "shortened"));
         }
         boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
-        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits(), WORDS_FIRST_BOOST)
+        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits())
                 : response.hits().hits(), List.copyOf(relaxed));
     }
 
@@ -218,7 +218,8 @@ class CaseSearch {
                 Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
                         .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
                 b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(w -> w.minimumShouldMatch("1")
-                        .should(x -> x.bool(y -> y.filter(text).filter(inIntent))).should(typed))).boost(WORDS_FIRST_BOOST)));
+                        .should(x -> x.bool(y -> y.filter(text).filter(inIntent))).should(typed)))
+                        .boost(WORDS_FIRST_BOOST).queryName(ListingVariety.FOUND_BY_WORDS)));
             } else {
                 b.must(text);
             }
