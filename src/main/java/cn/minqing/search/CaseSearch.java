@@ -254,6 +254,7 @@ class CaseSearch {
                 .flatMap(c -> categoryIntent.vocabulary(c, index.alias()).stream().limit(perCategory)).distinct().toList();
         String partial = corrected == null ? q : q + " " + corrected;
         return Query.of(query -> query.bool(c -> {
+            c.queryName(ListingVariety.LISTED);
             c.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(categories.stream()
                     .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
             c.should(s -> s.constantScore(cs -> cs.boost(CATEGORY_ONLY_SCORE).filter(f -> f.matchAll(a -> a))));
