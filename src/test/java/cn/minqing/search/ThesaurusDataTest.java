@@ -221,7 +221,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(900);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1150);
     }
 
     @Test
