@@ -206,7 +206,7 @@ class CaseSearch {
     private BoolQuery.Builder relevance(BoolQuery.Builder b, Plan plan) {
         String q = plan.words();
         if (q != null && !q.isBlank()) {
-            String minimumMatch = plan.step() == Step.ALL_WORDS ? "2<70%" : "50%";
+            String minimumMatch = plan.step() == Step.ALL_WORDS ? ALL_WORDS_MATCH : "50%";
             // the syllables (pinyin) only once the words found few: typos are read as known words on both sides
             // (同音纠错 in the query and in the index), so pinyin would mostly add chance homophones (报账 for 保障)
             Query text = text(q, plan.corrected(), minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways());
@@ -239,6 +239,9 @@ class CaseSearch {
         }
         return b;
     }
+
+    /** The first step's minimum match: all of two words, 70% of three or more. */
+    static final String ALL_WORDS_MATCH = "2<70%";
 
     /**
      * The cases of the categories the query points to, matching none of its words: listed after every text match.
@@ -380,7 +383,9 @@ class CaseSearch {
         }
         Query inCategory = Query.of(q -> q.bool(b -> b.must(match(e.text(), THESAURUS_WEIGHT, minimumMatch))
                 .filter(f -> f.term(t -> t.field("category").value(e.category())))));
-        return Query.of(q -> q.disMax(d -> d.queries(inCategory, match(e.text(), THESAURUS_ELSEWHERE_WEIGHT, minimumMatch))));
+        // elsewhere the rewrite is never loosened (most words are enough) a second time: a part of a form (差 of 脏乱差,
+        // 卫生 of 不卫生) in another category's report is a chance match (条件太差, 信号差, 食堂不卫生)
+        return Query.of(q -> q.disMax(d -> d.queries(inCategory, match(e.text(), THESAURUS_ELSEWHERE_WEIGHT, ALL_WORDS_MATCH))));
     }
 
     private static Query matchWords(String text, String minimumMatch) {
