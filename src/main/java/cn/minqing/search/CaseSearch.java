@@ -158,7 +158,7 @@ class CaseSearch {
                     plan.placeFilter(), plan.placeBoost(), plan.intent(), plan.step()), given, user, with(relaxed, "shortened"));
         }
         boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
-        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits(), WORDS_FIRST_BOOST)
+        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits())
                 : response.hits().hits(), List.copyOf(relaxed));
     }
 
@@ -206,7 +206,7 @@ class CaseSearch {
     private BoolQuery.Builder relevance(BoolQuery.Builder b, Plan plan) {
         String q = plan.words();
         if (q != null && !q.isBlank()) {
-            String minimumMatch = plan.step() == Step.ALL_WORDS ? "2<70%" : "50%";
+            String minimumMatch = plan.step() == Step.ALL_WORDS ? ALL_WORDS_MATCH : "50%";
             // the syllables (pinyin) only once the words found few: typos are read as known words on both sides
             // (同音纠错 in the query and in the index), so pinyin would mostly add chance homophones (报账 for 保障)
             Query text = text(q, plan.corrected(), minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways());
@@ -218,7 +218,8 @@ class CaseSearch {
                 Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
                         .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
                 b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(w -> w.minimumShouldMatch("1")
-                        .should(x -> x.bool(y -> y.filter(text).filter(inIntent))).should(typed))).boost(WORDS_FIRST_BOOST)));
+                        .should(x -> x.bool(y -> y.filter(text).filter(inIntent))).should(typed)))
+                        .boost(WORDS_FIRST_BOOST).queryName(ListingVariety.FOUND_BY_WORDS)));
             } else {
                 b.must(text);
             }
@@ -239,6 +240,9 @@ class CaseSearch {
         return b;
     }
 
+    /** The first step's minimum match: all of two words, 70% of three or more. */
+    static final String ALL_WORDS_MATCH = "2<70%";
+
     /**
      * The cases of the categories the query points to, matching none of its words: listed after every text match.
      * Those sharing a part of the query (a character pair) come first, then those using more of the category's own
@@ -253,6 +257,7 @@ class CaseSearch {
                 .flatMap(c -> categoryIntent.vocabulary(c, index.alias()).stream().limit(perCategory)).distinct().toList();
         String partial = corrected == null ? q : q + " " + corrected;
         return Query.of(query -> query.bool(c -> {
+            c.queryName(ListingVariety.LISTED);
             c.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(categories.stream()
                     .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
             c.should(s -> s.constantScore(cs -> cs.boost(CATEGORY_ONLY_SCORE).filter(f -> f.matchAll(a -> a))));
@@ -378,7 +383,9 @@ class CaseSearch {
         }
         Query inCategory = Query.of(q -> q.bool(b -> b.must(match(e.text(), THESAURUS_WEIGHT, minimumMatch))
                 .filter(f -> f.term(t -> t.field("category").value(e.category())))));
-        return Query.of(q -> q.disMax(d -> d.queries(inCategory, match(e.text(), THESAURUS_ELSEWHERE_WEIGHT, minimumMatch))));
+        // elsewhere the rewrite is never loosened (most words are enough) a second time: a part of a form (差 of 脏乱差,
+        // 卫生 of 不卫生) in another category's report is a chance match (条件太差, 信号差, 食堂不卫生)
+        return Query.of(q -> q.disMax(d -> d.queries(inCategory, match(e.text(), THESAURUS_ELSEWHERE_WEIGHT, ALL_WORDS_MATCH))));
     }
 
     private static Query matchWords(String text, String minimumMatch) {

@@ -11,8 +11,17 @@ import java.util.Set;
  * that repeats one shown above it (the same complaint filed again with a few words changed: 二组/三组, 老张/老李) goes
  * after the distinct ones. Only the cases listed for their category move — never what the words found — and only
  * within the page, so the pages of a search still hold the same cases and search_after goes on from the same place.
+ * Which hit is which is told exactly, by the named clauses the search puts on them — {@link #LISTED} on the listing's
+ * clause, {@link #FOUND_BY_WORDS} on the words' — not by a score threshold: a place named inexactly raises listed cases
+ * past any threshold, and a loose word match in another category (a thesaurus form, a syllable) is neither listed nor
+ * found by the words as typed, and stays where its score puts it.
  */
 final class ListingVariety {
+
+    /** The name of the query clause that marks a hit the words found (never moved). */
+    static final String FOUND_BY_WORDS = "found-by-words";
+    /** The name of the listing's clause: a case of a category the query points to (moved when it repeats one above). */
+    static final String LISTED = "listed-for-category";
 
     /** Two texts sharing this share of their character pairs are the same complaint. */
     static final double SAME = 0.6;
@@ -20,14 +29,14 @@ final class ListingVariety {
     private ListingVariety() {
     }
 
-    /** The page's hits with the repeats among the listed ones ({@code listed}: score below that) moved to its end. */
-    static List<Hit<CaseDocument>> distinctFirst(List<Hit<CaseDocument>> hits, double listedBelow) {
+    /** The page's hits with the repeats among the listed ones (marked {@link #LISTED}, not {@link #FOUND_BY_WORDS}) moved to its end. */
+    static List<Hit<CaseDocument>> distinctFirst(List<Hit<CaseDocument>> hits) {
         List<Hit<CaseDocument>> first = new ArrayList<>();
         List<Hit<CaseDocument>> repeats = new ArrayList<>();
         List<Set<String>> shown = new ArrayList<>();
         for (Hit<CaseDocument> h : hits) {
             Set<String> pairs = h.source() == null ? Set.of() : pairs(h.source().title() + " " + h.source().description());
-            boolean listed = h.score() != null && h.score() < listedBelow;
+            boolean listed = h.matchedQueries().contains(LISTED) && !h.matchedQueries().contains(FOUND_BY_WORDS);
             if (listed && shown.stream().anyMatch(s -> overlap(s, pairs) >= SAME)) {
                 repeats.add(h);
             } else {

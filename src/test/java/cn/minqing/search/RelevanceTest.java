@@ -55,40 +55,42 @@ class RelevanceTest extends ApiTest {
         }
     }
 
-    static final TestSet TUNING = new TestSet("tuning", 0.94, 0.94, 0.74, 8);
-    static final TestSet HOLDOUT = new TestSet("holdout", 0.955, 0.96, 0.76, 7);
+    static final TestSet TUNING = new TestSet("tuning", 0.94, 0.94, 0.725, 8);
+    static final TestSet HOLDOUT = new TestSet("holdout", 0.94, 0.95, 0.76, 7);
     /** Small examples per class written while building pinyin, the thesaurus, places and relaxation (tuned on). */
     static final TestSet DEV = new TestSet("dev", 0.825, 0.95, 0.48, 0,
-            Map.of("typo", 0.88, "colloquial", 0.76, "place", 0.94, "zero", 0.74), true);
+            Map.of("typo", 0.88, "colloquial", 0.74, "place", 0.94, "zero", 0.74), true);
     /**
      * Written by someone who never read the search code, after search was built; its demo cases are not judged
      * (relevance/blind/README.md). Queries of class {@code none} have no relevant report: they count apart.
      */
     static final TestSet BLIND = new TestSet("blind", 0.675, 0.69, 0.48, 10,
-            Map.of("typo", 0.71, "colloquial", 0.635, "place", 0.86, "relax", 0.44), false);
+            Map.of("typo", 0.705, "colloquial", 0.63, "place", 0.86, "relax", 0.45), false);
     /**
      * A second blind set, written by another helper while search was changed again (relevance/blind2/README.md);
      * loaded like blind/ (demo cases unjudged, per-class figures); floors just under the search5 run (docs/search.md).
      */
-    static final TestSet BLIND2 = new TestSet("blind2", 0.635, 0.685, 0.37, 9,
-            Map.of("typo", 0.775, "colloquial", 0.46, "place", 0.93, "relax", 0.32), false);
+    static final TestSet BLIND2 = new TestSet("blind2", 0.66, 0.695, 0.385, 9,
+            Map.of("typo", 0.775, "colloquial", 0.48, "place", 0.93, "relax", 0.435), false);
     /**
      * A third blind set (relevance/blind3/README.md), written while search4 changed the search and merged only after
      * it had stopped: nobody tuned on it. Loaded like blind/; floors just under search5's run (alone: nDCG@10 0.675,
      * place 0.996; in the whole suite, where other tests' regions and cases share the database, search4 measured
      * 0.007 lower overall and place 0.966). search5 read only its aggregate figures.
      */
-    static final TestSet BLIND3 = new TestSet("blind3", 0.655, 0.70, 0.37, 11,
-            Map.of("typo", 0.62, "colloquial", 0.60, "place", 0.95, "relax", 0.36), false);
+    static final TestSet BLIND3 = new TestSet("blind3", 0.68, 0.73, 0.365, 11,
+            Map.of("typo", 0.625, "colloquial", 0.68, "place", 0.95, "relax", 0.36), false);
     /**
      * A fourth blind set (relevance/blind4/README.md), written in the sixth session while search5 and thes5 changed the
      * search and its thesaurus, by someone who read neither; merged only after they had stopped.
      * Loaded like blind/. Before their changes (main at ce4dc8a, alone): nDCG@10 0.594, recall@10 0.640, precision@5
      * 0.291, 11 of 11 duplicates; typo 0.633, colloquial 0.443, place 0.965, relax 0.408. After them: 0.619, 0.662,
-     * 0.287; typo 0.668, colloquial 0.478, place 0.965, relax 0.427. Floors just under that, less a whole-suite margin.
+     * 0.287; typo 0.668, colloquial 0.478, place 0.965, relax 0.427. After search6 and thes6's thesaurus (search6 saw its
+     * per-query output once, by a filter's mistake: docs/search.md): 0.625; typo 0.681, colloquial 0.486, relax 0.429.
+     * Floors just under that, less a whole-suite margin.
      */
-    static final TestSet BLIND4 = new TestSet("blind4", 0.60, 0.64, 0.27, 11,
-            Map.of("typo", 0.645, "colloquial", 0.455, "place", 0.93, "relax", 0.40), false);
+    static final TestSet BLIND4 = new TestSet("blind4", 0.61, 0.65, 0.27, 11,
+            Map.of("typo", 0.66, "colloquial", 0.47, "place", 0.93, "relax", 0.41), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";

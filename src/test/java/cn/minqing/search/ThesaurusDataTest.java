@@ -28,9 +28,10 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migration V560 brings a database that V380 left (with an admin's edits) up to the file: new terms added, entries
- * still worded as shipped before given their new variants, the admin's edits left as the admin wrote them. The database
- * is a scratch one on the test run's PostgreSQL, migrated by Flyway from the project's own migrations.
+ * migrations V560 and V590 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
+ * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
+ * migrations.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ThesaurusDataTest {
@@ -43,6 +44,9 @@ class ThesaurusDataTest {
             "影响", "严重", "自己", "因为", "所以", "但是", "如果");
     /** Terms new in V560 that the rewound database lacks. */
     private static final List<String> NEW_TERMS = List.of("滞销", "补贴发放", "医保待遇", "农民工工资保障", "农村人居环境整治");
+    /** Terms new in V590 (thes6) that a database V560 left lacks. */
+    private static final List<String> NEW_TERMS_V590 = List.of("民生兜底保障", "医疗费用负担", "邻里矛盾调处", "班车难等",
+            "工钱拖欠", "适老化服务", "基层减负");
 
     /** A line of the file as written: the variants split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source) {
@@ -55,11 +59,14 @@ class ThesaurusDataTest {
     }
 
     private final String database = "thesaurus_v560_" + ProcessHandle.current().pid();
+    private final String database590 = "thesaurus_v590_" + ProcessHandle.current().pid();
     private String url;
+    private String url590;
     private String user;
     private String password;
     private List<Row> file;
     private Map<String, String> before;
+    private Map<String, String> before590;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -69,17 +76,16 @@ class ThesaurusDataTest {
         password = System.getProperty("spring.datasource.password");
         try (Connection c = DriverManager.getConnection(server, user, password)) {
             c.createStatement().execute("create database " + database);
+            c.createStatement().execute("create database " + database590);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+        url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
         file = rows("/search/thesaurus.tsv");
-        before = new LinkedHashMap<>();
-        for (String line : lines("/search/thesaurus-before-v560.tsv").stream().skip(1).filter(l -> !l.isBlank()).toList()) {
-            String[] f = line.split("\t", -1);
-            before.put(f[0], f[1]);
-        }
+        before = earlierWording("/search/thesaurus-before-v560.tsv");
+        before590 = earlierWording("/search/thesaurus-before-v590.tsv");
 
-        flyway("380").migrate();
-        try (Connection c = connect()) {
+        flyway(url, "380").migrate();
+        try (Connection c = connect(url)) {
             // as V380 left it: the changed entries worded as before, this round's new terms absent
             for (Map.Entry<String, String> e : before.entrySet()) {
                 update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
@@ -94,14 +100,37 @@ class ThesaurusDataTest {
                     "大黄狗", "狗咬人,恶狗");
             update(c, "delete from search_thesaurus where term = ?", "殡葬");
         }
-        flyway(null).migrate();
+        flyway(url, null).migrate();
+        migrateADatabaseThatV560Left();
+    }
+
+    private void migrateADatabaseThatV560Left() throws SQLException {
+        flyway(url590, "560").migrate();
+        try (Connection c = connect(url590)) {
+            // as V560 left it: the entries this round changed worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before590.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS_V590) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before590.get("便民服务") + ",帮我代办",
+                    "便民服务");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "农村客运");
+            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'water', '管理员')",
+                    "老水塔", "水塔漏了,水塔脏");
+            update(c, "delete from search_thesaurus where term = ?", "水井");
+        }
+        flyway(url590, null).migrate();
     }
 
     @AfterAll
-    void dropTheDatabase() throws SQLException {
+    void dropTheDatabases() throws SQLException {
         if (url != null) {
             try (Connection c = DriverManager.getConnection(url.replace("/" + database, "/postgres"), user, password)) {
                 c.createStatement().execute("drop database if exists " + database + " with (force)");
+                c.createStatement().execute("drop database if exists " + database590 + " with (force)");
             }
         }
     }
@@ -110,14 +139,7 @@ class ThesaurusDataTest {
     void v560AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
-        Map<String, String[]> db = new HashMap<>();
-        try (Connection c = connect(); ResultSet rs = c.createStatement()
-                .executeQuery("select term, variants, coalesce(category, ''), source from search_thesaurus")) {
-            while (rs.next()) {
-                assertThat(db.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}))
-                        .as("term %s once", rs.getString(1)).isNull();
-            }
-        }
+        Map<String, String[]> db = thesaurusIn(url);
         for (String term : NEW_TERMS) {
             assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
                     shipped.get(term).category(), shipped.get(term).source());
@@ -136,9 +158,30 @@ class ThesaurusDataTest {
     }
 
     @Test
+    void v590AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        Map<String, String[]> db = thesaurusIn(url590);
+        for (String term : NEW_TERMS_V590) {
+            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
+                    shipped.get(term).category(), shipped.get(term).source());
+        }
+        for (String term : before590.keySet()) {
+            if (!List.of("便民服务", "农村客运").contains(term)) {
+                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
+            }
+        }
+        assertThat(db.get("便民服务")[0]).isEqualTo(before590.get("便民服务") + ",帮我代办");
+        assertThat(db.get("农村客运")).containsExactly(before590.get("农村客运"), "other", shipped.get("农村客运").source());
+        assertThat(db.get("老水塔")).containsExactly("水塔漏了,水塔脏", "water", "管理员");
+        assertThat(Thesaurus.split(db.get("水井")[0])).isEqualTo(shipped.get("水井").variants());
+        assertThat(db).hasSize(file.size() + 1);
+    }
+
+    @Test
     void everyEntryIsWellFormed() throws SQLException, IOException {
         Set<String> categories = new HashSet<>();
-        try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
+        try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
             while (rs.next()) {
                 categories.add(rs.getString(1));
             }
@@ -178,7 +221,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(700);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1150);
     }
 
     @Test
@@ -192,23 +235,46 @@ class ThesaurusDataTest {
     }
 
     @Test
-    void theEarlierWordingListsOnlyEntriesThatChanged() {
+    void theEarlierWordingsListOnlyEntriesThatChanged() {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
-        assertThat(before).isNotEmpty();
-        before.forEach((term, variants) -> {
-            assertThat(shipped).as(term).containsKey(term);
-            assertThat(Thesaurus.split(variants)).as(term).isNotEqualTo(shipped.get(term).variants());
-        });
+        for (Map<String, String> earlier : List.of(before, before590)) {
+            assertThat(earlier).isNotEmpty();
+            earlier.forEach((term, variants) -> {
+                assertThat(shipped).as(term).containsKey(term);
+                assertThat(Thesaurus.split(variants)).as(term).isNotEqualTo(shipped.get(term).variants());
+            });
+        }
     }
 
-    private Flyway flyway(String target) {
+    private Map<String, String[]> thesaurusIn(String database) throws SQLException {
+        Map<String, String[]> db = new HashMap<>();
+        try (Connection c = connect(database); ResultSet rs = c.createStatement()
+                .executeQuery("select term, variants, coalesce(category, ''), source from search_thesaurus")) {
+            while (rs.next()) {
+                assertThat(db.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)}))
+                        .as("term %s once", rs.getString(1)).isNull();
+            }
+        }
+        return db;
+    }
+
+    private static Map<String, String> earlierWording(String resource) throws IOException {
+        Map<String, String> earlier = new LinkedHashMap<>();
+        for (String line : lines(resource).stream().skip(1).filter(l -> !l.isBlank()).toList()) {
+            String[] f = line.split("\t", -1);
+            earlier.put(f[0], f[1]);
+        }
+        return earlier;
+    }
+
+    private Flyway flyway(String url, String target) {
         var config = Flyway.configure().dataSource(url, user, password).schemas("minqing").defaultSchema("minqing")
                 .createSchemas(true).locations("classpath:db/migration");
         return (target == null ? config : config.target(target)).load();
     }
 
-    private Connection connect() throws SQLException {
+    private Connection connect(String url) throws SQLException {
         Connection c = DriverManager.getConnection(url, user, password);
         c.createStatement().execute("set search_path to minqing");
         return c;
