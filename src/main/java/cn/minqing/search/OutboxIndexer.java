@@ -118,7 +118,9 @@ class OutboxIndexer implements SmartLifecycle {
 
     private void ship() {
         try {
-            Thread.sleep(1000); // as the scheduled poll did: the app finishes starting first
+            for (int i = 0; i < 20 && running; i++) {
+                Thread.sleep(50); // a second, as the scheduled poll waited: the app finishes starting first
+            }
             while (running) {
                 long began = System.nanoTime();
                 poll();
@@ -126,7 +128,11 @@ class OutboxIndexer implements SmartLifecycle {
                 if (gap > 0) {
                     Thread.sleep(gap);
                 }
-                signal.await(pollMillis);
+                if (down) {
+                    Thread.sleep(pollMillis); // Elasticsearch away: commits do not hurry the next try
+                } else {
+                    signal.await(pollMillis);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
