@@ -209,6 +209,7 @@ public final class LoadBenchmark {
         System.out.printf("  CPU ms per filing: %s%n", cpuSpent(cpuBefore, cpuAfter, filing.requests()));
         topStatements("filing");
         perRequest("filing", filing);
+        indexerBatches(filing);
 
         taskQueue.clear();
         taskQueue.addAll(acceptTasks(grid));
@@ -397,6 +398,8 @@ public final class LoadBenchmark {
         private final ScheduledExecutorService searchers = Executors.newScheduledThreadPool(4);
         private final Map<String, Sample> waiting = new java.util.concurrent.ConcurrentHashMap<>();
         private final ConcurrentLinkedQueue<Sample> done = new ConcurrentLinkedQueue<>();
+        /** Every 5th case is followed until Elasticsearch shows it; every 25th also until /api/search finds it. */
+        private final ConcurrentLinkedQueue<Sample> visibleOnly = new ConcurrentLinkedQueue<>();
         private final AtomicInteger missing = new AtomicInteger();
         private final AtomicInteger seen = new AtomicInteger();
         private final AtomicInteger pending = new AtomicInteger();
@@ -410,6 +413,7 @@ public final class LoadBenchmark {
             volatile long searchSent;
             volatile long found;
             volatile int searches;
+            boolean searched;
 
             Sample(String word, String number, long created) {
                 this.word = word;
@@ -425,11 +429,14 @@ public final class LoadBenchmark {
 
         void filed(String[] wordAndNumber, long nanoIgnored) {
             long at = System.currentTimeMillis();
-            if (seen.incrementAndGet() % 25 != 0 || wordAndNumber == null) {
+            int n = seen.incrementAndGet();
+            if (n % 5 != 0 || wordAndNumber == null) {
                 return;
             }
             pending.incrementAndGet();
-            waiting.put(wordAndNumber[1], new Sample(wordAndNumber[0], wordAndNumber[1], at));
+            Sample sample = new Sample(wordAndNumber[0], wordAndNumber[1], at);
+            sample.searched = n % 25 == 0;
+            waiting.put(wordAndNumber[1], sample);
         }
 
         /** One search straight to Elasticsearch for every case not yet visible. */
@@ -455,7 +462,12 @@ public final class LoadBenchmark {
                     if (sample != null) {
                         sample.visible = sent;
                         sample.visibleAnswered = answered;
-                        search(sample, 0);
+                        if (sample.searched) {
+                            search(sample, 0);
+                        } else {
+                            visibleOnly.add(sample);
+                            pending.decrementAndGet();
+                        }
                     }
                 }
                 for (Sample sample : waiting.values()) {
@@ -514,7 +526,9 @@ public final class LoadBenchmark {
 
         /** Prints the lag's stages per case (p50 / p95 / p99 / max of each), with the indexer's own timestamps. */
         void printStages(String admin) {
-            List<Sample> samples = List.copyOf(done);
+            List<Sample> searched = List.copyOf(done);
+            List<Sample> samples = new ArrayList<>(searched);
+            samples.addAll(visibleOnly);
             if (samples.isEmpty()) {
                 return;
             }
@@ -528,10 +542,11 @@ public final class LoadBenchmark {
             } catch (Exception e) {
                 System.out.println("  (no indexer trace: " + e.getMessage() + ")");
             }
-            System.out.printf("  index lag by stage, ms (%d samples, %d with the indexer's trace): p50 / p95 / p99 / max%n",
-                    samples.size(), trace.size());
+            System.out.printf("  index lag by stage, ms (%d samples, %d with the indexer's trace, %d searched): p50 / p95 / p99 / max%n",
+                    samples.size(), trace.size(), searched.size());
             java.util.function.BiConsumer<String, java.util.function.ToLongFunction<Sample>> stage = (name, f) -> {
                 long[] v = samples.stream().filter(x -> !name.contains("indexer") || trace.containsKey(x.number))
+                        .filter(x -> x.found > 0 || !name.contains("/api/search"))
                         .mapToLong(f).sorted().toArray();
                 if (v.length > 0) {
                     System.out.printf("    %-46s %6.0f / %6.0f / %6.0f / %6.0f%n", name, pct(v, 0.5), pct(v, 0.95),
@@ -551,7 +566,7 @@ public final class LoadBenchmark {
             stage.accept("visible → /api/search sent", x -> x.searchSent - x.visible);
             stage.accept("/api/search request (the finding one)", x -> x.found - x.searchSent);
             stage.accept("201 → found by /api/search", x -> x.found - x.created);
-            System.out.printf("    /api/search requests per sample: %.1f%n", samples.stream().mapToInt(x -> x.searches).average()
+            System.out.printf("    /api/search requests per searched sample: %.1f%n", searched.stream().mapToInt(x -> x.searches).average()
                     .orElse(0));
         }
     }
@@ -621,6 +636,20 @@ public final class LoadBenchmark {
                 statementsCsv.add("%s,%.1f,%d,%.3f,%d,\"%s\"".formatted(phase, rs.getDouble(1), rs.getLong(2), rs.getDouble(3),
                         rs.getLong(4), query.replace("\"", "\"\"")));
             }
+        }
+    }
+
+    /** How many batches the outbox indexer shipped during the phase (its locking read of the outbox, counted). */
+    private void indexerBatches(Result result) throws SQLException {
+        try (Connection c = db(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select coalesce(sum(calls), 0), coalesce(sum(rows), 0) from pg_stat_statements
+                 where query like '%from minqing.search_outbox%for update skip locked%'""")) {
+            rs.next();
+            long polls = rs.getLong(1);
+            System.out.printf("  outbox indexer: %d reads of the outbox (%.1f /s), %d rows taken, %.1f filings per read%n", polls,
+                    polls / result.seconds(), rs.getLong(2), polls == 0 ? 0 : result.requests() / (double) polls);
+            csv.add("outbox indexer reads during filing,,%.1f,%d,,%.1f,,,,,,,,".formatted(result.seconds(), polls,
+                    polls / result.seconds()));
         }
     }
 
