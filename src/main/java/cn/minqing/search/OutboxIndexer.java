@@ -68,7 +68,7 @@ class OutboxIndexer implements SmartLifecycle {
                   @Value("${minqing.search.batch-size}") int batchSize,
                   @Value("${minqing.search.outbox-poll-ms}") long pollMillis,
                   @Value("${minqing.search.outbox-min-gap-ms:100}") long minGapMillis,
-                  @Value("${minqing.search.refresh-on-ship:false}") boolean refreshOnShip,
+                  @Value("${minqing.search.refresh-on-ship:true}") boolean refreshOnShip,
                   @Value("${minqing.search.stuck-retry-base:2m}") Duration stuckRetryBase,
                   @Value("${minqing.search.stuck-retry-max:1h}") Duration stuckRetryMax) {
         this.jdbc = jdbc;
