@@ -29,10 +29,12 @@ public class Cases {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final OutboxSignal outboxSignal;
 
-    Cases(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Cases(JdbcClient jdbc, ApplicationEventPublisher events, OutboxSignal outboxSignal) {
         this.jdbc = jdbc;
         this.events = events;
+        this.outboxSignal = outboxSignal;
     }
 
     public long insert(String number, NewCase c, OffsetDateTime at) {
@@ -225,7 +227,7 @@ public class Cases {
      * indexer reads the case as committed (受理 alone changed the row four times, each with its own outbox row).
      */
     public void changed(String number) {
-        if (QueuedInTransaction.first(number)) {
+        if (QueuedInTransaction.first(number, outboxSignal::committed)) {
             jdbc.sql("insert into minqing.search_outbox (case_number) values (?)").param(number).update();
         }
     }

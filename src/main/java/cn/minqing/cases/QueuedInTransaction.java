@@ -16,11 +16,16 @@ final class QueuedInTransaction {
     private QueuedInTransaction() {
     }
 
-    /** True the first time a case is named in this transaction. */
+    /**
+     * True the first time a case is named in this transaction; {@code afterCommit} runs once when the transaction
+     * commits (at once, outside a transaction — the caller writes the row right after, so the shipper may miss it
+     * until its next poll, as before).
+     */
     @SuppressWarnings("unchecked")
-    static boolean first(String number) {
+    static boolean first(String number, Runnable afterCommit) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            afterCommit.run();
             return true;
         }
         Set<String> queued = (Set<String>) TransactionSynchronizationManager.getResource(KEY);
@@ -36,6 +41,11 @@ final class QueuedInTransaction {
                 @Override
                 public void resume() {
                     TransactionSynchronizationManager.bindResource(KEY, fresh);
+                }
+
+                @Override
+                public void afterCommit() {
+                    afterCommit.run();
                 }
 
                 @Override

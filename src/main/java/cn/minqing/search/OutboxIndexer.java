@@ -2,6 +2,7 @@ package cn.minqing.search;
 
 import cn.minqing.cases.CaseRecord;
 import cn.minqing.cases.Cases;
+import cn.minqing.cases.OutboxSignal;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -17,8 +18,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,14 +30,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unreachable Elasticsearch costs a row no attempt). A case Elasticsearch itself refuses is tried
  * at every poll ten times; then the row is stuck: retried after stuck-retry-base, then after twice
  * that and so on up to stuck-retry-max, with a WARN line each time (see also {@link OutboxHealth}).
+ *
+ * <p>It runs on a thread of its own, woken when a transaction that wrote outbox rows commits ({@link OutboxSignal})
+ * and otherwise every outbox-poll-ms (rows of other instances, retries); after a batch it waits at least
+ * outbox-min-gap-ms, so that under a stream of filings one bulk request carries the cases of that gap instead of
+ * one case each (issue 16: the index lag, without a bulk request and its PostgreSQL round trips per case).
  */
 @Component
-class OutboxIndexer {
+class OutboxIndexer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxIndexer.class);
     /** Attempts at every poll before a row counts as stuck and waits between attempts. */
     static final int FAST_ATTEMPTS = 10;
-    record Entry(long id, String caseNumber) {
+    record Entry(long id, String caseNumber, OffsetDateTime createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -48,10 +54,21 @@ class OutboxIndexer {
     private final int batchSize;
     private final Duration stuckRetryBase;
     private final Duration stuckRetryMax;
+    private final OutboxSignal signal;
+    private final IndexingTrace trace;
+    private final long pollMillis;
+    private final long minGapMillis;
+    private final boolean refreshOnShip;
     private volatile boolean down;
+    private volatile boolean running;
+    private Thread shipper;
 
     OutboxIndexer(JdbcClient jdbc, TransactionTemplate tx, Cases cases, CaseDocuments documents, SearchIndex index,
-                  ElasticsearchClient client, @Value("${minqing.search.batch-size}") int batchSize,
+                  ElasticsearchClient client, OutboxSignal signal, IndexingTrace trace,
+                  @Value("${minqing.search.batch-size}") int batchSize,
+                  @Value("${minqing.search.outbox-poll-ms}") long pollMillis,
+                  @Value("${minqing.search.outbox-min-gap-ms:100}") long minGapMillis,
+                  @Value("${minqing.search.refresh-on-ship:true}") boolean refreshOnShip,
                   @Value("${minqing.search.stuck-retry-base:2m}") Duration stuckRetryBase,
                   @Value("${minqing.search.stuck-retry-max:1h}") Duration stuckRetryMax) {
         this.jdbc = jdbc;
@@ -63,9 +80,68 @@ class OutboxIndexer {
         this.batchSize = batchSize;
         this.stuckRetryBase = stuckRetryBase;
         this.stuckRetryMax = stuckRetryMax;
+        this.signal = signal;
+        this.trace = trace;
+        this.pollMillis = Math.max(1, pollMillis);
+        this.minGapMillis = Math.max(0, minGapMillis);
+        this.refreshOnShip = refreshOnShip;
     }
 
-    @Scheduled(fixedDelayString = "${minqing.search.outbox-poll-ms}", initialDelay = 1000)
+    @Override
+    public synchronized void start() {
+        running = true;
+        shipper = new Thread(this::ship, "search-outbox");
+        shipper.setDaemon(true);
+        shipper.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread t;
+        synchronized (this) {
+            running = false;
+            t = shipper;
+            shipper = null;
+        }
+        if (t != null) {
+            signal.committed(); // wake it: it finishes the batch in hand and ends
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void ship() {
+        try {
+            for (int i = 0; i < 20 && running; i++) {
+                Thread.sleep(50); // a second, as the scheduled poll waited: the app finishes starting first
+            }
+            while (running) {
+                long began = System.nanoTime();
+                poll();
+                long gap = minGapMillis - (System.nanoTime() - began) / 1_000_000;
+                if (gap > 0) {
+                    Thread.sleep(gap);
+                }
+                if (down) {
+                    Thread.sleep(pollMillis); // Elasticsearch away: commits do not hurry the next try
+                } else {
+                    signal.await(pollMillis);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void poll() {
         try {
             while (shipBatch() == batchSize) {
@@ -88,14 +164,15 @@ class OutboxIndexer {
     int shipBatch() {
         Integer shipped = tx.execute(status -> {
             List<Entry> entries = jdbc.sql("""
-                    select id, case_number from minqing.search_outbox
+                    select id, case_number, created_at from minqing.search_outbox
                      where next_attempt_at is null or next_attempt_at <= now()
                      order by id limit ? for update skip locked
                     """).param(batchSize).query(Entry.class).list();
             if (entries.isEmpty()) {
                 return 0;
             }
-            Map<String, String> refused = ship(new LinkedHashSet<>(entries.stream().map(Entry::caseNumber).toList()));
+            IndexingTrace.Batch traced = trace.picked(entries);
+            Map<String, String> refused = ship(traced, new LinkedHashSet<>(entries.stream().map(Entry::caseNumber).toList()));
             List<Long> done = entries.stream().filter(e -> !refused.containsKey(e.caseNumber())).map(Entry::id).toList();
             jdbc.sql("delete from minqing.search_outbox where id = any(?::bigint[])").param(array(done)).update();
             if (!refused.isEmpty()) {
@@ -133,7 +210,7 @@ class OutboxIndexer {
     }
 
     /** Indexes the cases; returns the numbers Elasticsearch refused, with its reasons. */
-    private Map<String, String> ship(Set<String> numbers) {
+    private Map<String, String> ship(IndexingTrace.Batch traced, Set<String> numbers) {
         try {
             index.ensureExists();
             List<CaseRecord> found = cases.byNumbers(List.copyOf(numbers));
@@ -141,10 +218,17 @@ class OutboxIndexer {
                 return Map.of();
             }
             BulkRequest.Builder bulk = new BulkRequest.Builder();
+            if (refreshOnShip) {
+                // visible to searches once acknowledged, instead of at the index's next 1 s refresh (a refresh per batch)
+                bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+            }
             for (CaseDocument doc : documents.of(found)) {
                 bulk.operations(CaseDocuments.write(index.alias(), doc));
             }
-            BulkResponse response = client.bulk(bulk.build());
+            BulkRequest request = bulk.build();
+            traced.sent();
+            BulkResponse response = client.bulk(request);
+            traced.acknowledged();
             Map<String, String> refused = new HashMap<>();
             for (BulkResponseItem item : response.items()) {
                 if (item.error() != null && !CaseDocuments.olderThanIndexed(item)) {

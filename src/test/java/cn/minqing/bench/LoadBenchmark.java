@@ -66,6 +66,7 @@ public final class LoadBenchmark {
     private final List<String> statementsCsv = new ArrayList<>();
     private String base;
     private int pgPort;
+    private int esPort;
     private long appPid;
 
     private LoadBenchmark(int threads, int seconds, int warmUp) {
@@ -104,7 +105,7 @@ public final class LoadBenchmark {
         }
         int port = freePort();
         pgPort = freePort();
-        int esPort = freePort();
+        esPort = freePort();
         Path data = OUT.resolve("data-" + RUN);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(System.getProperty("appJvm", "-Xmx1g").split(" ")));
@@ -183,6 +184,12 @@ public final class LoadBenchmark {
         drive("warm-up filing", warmUp, i -> file(villager, i, warm), null);
         taskQueue.addAll(acceptTasks(grid));
         drive("warm-up accept", Math.max(2, warmUp / 2), i -> complete(grid, taskQueue), null);
+        for (String word : List.of("自来水", "路灯", marker(1))) {
+            // the app's first searches load what its search keeps (synonyms, place names, category words): not lag
+            long t0 = System.nanoTime();
+            send("GET", "/api/search?size=1&q=" + word, leader, null);
+            System.out.printf("  warm-up search %s: %.0f ms%n", word, (System.nanoTime() - t0) / 1e6);
+        }
 
         jfr("JFR.start", "name=load", "settings=profile",
                 "filename=" + OUT.resolve("run-" + RUN + ".jfr").toAbsolutePath());
@@ -198,9 +205,11 @@ public final class LoadBenchmark {
         Map<String, Long> cpuAfter = cpu();
         lag.finish();
         report(filing, lag);
+        lag.printStages(admin);
         System.out.printf("  CPU ms per filing: %s%n", cpuSpent(cpuBefore, cpuAfter, filing.requests()));
         topStatements("filing");
         perRequest("filing", filing);
+        indexerBatches(filing);
 
         taskQueue.clear();
         taskQueue.addAll(acceptTasks(grid));
@@ -374,47 +383,128 @@ public final class LoadBenchmark {
         return sortedMillis.length == 0 ? 0 : sortedMillis[Math.min(sortedMillis.length - 1, (int) Math.ceil(sortedMillis.length * p) - 1)];
     }
 
-    /** Every 25th filed case is looked up through /api/search until it is found; lag = found − 201. */
+    /**
+     * Every 25th filed case is followed until {@code /api/search} finds it; lag = found − 201 (epoch milliseconds, the
+     * app runs on the same box). On the way it is split in stages: the outbox indexer's own timestamps (row written —
+     * the filing transaction's start —, picked, bulk sent, acknowledged; from {@code /api/admin/bench/index-trace},
+     * absent from builds before the 7th session), visible in Elasticsearch (one {@code ids} search straight to
+     * Elasticsearch for every pending case each 20 ms: cheap, and not the app's search), and found by the app's search
+     * (asked only once Elasticsearch shows the case, so the benchmark's own polling does not load the app while it
+     * waits; each search's time is printed as its own stage).
+     */
     private final class IndexLag {
         private final String token;
-        private final ScheduledExecutorService pollers = Executors.newScheduledThreadPool(2);
-        private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        private final ScheduledExecutorService visibility = Executors.newSingleThreadScheduledExecutor();
+        private final ScheduledExecutorService searchers = Executors.newScheduledThreadPool(4);
+        private final Map<String, Sample> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+        private final ConcurrentLinkedQueue<Sample> done = new ConcurrentLinkedQueue<>();
+        /** Every 5th case is followed until Elasticsearch shows it; every 25th also until /api/search finds it. */
+        private final ConcurrentLinkedQueue<Sample> visibleOnly = new ConcurrentLinkedQueue<>();
         private final AtomicInteger missing = new AtomicInteger();
         private final AtomicInteger seen = new AtomicInteger();
         private final AtomicInteger pending = new AtomicInteger();
 
-        IndexLag(String token) {
-            this.token = token;
+        final class Sample {
+            final String word;
+            final String number;
+            final long created;
+            volatile long visible;
+            volatile long visibleAnswered;
+            volatile long searchSent;
+            volatile long found;
+            volatile int searches;
+            boolean searched;
+
+            Sample(String word, String number, long created) {
+                this.word = word;
+                this.number = number;
+                this.created = created;
+            }
         }
 
-        void filed(String[] wordAndNumber, long at) {
-            if (seen.incrementAndGet() % 25 != 0 || wordAndNumber == null) {
+        IndexLag(String token) {
+            this.token = token;
+            visibility.scheduleWithFixedDelay(this::checkVisible, 20, 20, TimeUnit.MILLISECONDS);
+        }
+
+        void filed(String[] wordAndNumber, long nanoIgnored) {
+            long at = System.currentTimeMillis();
+            int n = seen.incrementAndGet();
+            if (n % 5 != 0 || wordAndNumber == null) {
                 return;
             }
             pending.incrementAndGet();
-            poll(wordAndNumber[0], wordAndNumber[1], at);
+            Sample sample = new Sample(wordAndNumber[0], wordAndNumber[1], at);
+            sample.searched = n % 25 == 0;
+            waiting.put(wordAndNumber[1], sample);
         }
 
-        private void poll(String word, String number, long filedAt) {
-            pollers.schedule(() -> {
-                try {
-                    HttpResponse<String> r = send("GET", "/api/search?size=1&q=" + word, token, null);
-                    boolean found = r.statusCode() == 200 && JSON.readTree(r.body()).path("total").asLong() > 0
-                            && r.body().contains(number);
-                    long now = System.nanoTime();
-                    if (found) {
-                        lags.add((now - filedAt) / 1_000_000);
+        /** One search straight to Elasticsearch for every case not yet visible. */
+        private void checkVisible() {
+            try {
+                if (waiting.isEmpty() || esPort == 0) {
+                    return;
+                }
+                long sent = System.currentTimeMillis();
+                List<String> numbers = List.copyOf(waiting.keySet());
+                String body = JSON.writeValueAsString(Map.of("size", numbers.size(), "_source", false,
+                        "query", Map.of("ids", Map.of("values", numbers))));
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + esPort
+                                + "/cases/_search")).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (r.statusCode() != 200) {
+                    return;
+                }
+                long answered = System.currentTimeMillis();
+                for (JsonNode hit : JSON.readTree(r.body()).path("hits").path("hits")) {
+                    Sample sample = waiting.remove(hit.path("_id").asText());
+                    if (sample != null) {
+                        sample.visible = sent;
+                        sample.visibleAnswered = answered;
+                        if (sample.searched) {
+                            search(sample, 0);
+                        } else {
+                            visibleOnly.add(sample);
+                            pending.decrementAndGet();
+                        }
+                    }
+                }
+                for (Sample sample : waiting.values()) {
+                    if (sent - sample.created > 60_000 && waiting.remove(sample.number) != null) {
+                        missing.incrementAndGet();
                         pending.decrementAndGet();
-                    } else if (now - filedAt > TimeUnit.SECONDS.toNanos(60)) {
+                    }
+                }
+            } catch (Exception e) {
+                // Elasticsearch busy: the next check tries again
+            }
+        }
+
+        private void search(Sample sample, long delayMillis) {
+            searchers.schedule(() -> {
+                try {
+                    long sent = System.currentTimeMillis();
+                    sample.searches++;
+                    HttpResponse<String> r = send("GET", "/api/search?size=1&q=" + sample.word, token, null);
+                    boolean found = r.statusCode() == 200 && JSON.readTree(r.body()).path("total").asLong() > 0
+                            && r.body().contains(sample.number);
+                    long now = System.currentTimeMillis();
+                    if (found) {
+                        sample.searchSent = sent;
+                        sample.found = now;
+                        done.add(sample);
+                        pending.decrementAndGet();
+                    } else if (now - sample.created > 60_000) {
                         missing.incrementAndGet();
                         pending.decrementAndGet();
                     } else {
-                        poll(word, number, filedAt);
+                        search(sample, 50);
                     }
                 } catch (Exception e) {
-                    poll(word, number, filedAt);
+                    search(sample, 50);
                 }
-            }, 50, TimeUnit.MILLISECONDS);
+            }, delayMillis, TimeUnit.MILLISECONDS);
         }
 
         void finish() throws InterruptedException {
@@ -422,15 +512,62 @@ public final class LoadBenchmark {
             while (pending.get() > 0 && System.nanoTime() < until) {
                 Thread.sleep(100);
             }
-            pollers.shutdownNow();
+            visibility.shutdownNow();
+            searchers.shutdownNow();
         }
 
         long[] sorted() {
-            return lags.stream().mapToLong(Long::longValue).sorted().toArray();
+            return done.stream().mapToLong(x -> x.found - x.created).sorted().toArray();
         }
 
         int missing() {
             return missing.get() + pending.get();
+        }
+
+        /** Prints the lag's stages per case (p50 / p95 / p99 / max of each), with the indexer's own timestamps. */
+        void printStages(String admin) {
+            List<Sample> searched = List.copyOf(done);
+            List<Sample> samples = new ArrayList<>(searched);
+            samples.addAll(visibleOnly);
+            if (samples.isEmpty()) {
+                return;
+            }
+            Map<String, JsonNode> trace = new java.util.HashMap<>();
+            try {
+                HttpResponse<String> r = send("POST", "/api/admin/bench/index-trace", admin,
+                        JSON.writeValueAsString(samples.stream().map(x -> x.number).toList()));
+                if (r.statusCode() == 200) {
+                    JSON.readTree(r.body()).properties().forEach(e -> trace.put(e.getKey(), e.getValue()));
+                }
+            } catch (Exception e) {
+                System.out.println("  (no indexer trace: " + e.getMessage() + ")");
+            }
+            System.out.printf("  index lag by stage, ms (%d samples, %d with the indexer's trace, %d searched): p50 / p95 / p99 / max%n",
+                    samples.size(), trace.size(), searched.size());
+            java.util.function.BiConsumer<String, java.util.function.ToLongFunction<Sample>> stage = (name, f) -> {
+                long[] v = samples.stream().filter(x -> !name.contains("indexer") || trace.containsKey(x.number))
+                        .filter(x -> x.found > 0 || !name.contains("/api/search"))
+                        .mapToLong(f).sorted().toArray();
+                if (v.length > 0) {
+                    System.out.printf("    %-46s %6.0f / %6.0f / %6.0f / %6.0f%n", name, pct(v, 0.5), pct(v, 0.95),
+                            pct(v, 0.99), pct(v, 1.0));
+                    csv.add("index lag stage: %s,,,%d,,,%.0f,%.0f,%.0f,%.0f,,,,".formatted(name, v.length, pct(v, 0.5),
+                            pct(v, 0.95), pct(v, 0.99), pct(v, 1.0)));
+                }
+            };
+            java.util.function.BiFunction<Sample, String, Long> at = (x, field) -> trace.get(x.number).path(field).asLong();
+            stage.accept("indexer: row written (tx start) → 201", x -> x.created - at.apply(x, "rowWritten"));
+            stage.accept("indexer: 201 → picked from the outbox", x -> at.apply(x, "picked") - x.created);
+            stage.accept("indexer: picked → bulk sent (read, build)", x -> at.apply(x, "sent") - at.apply(x, "picked"));
+            stage.accept("indexer: bulk sent → acknowledged", x -> at.apply(x, "acknowledged") - at.apply(x, "sent"));
+            stage.accept("indexer: acknowledged → visible (refresh)", x -> x.visible - at.apply(x, "acknowledged"));
+            stage.accept("201 → visible in Elasticsearch", x -> x.visible - x.created);
+            stage.accept("the visibility check's own time", x -> x.visibleAnswered - x.visible);
+            stage.accept("visible → /api/search sent", x -> x.searchSent - x.visible);
+            stage.accept("/api/search request (the finding one)", x -> x.found - x.searchSent);
+            stage.accept("201 → found by /api/search", x -> x.found - x.created);
+            System.out.printf("    /api/search requests per searched sample: %.1f%n", searched.stream().mapToInt(x -> x.searches).average()
+                    .orElse(0));
         }
     }
 
@@ -499,6 +636,20 @@ public final class LoadBenchmark {
                 statementsCsv.add("%s,%.1f,%d,%.3f,%d,\"%s\"".formatted(phase, rs.getDouble(1), rs.getLong(2), rs.getDouble(3),
                         rs.getLong(4), query.replace("\"", "\"\"")));
             }
+        }
+    }
+
+    /** How many batches the outbox indexer shipped during the phase (its locking read of the outbox, counted). */
+    private void indexerBatches(Result result) throws SQLException {
+        try (Connection c = db(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select coalesce(sum(calls), 0), coalesce(sum(rows), 0) from pg_stat_statements
+                 where query like '%from minqing.search_outbox%for update skip locked%'""")) {
+            rs.next();
+            long polls = rs.getLong(1);
+            System.out.printf("  outbox indexer: %d reads of the outbox (%.1f /s), %d rows taken, %.1f filings per read%n", polls,
+                    polls / result.seconds(), rs.getLong(2), polls == 0 ? 0 : result.requests() / (double) polls);
+            csv.add("outbox indexer reads during filing,,%.1f,%d,,%.1f,,,,,,,,".formatted(result.seconds(), polls,
+                    polls / result.seconds()));
         }
     }
 
