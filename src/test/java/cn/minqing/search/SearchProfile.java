@@ -63,6 +63,13 @@ public final class SearchProfile {
         }
         Map<String, UnaryOperator<ObjectNode>> variants = new java.util.LinkedHashMap<>();
         variants.put("as sent", b -> b);
+        // A/B of the highlight query (searchperf): as before, the highlights worked out from the whole search query
+        variants.put("highlight by query", b -> {
+            if (b.get("highlight") instanceof ObjectNode h) {
+                h.remove("highlight_query");
+            }
+            return b;
+        });
         variants.put("no highlight", b -> without(b, "highlight"));
         variants.put("no facets", b -> without(b, "aggregations"));
         variants.put("no exact total", b -> {
