@@ -55,7 +55,7 @@ public final class LoadBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    private static final Path OUT = Path.of("target", "load");
+    static final Path OUT = Path.of("target", "load");
 
     private final int threads;
     private final int seconds;
@@ -69,7 +69,7 @@ public final class LoadBenchmark {
     private int esPort;
     private long appPid;
 
-    private LoadBenchmark(int threads, int seconds, int warmUp) {
+    LoadBenchmark(int threads, int seconds, int warmUp) {
         this.threads = threads;
         this.seconds = seconds;
         this.warmUp = warmUp;
@@ -98,7 +98,7 @@ public final class LoadBenchmark {
         return args.length > i ? Integer.parseInt(args[i]) : otherwise;
     }
 
-    private Process startApp() throws Exception {
+    Process startApp() throws Exception {
         Path jar = Path.of(System.getProperty("jar", "target/minqing.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn -B -ntp -q package -DskipTests first");
@@ -139,7 +139,7 @@ public final class LoadBenchmark {
     }
 
     /** Stops the app; it stops its PostgreSQL and Elasticsearch on the way out. */
-    private static void stop(Process app) throws InterruptedException {
+    static void stop(Process app) throws InterruptedException {
         app.destroy();
         if (!app.waitFor(120, TimeUnit.SECONDS)) {
             app.descendants().forEach(ProcessHandle::destroy);
@@ -312,7 +312,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private Result drive(String phase, int forSeconds, Call call, IndexLag lag) throws InterruptedException {
+    Result drive(String phase, int forSeconds, Call call, IndexLag lag) throws InterruptedException {
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger count = new AtomicInteger();
@@ -364,7 +364,7 @@ public final class LoadBenchmark {
         return r;
     }
 
-    private void report(Result r, IndexLag lag) {
+    void report(Result r, IndexLag lag) {
         System.out.printf("  %-42s %7.1f /s  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %7.1f ms  errors %d (%d requests in %.1f s)%n",
                 r.phase(), r.rate(), r.pct(0.5), r.pct(0.95), r.pct(0.99), r.pct(1.0), r.errors(), r.requests(), r.seconds());
         String lagCols = ",,,";
@@ -392,7 +392,7 @@ public final class LoadBenchmark {
      * (asked only once Elasticsearch shows the case, so the benchmark's own polling does not load the app while it
      * waits; each search's time is printed as its own stage).
      */
-    private final class IndexLag {
+    final class IndexLag {
         private final String token;
         private final ScheduledExecutorService visibility = Executors.newSingleThreadScheduledExecutor();
         private final ScheduledExecutorService searchers = Executors.newScheduledThreadPool(4);
@@ -573,7 +573,7 @@ public final class LoadBenchmark {
 
     // ---------------------------------------------------------------- HTTP and PostgreSQL
 
-    private HttpResponse<String> send(String method, String path, String token, String json)
+    HttpResponse<String> send(String method, String path, String token, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
@@ -586,7 +586,7 @@ public final class LoadBenchmark {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private String token(String user) throws IOException, InterruptedException {
+    String token(String user) throws IOException, InterruptedException {
         String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":minqing").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = send("POST", "/api/tokens", basic, "{\"name\":\"load benchmark\"}");
         if (r.statusCode() != 201) {
@@ -672,7 +672,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private void writeCsv() throws IOException {
+    void writeCsv() throws IOException {
         Path file = OUT.resolve("run-" + RUN + ".csv");
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("phase,threads,seconds,requests,errors,per_second,p50_ms,p95_ms,p99_ms,max_ms,lag_samples,lag_p50_ms,lag_p95_ms,lag_p99_ms");
@@ -770,7 +770,7 @@ public final class LoadBenchmark {
     }
 
     /** The machine's 1/5/15-minute load average: other work on the box skews every figure. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];

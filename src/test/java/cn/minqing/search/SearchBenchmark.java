@@ -5,19 +5,14 @@ import cn.minqing.people.UserAccounts;
 import cn.minqing.support.BenchmarkApp;
 import cn.minqing.support.Latency;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Random;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Prints search and similar-case latency (p50/p95) on N cases (default 100 000) in a real
  * Elasticsearch node. Cases are made from the demo reports with varied villages, dates and statuses
- * and bulk-indexed straight into the index (PostgreSQL is not on the search path).
+ * and bulk-indexed straight into the index ({@link BenchmarkCases}; PostgreSQL is not on the search path).
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=cn.minqing.search.SearchBenchmark -Dexec.args=100000</pre>
  * With {@code -Dexec.args="100000 profile"} it then shows where each search's time goes ({@link SearchProfile});
@@ -25,12 +20,11 @@ import org.springframework.core.io.ClassPathResource;
  */
 public final class SearchBenchmark {
 
-    static final List<String> QUERIES = List.of("自来水", "吃水难", "工钱没给", "路灯不亮", "低保",
+    public static final List<String> QUERIES = List.of("自来水", "吃水难", "工钱没给", "路灯不亮", "低保",
             "李家村 水管", "危房", "上不了网", "秸秆焚烧", "土地流转费", "桥塌了", "垃圾没人清");
     /** Typos, colloquial and official wording, inexact places, and queries that find nothing until relaxed. */
-    static final List<String> HARD_QUERIES = List.of("自来谁", "低包", "农产品滞销", "没人管", "石门村 路灯",
+    public static final List<String> HARD_QUERIES = List.of("自来谁", "低包", "农产品滞销", "没人管", "石门村 路灯",
             "李家 危房", "水果销路发愁", "推诿扯皮", "青溪乡 晒谷坪围栏", "办事难");
-    private static final String[] STATUSES = {"received", "dispatched", "investigating", "implementing", "solved", "unsolvable"};
 
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -47,10 +41,10 @@ public final class SearchBenchmark {
     private static void run(ConfigurableApplicationContext context, int count, boolean timed) throws IOException {
         ElasticsearchClient client = context.getBean(ElasticsearchClient.class);
         SearchIndex index = context.getBean(SearchIndex.class);
-        index.ensureExists();
+        BenchmarkCases cases = BenchmarkCases.of(context);
         long start = System.nanoTime();
-        index(client, index.alias(), count, context.getBean(CaseDocuments.class));
-        client.indices().refresh(r -> r.index(index.alias()));
+        cases.write(0, count);
+        cases.refresh();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%nindexed %d cases in %.1f s (%.0f /s)%n", count, seconds, count / seconds);
         printSize(client, index.alias());
@@ -84,40 +78,6 @@ public final class SearchBenchmark {
         latency("similar cases before filing (villager)", i -> similar.find(
                 "三组的" + QUERIES.get(i % QUERIES.size()) + "好几天了没人管", "QS01001", 3, 10, villager));
     }
-
-    /** Indexes the cases as the app does, with index-time sound-alike reading ({@link CaseDocuments#corrected}). */
-    static void index(ElasticsearchClient client, String alias, int count, CaseDocuments documents) throws IOException {
-        List<String[]> reports = new String(new ClassPathResource("demo/reports.tsv").getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8).lines().skip(1).map(l -> l.split("\t")).toList();
-        Random random = new Random(42);
-        OffsetDateTime now = OffsetDateTime.now();
-        for (int done = 0; done < count; ) {
-            BulkRequest.Builder bulk = new BulkRequest.Builder();
-            int batch = Math.min(2000, count - done);
-            for (int i = 0; i < batch; i++) {
-                String[] r = reports.get(random.nextInt(reports.size()));
-                int township = 1 + random.nextInt(6);
-                String villageCode = "QS0" + township + "00" + (1 + random.nextInt(5));
-                OffsetDateTime created = now.minusMinutes(random.nextInt(365 * 24 * 60));
-                String number = "QS-BENCH-" + (done + i);
-                CaseDocument doc = new CaseDocument(number, r[1], r[2] + " " + (done + i), r[0], r[0], villageCode,
-                        villageCode, "QS0" + township, "QS0" + township, List.of("QS", "QS0" + township, villageCode),
-                        STATUSES[random.nextInt(STATUSES.length)], "general", "QS0" + township + "-GOV", "bench",
-                        false, random.nextInt(5), new CaseDocument.GeoPoint(27.8 + random.nextDouble() * 0.2,
-                        113.1 + random.nextDouble() * 0.2), null, created, created, null, created.plusDays(10),
-                        "none", false, new CaseDocument.Handling(created.plusDays(1), created.plusHours(3), true, false,
-                        null, 0, 0, 0, null), 1);
-                CaseDocument indexed = documents.corrected(doc);
-                bulk.operations(op -> op.index(x -> x.index(alias).id(number).document(indexed)));
-            }
-            var response = client.bulk(bulk.build());
-            if (response.errors()) {
-                throw new IOException("bulk refused documents");
-            }
-            done += batch;
-        }
-    }
-
 
     /** The index's size on disk and the pinyin sub-fields' share of it (the _disk_usage analysis). */
     private static void printSize(ElasticsearchClient client, String alias) throws IOException {

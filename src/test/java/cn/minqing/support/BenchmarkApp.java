@@ -28,6 +28,10 @@ public final class BenchmarkApp {
         try (ConfigurableApplicationContext context = app.run(args)) {
             body.run(context);
         } catch (Exception e) {
+            // printed here: exec:java only reports a failed main after every non-daemon thread has ended, and a client
+            // left open by the body would keep it waiting silently on servers already stopped
+            System.out.println("benchmark failed: " + e);
+            e.printStackTrace(System.out);
             throw new IllegalStateException("benchmark failed", e);
         } finally {
             TestServers.stop();

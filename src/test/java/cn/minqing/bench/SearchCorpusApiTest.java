@@ -1,0 +1,44 @@
+package cn.minqing.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.minqing.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+/** The HTTP search benchmark's corpus endpoint: bench mode only, admins only, bad input named field by field. */
+@TestPropertySource(properties = "minqing.bench.enabled=true")
+class SearchCorpusApiTest extends ApiTest {
+
+    private static final String PATH = "/api/admin/bench/search-cases";
+
+    @Test
+    void badInputIsNamedFieldByFieldAndNothingIsWritten() {
+        ResponseEntity<JsonNode> r = post("admin", PATH + "?first=-1&count=0", null);
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(r.getBody().toString()).contains("first").contains("count");
+        assertThat(get("admin", "/api/search?q=QS-BENCH-0").getBody().toString()).doesNotContain("QS-BENCH-0\"");
+    }
+
+    @Test
+    void onlyAdminsWriteCases() {
+        for (String user : new String[] {"villager1", "grid1", "township1", "leader1"}) {
+            assertThat(post(user, PATH + "?first=0&count=5", null).getStatusCode().value()).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void writtenCasesAreSearchableWithinScope() {
+        ResponseEntity<JsonNode> r = post("admin", PATH + "?first=900000&count=60", null);
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getBody().path("written").asInt()).isEqualTo(60);
+        assertThat(r.getBody().path("documents").asLong()).isGreaterThanOrEqualTo(60);
+        JsonNode leader = get("leader1", "/api/search?size=100&category=water").getBody();
+        JsonNode township = get("township1", "/api/search?size=100&category=water").getBody();
+        assertThat(leader.path("total").asLong()).isGreaterThan(township.path("total").asLong());
+        township.path("hits").forEach(hit -> assertThat(hit.path("townshipName").asText()).isNotEqualTo("QS02"));
+    }
+}

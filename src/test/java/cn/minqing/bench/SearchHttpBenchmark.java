@@ -1,0 +1,122 @@
+package cn.minqing.bench;
+
+import cn.minqing.search.SearchBenchmark;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Issue 16's search goal through HTTP (a program, not a test): starts the release jar as {@link LoadBenchmark} does
+ * (durable PostgreSQL, embedded Elasticsearch, its own data directory, bench mode), writes N made-up cases into its
+ * search index ({@code POST /api/admin/bench/search-cases}, the cases SearchBenchmark uses), then from a few client
+ * threads with bearer tokens, one kind after the other:
+ * <ol>
+ *   <li>{@code GET /api/search?q=…} as leader1 (the county), the common queries and the hard ones (typos, thesaurus,
+ *   places, relaxation), synonyms, place names, highlights and facets on as always;</li>
+ *   <li>the same common queries as township1 (the township's scope filter);</li>
+ *   <li>similar cases before filing, {@code GET /api/cases/similar?text=…} as villager1.</li>
+ * </ol>
+ * Prints p50/p95/p99, errors, the index size and the load average per kind, and writes target/load/run-TIMESTAMP.csv.
+ * <pre>mvn -B -ntp -q package -DskipTests &amp;&amp; mvn -B -ntp -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=cn.minqing.bench.SearchHttpBenchmark -Dexec.args="1000000 4 60" \
+ *     -DappArgs=--minqing.embedded.elasticsearch-heap=1g</pre>
+ * Arguments: cases (1,000,000), client threads (4), seconds per kind (60).
+ */
+public final class SearchHttpBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PER_CALL = Integer.getInteger("perCall", 20_000);
+
+    private SearchHttpBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        LoadBenchmark bench = new LoadBenchmark(threads, seconds, 0);
+        Files.createDirectories(LoadBenchmark.OUT);
+        Process app = bench.startApp();
+        try {
+            run(bench, cases, threads, seconds);
+        } catch (Exception e) {
+            System.out.println("the run stopped early: " + e);
+            e.printStackTrace(System.out);
+        } finally {
+            LoadBenchmark.stop(app);
+        }
+        bench.writeCsv();
+        System.exit(0);
+    }
+
+    private static void run(LoadBenchmark bench, int cases, int threads, int seconds) throws Exception {
+        String admin = bench.token("admin");
+        fill(bench, admin, cases);
+        String leader = bench.token("leader1");
+        String township = bench.token("township1");
+        String villager = bench.token("villager1");
+        List<String> common = SearchBenchmark.QUERIES;
+        List<String> hard = SearchBenchmark.HARD_QUERIES;
+        measure(bench, "search GET /api/search, county leader", threads, seconds,
+                i -> search(bench, leader, common.get(i % common.size())));
+        measure(bench, "search GET /api/search, county leader, hard queries", threads, seconds,
+                i -> search(bench, leader, hard.get(i % hard.size())));
+        measure(bench, "search GET /api/search, township cadre", threads, seconds,
+                i -> search(bench, township, common.get(i % common.size())));
+        measure(bench, "similar GET /api/cases/similar, villager", threads, seconds, i -> bench.send("GET",
+                "/api/cases/similar?villageCode=QS01001&text=" + encode("三组的" + common.get(i % common.size()) + "好几天了没人管"),
+                villager, null).statusCode());
+        System.out.printf("%nscope check: township1 sees %s of leader1's %s cases for 自来水%n",
+                total(bench, township, "自来水"), total(bench, leader, "自来水"));
+    }
+
+    /**
+     * Writes the cases in calls of {@code -DperCall} (20,000) and prints the rate and the index's size; stops early after
+     * {@code -DfillMinutes} (on a shared machine a million cases may take longer than the run can wait: the figures
+     * then say how many cases were searched).
+     */
+    private static void fill(LoadBenchmark bench, String admin, int cases) throws Exception {
+        long start = System.nanoTime();
+        long until = start + java.util.concurrent.TimeUnit.MINUTES.toNanos(Long.getLong("fillMinutes", 120));
+        JsonNode last = null;
+        for (int first = 0; first < cases && System.nanoTime() < until; first += PER_CALL) {
+            int count = Math.min(PER_CALL, cases - first);
+            HttpResponse<String> r = bench.send("POST", "/api/admin/bench/search-cases?first=" + first + "&count=" + count,
+                    admin, null);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("writing cases failed: HTTP " + r.statusCode() + " " + r.body());
+            }
+            last = JSON.readTree(r.body());
+            double s = (System.nanoTime() - start) / 1e9;
+            System.out.printf("  %,d cases written in %.0f s (%.0f /s, machine load %s)%n", first + count, s,
+                    (first + count) / s, LoadBenchmark.loadAverage());
+        }
+        System.out.printf("index: %,d documents, %.1f MB (primary store, not force-merged)%n",
+                last.path("documents").asLong(), last.path("storeBytes").asLong() / 1e6);
+    }
+
+    private static void measure(LoadBenchmark bench, String kind, int threads, int seconds, LoadBenchmark.Call call)
+            throws Exception {
+        for (int i = 0; i < 24; i++) {
+            call.run(i); // warm: each query once, caches and JIT
+        }
+        System.out.printf("%n%s: %d threads, %d s (machine load %s)%n", kind, threads, seconds, LoadBenchmark.loadAverage());
+        bench.report(bench.drive(kind, seconds, call, null), null);
+    }
+
+    private static int search(LoadBenchmark bench, String token, String q) throws Exception {
+        return bench.send("GET", "/api/search?q=" + encode(q), token, null).statusCode();
+    }
+
+    private static String total(LoadBenchmark bench, String token, String q) throws Exception {
+        return JSON.readTree(bench.send("GET", "/api/search?size=1&q=" + encode(q), token, null).body()).path("total").asText();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
