@@ -50,14 +50,19 @@ class CaseMessages {
             }
             return;
         }
+        boolean asksForRating = change.status() == CaseStatus.AWAITING_FEEDBACK || change.status() == CaseStatus.ANSWERED;
+        if (!asksForRating) {
+            ratingRequests.close(change.caseNumber());
+            if (!gateways.smsConfigured() && !gateways.wechatConfigured()) {
+                return; // nothing would be queued (ChannelOutbox.enqueue): the case need not be read
+            }
+        }
         Facts f = facts(change.caseNumber()).orElse(null);
         if (f == null) {
             return; // a process driven on its own, in tests
         }
-        if (change.status() == CaseStatus.AWAITING_FEEDBACK || change.status() == CaseStatus.ANSWERED) {
+        if (asksForRating) {
             ratingRequests.ask(change.caseNumber(), f.reporter());
-        } else {
-            ratingRequests.close(change.caseNumber());
         }
         String event = event(change, f);
         if (event != null) {
