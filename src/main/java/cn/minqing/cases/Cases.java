@@ -16,16 +16,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Cases {
 
-    private static final String SELECT = """
-            select id, number, title, description, category_code, village_code, reporter, anonymous, lat, lon,
+    private static final String COLUMNS = """
+            id, number, title, description, category_code, village_code, reporter, anonymous, lat, lon,
                    address, status, urgency, handling_org, outcome_note, process_instance_id, supporters,
                    created_at, updated_at, closed_at, sign_due, resolve_due, warn_at, deadline_level, signed_at,
                    returns, reworks, supervisions, estimated_cost, rating, rating_comment, rated_at, version,
                    channel, visit_id,
                    coalesce(resolve_due_original, resolve_due) as resolve_due_original, extensions,
                    suspended_at, suspended_hours, rated_by, deferred_until, deferrals, co_organisations::text as co_organisations
-              from minqing.case_record
             """;
+    private static final String SELECT = "select " + COLUMNS + " from minqing.case_record";
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -37,16 +37,17 @@ public class Cases {
         this.outboxSignal = outboxSignal;
     }
 
-    public long insert(String number, NewCase c, OffsetDateTime at) {
-        long id = jdbc.sql("""
+    /** Stores a new case; answers the row as inserted (the database's defaults filled in), as {@link #find} reads it. */
+    public CaseRecord insert(String number, NewCase c, OffsetDateTime at) {
+        CaseRecord inserted = jdbc.sql("""
                 insert into minqing.case_record (number, title, description, category_code, village_code, reporter,
                     anonymous, lat, lon, address, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) returning id
-                """).params(number, c.title(), c.description(), c.categoryCode(), c.villageCode(), c.reporter(),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) returning
+                """ + COLUMNS).params(number, c.title(), c.description(), c.categoryCode(), c.villageCode(), c.reporter(),
                         c.anonymous(), c.lat(), c.lon(), c.address(), at, at)
-                .query(Long.class).single();
+                .query(Cases::map).single();
         changed(number);
-        return id;
+        return inserted;
     }
 
     public Optional<CaseRecord> find(String number) {

@@ -14,11 +14,14 @@ public class Timeline {
         this.jdbc = jdbc;
     }
 
-    public void record(String caseNumber, String actor, String kind, String stage, String note) {
+    /** Adds a step to the case's timeline; answers the step as written (as {@link #of} reads it back). */
+    public TimelineEntry record(String caseNumber, String actor, String kind, String stage, String note) {
+        TimelineEntry entry = new TimelineEntry(CaseClock.now(), actor, kind, stage, note);
         jdbc.sql("""
                 insert into minqing.case_event (case_id, at, actor, kind, stage, note)
                 select id, ?, ?, ?, ?, ? from minqing.case_record where number = ?
-                """).params(CaseClock.now(), actor, kind, stage, note, caseNumber).update();
+                """).params(entry.at(), actor, kind, stage, note, caseNumber).update();
+        return entry;
     }
 
     public List<TimelineEntry> of(String caseNumber) {

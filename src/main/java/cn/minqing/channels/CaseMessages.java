@@ -12,6 +12,11 @@ import org.springframework.stereotype.Component;
  * Which change of a case the reporter is texted about, by which template. Runs inside the change's transaction, so
  * the outbox row commits with the change or not at all. Only the reporter is texted (supporters hear in the app);
  * an anonymous reporter too: their number is looked up only when sending and is shown to nobody.
+ * <p>
+ * A new case's "received" (收到) is owed instead (issue 16: the filing's CPU): one row written in the filing's
+ * transaction, without reading the case, the person's channels or the template; the sender turns it into the outbox's
+ * rows after the commit ({@link #renderOwed}), dated when the case was filed. Nothing is owed where no gateway is set
+ * up, as nothing was queued there before.
  */
 @Component
 class CaseMessages {
@@ -19,31 +24,68 @@ class CaseMessages {
     private record Facts(String title, String reporter, String handler, String rating) {
     }
 
+    /** A message owed by a committed change, with when it was owed. */
+    record Owed(long id, String caseNumber, String event, java.time.OffsetDateTime createdAt) {
+    }
+
     private final JdbcClient jdbc;
     private final ChannelOutbox outbox;
     private final RatingRequests ratingRequests;
+    private final ChannelGateways gateways;
 
-    CaseMessages(JdbcClient jdbc, ChannelOutbox outbox, RatingRequests ratingRequests) {
+    CaseMessages(JdbcClient jdbc, ChannelOutbox outbox, RatingRequests ratingRequests, ChannelGateways gateways) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.ratingRequests = ratingRequests;
+        this.gateways = gateways;
     }
 
     @EventListener
     void caseChanged(CaseStatusChanged change) {
+        if (change.status() == CaseStatus.RECEIVED) {
+            // a case just filed: never asked for a rating, and its text is rendered after the commit
+            if (gateways.smsConfigured() || gateways.wechatConfigured()) {
+                jdbc.sql("insert into minqing.channel_message_due (case_number, event, created_at) values (?, 'received', ?)")
+                        .params(change.caseNumber(), cn.minqing.cases.CaseClock.now()).update();
+            }
+            return;
+        }
+        boolean asksForRating = change.status() == CaseStatus.AWAITING_FEEDBACK || change.status() == CaseStatus.ANSWERED;
+        if (!asksForRating) {
+            ratingRequests.close(change.caseNumber());
+            if (!gateways.smsConfigured() && !gateways.wechatConfigured()) {
+                return; // nothing would be queued (ChannelOutbox.enqueue): the case need not be read
+            }
+        }
         Facts f = facts(change.caseNumber()).orElse(null);
         if (f == null) {
             return; // a process driven on its own, in tests
         }
-        if (change.status() == CaseStatus.AWAITING_FEEDBACK || change.status() == CaseStatus.ANSWERED) {
+        if (asksForRating) {
             ratingRequests.ask(change.caseNumber(), f.reporter());
-        } else {
-            ratingRequests.close(change.caseNumber());
         }
         String event = event(change, f);
         if (event != null) {
             outbox.enqueue(f.reporter(), event, change.caseNumber(), f.title(), f.handler());
         }
+    }
+
+    /**
+     * Turns up to {@code limit} owed messages into the outbox's rows, in the caller's transaction, which deletes them:
+     * both commit or neither, and another sender skips the rows this one holds. Returns how many were taken.
+     */
+    int renderOwed(int limit) {
+        List<Owed> owed = jdbc.sql("""
+                delete from minqing.channel_message_due where id in (
+                    select id from minqing.channel_message_due order by id limit ? for update skip locked)
+                returning id, case_number, event, created_at
+                """).param(limit).query(Owed.class).list();
+        for (Owed o : owed) {
+            // a case that is gone (a process driven on its own, in tests) owes nothing
+            facts(o.caseNumber()).ifPresent(f -> outbox.enqueue(f.reporter(), o.event(), o.caseNumber(), f.title(),
+                    f.handler(), o.createdAt()));
+        }
+        return owed.size();
     }
 
     /** A public work plan took the case up: the reporter hears of it (a plan not public is for cadres only). */

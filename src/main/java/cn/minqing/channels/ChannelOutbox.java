@@ -41,6 +41,11 @@ class ChannelOutbox {
 
     /** Queues the event's message on each channel the person chose and that is set up; nothing when none. */
     void enqueue(String username, String event, String caseNumber, String title, String handler) {
+        enqueue(username, event, caseNumber, title, handler, CaseClock.now());
+    }
+
+    /** The same, dated {@code at}: a message owed since then takes its place in the queue (CaseMessages#renderOwed). */
+    void enqueue(String username, String event, String caseNumber, String title, String handler, OffsetDateTime at) {
         ChannelChoice choice = choices.of(username);
         boolean sms = Boolean.TRUE.equals(choice.sms()) && gateways.smsConfigured();
         boolean wechat = Boolean.TRUE.equals(choice.wechat()) && gateways.wechatConfigured()
@@ -50,16 +55,16 @@ class ChannelOutbox {
         }
         templates.fill(event, title, caseNumber, handler).ifPresent(m -> {
             if (sms) {
-                insert(username, "sms", caseNumber, m.smsCode(), m);
+                insert(username, "sms", caseNumber, m.smsCode(), m, at);
             }
             if (wechat) {
-                insert(username, "wechat", caseNumber, m.wechatCode() != null ? m.wechatCode() : m.smsCode(), m);
+                insert(username, "wechat", caseNumber, m.wechatCode() != null ? m.wechatCode() : m.smsCode(), m, at);
             }
         });
     }
 
-    private void insert(String username, String channel, String caseNumber, String template, MessageTemplates.Filled m) {
-        OffsetDateTime now = CaseClock.now();
+    private void insert(String username, String channel, String caseNumber, String template, MessageTemplates.Filled m,
+                        OffsetDateTime now) {
         jdbc.sql("""
                 insert into minqing.outbound_message (id, username, channel, event, case_number, template, params, text,
                     next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)

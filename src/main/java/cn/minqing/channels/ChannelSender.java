@@ -31,6 +31,7 @@ class ChannelSender {
     private static final Logger log = LoggerFactory.getLogger(ChannelSender.class);
     private static final int BATCH = 50;
 
+    private final CaseMessages messages;
     private final ChannelOutbox outbox;
     private final ChannelChoices choices;
     private final ChannelGateways gateways;
@@ -51,7 +52,7 @@ class ChannelSender {
     private final Duration retryMax;
     private final int leaseSeconds;
 
-    ChannelSender(ChannelOutbox outbox, ChannelChoices choices, ChannelGateways gateways, UserAccounts accounts,
+    ChannelSender(CaseMessages messages, ChannelOutbox outbox, ChannelChoices choices, ChannelGateways gateways, UserAccounts accounts,
                   WechatBindings bindings, TransactionTemplate tx, ObjectMapper json, Clock clock,
                   @Value("${minqing.channels.sender-enabled:true}") boolean enabled,
                   @Value("${minqing.channels.daily-cap:8}") int dailyCap,
@@ -59,6 +60,7 @@ class ChannelSender {
                   @Value("${minqing.channels.retry-base:30s}") Duration retryBase,
                   @Value("${minqing.channels.retry-max:1h}") Duration retryMax,
                   @Value("${minqing.channels.lease:2m}") Duration lease) {
+        this.messages = messages;
         this.outbox = outbox;
         this.choices = choices;
         this.gateways = gateways;
@@ -82,8 +84,12 @@ class ChannelSender {
         }
     }
 
-    /** Sends what is due now, batch by batch; returns how many rows were taken up. */
+    /**
+     * Sends what is due now, batch by batch, after turning the messages owed by committed changes into rows (with this
+     * instance's gateways; one without any leaves them to one with); returns how many outbox rows were taken up.
+     */
     int sendDue() {
+        renderOwed();
         OffsetDateTime now = CaseClock.now();
         int taken = 0;
         for (int batch = 0; batch < 20; batch++) {
@@ -101,6 +107,22 @@ class ChannelSender {
             }
         }
         return taken;
+    }
+
+    /** Turns the messages owed by committed changes into outbox rows, batch by batch; returns how many. */
+    int renderOwed() {
+        if (!gateways.smsConfigured() && !gateways.wechatConfigured()) {
+            return 0;
+        }
+        int rendered = 0;
+        for (int batch = 0; batch < 20; batch++) {
+            Integer done = tx.execute(s -> messages.renderOwed(BATCH));
+            rendered += done == null ? 0 : done;
+            if (done == null || done < BATCH) {
+                break;
+            }
+        }
+        return rendered;
     }
 
     private void send(ChannelOutbox.Due m, OffsetDateTime now) {

@@ -33,10 +33,13 @@ class CaseController {
     ResponseEntity<CaseView> file(@AuthenticationPrincipal Principal me, @RequestBody CaseReport report,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         CaseFiling.Filed filed = filing.file(report, me.user(), key);
+        // a new case is shown from what the filing wrote; a replay as it is now (the first filing's case)
+        CaseView body = filed.replayed() ? views.get(filed.number(), me.user())
+                : views.asFiled(filed.written(), filed.timeline(), me.user());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + filed.number()))
                 .header("Idempotent-Replayed", String.valueOf(filed.replayed()))
-                .body(views.get(filed.number(), me.user()));
+                .body(body);
     }
 
     @GetMapping("/api/cases/{number}")

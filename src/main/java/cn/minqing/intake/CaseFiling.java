@@ -2,6 +2,8 @@ package cn.minqing.intake;
 
 import cn.minqing.cases.CaseClock;
 import cn.minqing.cases.CaseNumbers;
+import cn.minqing.cases.CaseRecord;
+import cn.minqing.cases.TimelineEntry;
 import cn.minqing.cases.Cases;
 import cn.minqing.cases.PeopleOnCase;
 import cn.minqing.cases.NewCase;
@@ -61,7 +63,15 @@ public class CaseFiling {
         this.clock = clock;
     }
 
-    public record Filed(String number, boolean replayed) {
+    /**
+     * The case a filing stored, or the first one of a replayed Idempotency-Key. A new case carries what the filing
+     * wrote (the row as inserted and its timeline), so its 201 needs no second read; a replay carries neither.
+     */
+    public record Filed(String number, boolean replayed, CaseRecord written, List<TimelineEntry> timeline) {
+
+        static Filed replay(String number) {
+            return new Filed(number, true, null, null);
+        }
     }
 
     public Filed file(CaseReport report, CurrentUser reporter, String idempotencyKey) {
@@ -106,22 +116,24 @@ public class CaseFiling {
         if (idempotencyKey != null) {
             String first = idempotency.claim(caller.username(), idempotencyKey, report.fingerprint(), number);
             if (!first.equals(number)) {
-                return new Filed(first, true);
+                return Filed.replay(first);
             }
         }
-        cases.insert(number, checked, now);
+        CaseRecord written = cases.insert(number, checked, now);
+        TimelineEntry entry;
         if (reporter != caller) {
             cases.filedBy(number, caller.username());
             // an anonymous report names nobody on its timeline, not even in the 代办 note (the audit log keeps who)
             String forWhom = checked.anonymous() ? PeopleOnCase.ANONYMOUS : reporter.displayName();
-            timeline.record(number, caller.username(), "filed", null, "代办：为 " + forWhom + " 反映 " + checked.title());
+            entry = timeline.record(number, caller.username(), "filed", null, "代办：为 " + forWhom + " 反映 " + checked.title());
             audit.record(caller.username(), "case.filed-on-behalf", number, reporter.username());
         } else {
-            timeline.record(number, reporter.username(), "filed", null, checked.title());
+            entry = timeline.record(number, reporter.username(), "filed", null, checked.title());
         }
+        // the process start writes no column a case's view shows, nor a timeline step (FiledResponseTest holds it)
         process.start(number, checked.villageCode(), checked.categoryCode(), checked.reporter());
         audit.record(reporter.username(), "case.filed", number, checked.title());
-        return new Filed(number, false);
+        return new Filed(number, false, written, List.of(entry));
     }
 
     private NewCase check(CaseReport r, CurrentUser reporter) {

@@ -34,12 +34,21 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+    /** The requests the API's chain takes (the pages' chain takes the rest). */
+    static final RequestMatcher API = new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/open311/**"));
+
+    /** Spring Security's handler look-up cache for the pages only: nothing on the API's chain reads it. */
+    @Bean
+    static org.springframework.beans.factory.config.BeanFactoryPostProcessor handlerCacheForPages() {
+        return HandlerCacheForPages.installer();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, AccountFilters accounts)
             throws Exception {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
-        http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/open311/**")))
+        http.securityMatcher(API)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/api/register")).permitAll()
                         // the SMS gateway's callbacks: no account, each body signed (X-Minqing-Signature, else 401)

@@ -45,6 +45,18 @@ class RoutingTablesTest extends ApiTest {
     }
 
     @Test
+    void theTablesAreAskedThroughRememberedFeel() {
+        // the FEEL cells are answered by the Scala engine, with the answers that cannot change kept (issue 16: 受理's CPU)
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
+                .isEqualTo("RememberedFeel");
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @Test
     void deadlinesPerClass() {
         DmnDecisionRuleResult emergency = decisions.evaluateDecisionTableByKey("case-deadlines",
                 Map.of("deadlineClass", "emergency")).getSingleResult();
