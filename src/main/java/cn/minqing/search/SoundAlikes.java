@@ -228,7 +228,7 @@ class SoundAlikes {
                 }
                 List<String> sound = sounds.subList(i, i + len);
                 String candidate = best(piece, k.bySound().get(String.join(" ", sound)));
-                if (candidate == null && len >= 3 && !strict) {
+                if (candidate == null && len >= 3 && (!strict || holdsNoWord(piece))) {
                     candidate = best(piece, k.byLooseSound().get(loose(sound)));
                 }
                 if (chanceReading(piece, candidate, strict) || general && candidate != null && !typo.test(piece, candidate)) {
@@ -248,6 +248,19 @@ class SoundAlikes {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * In a report's text the looser southern sounds (农名工 for 农民工: ming/min) are read only in a piece that holds no
+     * word of the general dictionary: 县医院 holds 医院, so it is no 乡医院; 牛守儿童 holds 儿童.
+     */
+    private static boolean holdsNoWord(String piece) {
+        for (int j = 0; j + 2 <= piece.length(); j++) {
+            if (isWord(piece.substring(j, j + 2))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word of the general dictionary (征收, 兜底, 漏税) is what was meant, not a typo. */

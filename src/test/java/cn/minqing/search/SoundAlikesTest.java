@@ -76,6 +76,10 @@ class SoundAlikesTest {
         // … and the looser southern sounds are for short queries only (县 xian is no 乡 xiang)
         assertThat(SoundAlikes.correct("在县医院住院", more, true)).isNull();
         assertThat(SoundAlikes.correct("牛守儿童", more, true)).isNull();
+        // … unless the piece holds no general word at all (农名工: ming for min)
+        SoundAlikes.Vocabulary workers = SoundAlikes.Vocabulary.of(List.of("农民工", "乡医院"));
+        assertThat(SoundAlikes.correct("几个农名工做了四个月", workers, true)).isEqualTo("几个农民工做了四个月");
+        assertThat(SoundAlikes.correct("在县医院住院", workers, true)).isNull();
         assertThat(SoundAlikes.correct("牛守儿童", more)).isEqualTo("留守儿童");
     }
 
