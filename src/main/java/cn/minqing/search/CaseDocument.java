@@ -7,7 +7,8 @@ import java.util.List;
  * A case as indexed in Elasticsearch (see search-mappings/cases.json). {@code regionPath} holds the
  * county, township and village codes so that a scope filter is one term query; {@code channel} is where the
  * case came from ({@code app} or {@code visit}, 民情走访); {@code corrected} is the text with its sound-alike typos
- * read as the known words (only when it has some).
+ * read as the known words (only when it has some), {@code correctedTitle} the title so read (only when the title has
+ * some: a misspelt title's reading counts like a title).
  */
 record CaseDocument(String number, String title, String description, String category, String categoryName,
                     String villageCode, String villageName, String townshipCode, String townshipName,
@@ -15,7 +16,7 @@ record CaseDocument(String number, String title, String description, String cate
                     boolean anonymous, int supporters, GeoPoint location, String address,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
                     OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling,
-                    long version, String channel, String corrected) {
+                    long version, String channel, String corrected, String correctedTitle) {
 
     /** As written, without a reading of its misspelt words ({@code corrected} is filled by {@link CaseDocuments}). */
     CaseDocument(String number, String title, String description, String category, String categoryName,
@@ -27,7 +28,7 @@ record CaseDocument(String number, String title, String description, String cate
                  long version, String channel) {
         this(number, title, description, category, categoryName, villageCode, villageName, townshipCode, townshipName,
                 regionPath, status, urgency, handlingOrg, reporter, anonymous, supporters, location, address, createdAt,
-                updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, null);
+                updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, null, null);
     }
 
     /**
@@ -35,9 +36,14 @@ record CaseDocument(String number, String title, String description, String cate
      * word it sounds like (自来谁 → 自来水, 同音纠错 at index time), or null when none is misspelt.
      */
     CaseDocument withCorrected(String text) {
+        return withCorrected(text, null);
+    }
+
+    /** With the reading of the whole text and, when the title itself is misspelt, of the title ({@code null} if not). */
+    CaseDocument withCorrected(String text, String titleRead) {
         return new CaseDocument(number, title, description, category, categoryName, villageCode, villageName, townshipCode,
                 townshipName, regionPath, status, urgency, handlingOrg, reporter, anonymous, supporters, location, address,
-                createdAt, updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, text);
+                createdAt, updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, text, titleRead);
     }
 
     /** A case from the phone or web ({@code channel} app), as the benchmarks and relevance sets build them. */

@@ -31,6 +31,7 @@ class SoundAlikes {
     private final Thesaurus thesaurus;
     private final Synonyms synonyms;
     private final CategoryIntent categoryIntent;
+    private final WordFrequencies frequencies;
     private volatile Known known;
     private volatile Known indexKnown;
 
@@ -67,10 +68,11 @@ class SoundAlikes {
         }
     }
 
-    SoundAlikes(Thesaurus thesaurus, Synonyms synonyms, CategoryIntent categoryIntent) {
+    SoundAlikes(Thesaurus thesaurus, Synonyms synonyms, CategoryIntent categoryIntent, WordFrequencies frequencies) {
         this.thesaurus = thesaurus;
         this.synonyms = synonyms;
         this.categoryIntent = categoryIntent;
+        this.frequencies = frequencies;
     }
 
     /**
@@ -78,11 +80,41 @@ class SoundAlikes {
      * (longest first, at least one character kept); {@code null} when nothing needed correcting.
      */
     String correct(String query, String indexAlias) {
-        return correct(query, known(indexAlias).vocabulary());
+        Vocabulary k = known(indexAlias).vocabulary();
+        Map<String, String> suspects = new java.util.LinkedHashMap<>();
+        correct(query, k, false, (typed, word) -> {
+            suspects.put(typed, word);
+            return false;
+        });
+        if (suspects.isEmpty()) {
+            return correct(query, k);
+        }
+        // a typed general word that sounds like a known word (漏税, 漏水): the index decides, in one request
+        Set<String> words = new HashSet<>(suspects.keySet());
+        words.addAll(suspects.values());
+        Map<String, Long> cases = frequencies.of(indexAlias, words);
+        return correct(query, k, false, (typed, word) -> rareBeside(cases.get(typed), cases.get(word)));
+    }
+
+    /** A typed word this much rarer in the index than the known word it sounds like is taken for a typo of it. */
+    static final int RARER_BY = 10;
+    /** … and the known word must be used by at least this many cases. */
+    static final int FREQUENT = 3;
+
+    /**
+     * The county's cases barely use the typed word and often use the known word it sounds like (水管漏税: 漏税 in no
+     * case, 漏水 in many): the typed word is a typo though it is a word. Unknown counts say no.
+     */
+    static boolean rareBeside(Long typed, Long known) {
+        return typed != null && known != null && known >= Math.max(FREQUENT, RARER_BY * typed);
     }
 
     static String correct(String query, Vocabulary k) {
         return correct(query, k, false);
+    }
+
+    static String correct(String query, Vocabulary k, boolean strict) {
+        return correct(query, k, strict, null);
     }
 
     /**
@@ -90,7 +122,11 @@ class SoundAlikes {
      * (县医院 is no 乡医院), and a two-character piece holding one of the commonest characters is left alone (就一辆 is
      * no 就医, 一条大缝 no 大风): long texts hold many such chance homophones, a short query few.
      */
-    static String correct(String query, Vocabulary k, boolean strict) {
+    /**
+     * {@code typo}, when given, is asked about a typed general word (漏税) that sounds like a known word (漏水): true
+     * reads it as that word. Without it (and always at index time) a general word stays as typed.
+     */
+    static String correct(String query, Vocabulary k, boolean strict, java.util.function.BiPredicate<String, String> typo) {
         if (query == null || query.isBlank()) {
             return null;
         }
@@ -107,7 +143,7 @@ class SoundAlikes {
                 continue;
             }
             String run = query.substring(i, end);
-            String fixed = correctRun(run, k, strict);
+            String fixed = correctRun(run, k, strict, strict ? null : typo);
             changed |= !fixed.equals(run);
             out.append(fixed);
             i = end;
@@ -166,7 +202,8 @@ class SoundAlikes {
         return false;
     }
 
-    private static String correctRun(String run, Vocabulary k, boolean strict) {
+    private static String correctRun(String run, Vocabulary k, boolean strict,
+                                     java.util.function.BiPredicate<String, String> typo) {
         List<String> sounds = syllables(run);
         if (sounds.size() != run.length()) {
             return run;
@@ -183,15 +220,18 @@ class SoundAlikes {
                     length = len;
                     break;
                 }
-                if (isWord(piece) || cutsAWord(run, i, i + len) || chancePiece(piece, strict)) {
+                boolean cuts = cutsAWord(run, i, i + len);
+                // a general word (漏税) is a typo only if the index says so; one that a piece would cut stays whole
+                boolean general = isWord(piece) && !cuts;
+                if (cuts || general && typo == null || chancePiece(piece, strict)) {
                     continue;
                 }
                 List<String> sound = sounds.subList(i, i + len);
                 String candidate = best(piece, k.bySound().get(String.join(" ", sound)));
-                if (candidate == null && len >= 3 && !strict) {
+                if (candidate == null && len >= 3 && (!strict || holdsNoWord(piece))) {
                     candidate = best(piece, k.byLooseSound().get(loose(sound)));
                 }
-                if (chanceReading(piece, candidate, strict)) {
+                if (chanceReading(piece, candidate, strict) || general && candidate != null && !typo.test(piece, candidate)) {
                     candidate = null;
                 }
                 if (candidate != null) {
@@ -208,6 +248,19 @@ class SoundAlikes {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * In a report's text the looser southern sounds (农名工 for 农民工: ming/min) are read only in a piece that holds no
+     * word of the general dictionary: 县医院 holds 医院, so it is no 乡医院; 牛守儿童 holds 儿童.
+     */
+    private static boolean holdsNoWord(String piece) {
+        for (int j = 0; j + 2 <= piece.length(); j++) {
+            if (isWord(piece.substring(j, j + 2))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A word of the general dictionary (征收, 兜底, 漏税) is what was meant, not a typo. */

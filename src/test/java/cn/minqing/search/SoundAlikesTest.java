@@ -36,6 +36,30 @@ class SoundAlikesTest {
     }
 
     @Test
+    void aGeneralWordIsReadAsTheKnownWordItSoundsLikeOnlyWhenTheIndexSaysItIsATypo() {
+        SoundAlikes.Vocabulary k = SoundAlikes.Vocabulary.of(List.of("漏水", "宽带", "低保"));
+        // 漏税 (lou shui) is a word of the general dictionary: without the index's say it stays as typed
+        assertThat(SoundAlikes.correct("水管漏税", k)).isNull();
+        assertThat(SoundAlikes.correct("水管漏税", k, false, (typed, word) -> false)).isNull();
+        assertThat(SoundAlikes.correct("水管漏税", k, false, (typed, word) -> typed.equals("漏税") && word.equals("漏水")))
+                .isEqualTo("水管漏水");
+        // never in a report's text (index time: the same report must always be read the same way)
+        assertThat(SoundAlikes.correct("水管漏税", k, true, (typed, word) -> true)).isNull();
+        // a piece that would cut a general word in two is never asked about (兜底|保障 holds no 低保)
+        List<String> asked = new java.util.ArrayList<>();
+        SoundAlikes.correct("兜底保障", k, false, (typed, word) -> asked.add(typed));
+        assertThat(asked).isEmpty();
+        // the index's say: the typed word rare, the known word frequent and ten times more used
+        assertThat(SoundAlikes.rareBeside(0L, 3L)).isTrue();
+        assertThat(SoundAlikes.rareBeside(1L, 10L)).isTrue();
+        assertThat(SoundAlikes.rareBeside(1L, 9L)).isFalse();
+        assertThat(SoundAlikes.rareBeside(2L, 12L)).isFalse();
+        assertThat(SoundAlikes.rareBeside(0L, 2L)).isFalse();
+        assertThat(SoundAlikes.rareBeside(null, 50L)).isFalse();
+        assertThat(SoundAlikes.rareBeside(0L, null)).isFalse();
+    }
+
+    @Test
     void aReportsWholeTextIsReadStrictlyAtIndexTime() {
         SoundAlikes.Vocabulary more = SoundAlikes.Vocabulary.of(List.of("低保", "自来水", "路灯", "就医", "大风", "乡医院",
                 "留守儿童", "土地流转"));
@@ -52,6 +76,10 @@ class SoundAlikesTest {
         // … and the looser southern sounds are for short queries only (县 xian is no 乡 xiang)
         assertThat(SoundAlikes.correct("在县医院住院", more, true)).isNull();
         assertThat(SoundAlikes.correct("牛守儿童", more, true)).isNull();
+        // … unless the piece holds no general word at all (农名工: ming for min)
+        SoundAlikes.Vocabulary workers = SoundAlikes.Vocabulary.of(List.of("农民工", "乡医院"));
+        assertThat(SoundAlikes.correct("几个农名工做了四个月", workers, true)).isEqualTo("几个农民工做了四个月");
+        assertThat(SoundAlikes.correct("在县医院住院", workers, true)).isNull();
         assertThat(SoundAlikes.correct("牛守儿童", more)).isEqualTo("留守儿童");
     }
 
