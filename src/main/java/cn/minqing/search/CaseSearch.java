@@ -3,11 +3,13 @@ package cn.minqing.search;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.Role;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -181,10 +183,10 @@ class CaseSearch {
     /** The page, the total and the facets: see {@link PageAndCount} for the shape of the request. */
     private PageAndCount.Answer send(Criteria c, Plan plan, boolean hasText, CurrentUser user) throws IOException {
         Query query = Query.of(q -> q.bool(b -> filters(relevance(b, plan), c, user)));
-        co.elastic.clients.elasticsearch.core.search.Highlight highlight = null;
+        Highlight highlight = null;
         if (hasText) {
             Query marked = isPhrase(plan.words()) ? null : highlightQuery(plan);
-            highlight = co.elastic.clients.elasticsearch.core.search.Highlight.of(h -> h.preTags("<em>").postTags("</em>")
+            highlight = Highlight.of(h -> h.preTags("<em>").postTags("</em>")
                     .encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
                     .highlightQuery(marked)
                     .fields("title", f -> f.numberOfFragments(0))
@@ -437,14 +439,14 @@ class CaseSearch {
     }
 
     /** Every sort ends on the case number, so search_after pages never skip or repeat a case. */
-    private static List<co.elastic.clients.elasticsearch._types.SortOptions> sortBy(String sort) {
-        co.elastic.clients.elasticsearch._types.SortOptions first = switch (sort) {
-            case "newest" -> co.elastic.clients.elasticsearch._types.SortOptions.of(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
-            case "supporters" -> co.elastic.clients.elasticsearch._types.SortOptions.of(o -> o.field(f -> f.field("supporters").order(SortOrder.Desc)));
-            case "deadline" -> co.elastic.clients.elasticsearch._types.SortOptions.of(o -> o.field(f -> f.field("resolveDue").order(SortOrder.Asc).missing("_last")));
-            default -> co.elastic.clients.elasticsearch._types.SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+    private static List<SortOptions> sortBy(String sort) {
+        SortOptions first = switch (sort) {
+            case "newest" -> SortOptions.of(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+            case "supporters" -> SortOptions.of(o -> o.field(f -> f.field("supporters").order(SortOrder.Desc)));
+            case "deadline" -> SortOptions.of(o -> o.field(f -> f.field("resolveDue").order(SortOrder.Asc).missing("_last")));
+            default -> SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc)));
         };
-        return List.of(first, co.elastic.clients.elasticsearch._types.SortOptions.of(o -> o.field(f -> f.field("number").order(SortOrder.Asc))));
+        return List.of(first, SortOptions.of(o -> o.field(f -> f.field("number").order(SortOrder.Asc))));
     }
 
     private BoolQuery.Builder filters(BoolQuery.Builder b, Criteria c, CurrentUser user) {
