@@ -55,4 +55,15 @@ class SearchCorpusController {
         return Map.of("written", count, "seconds", (System.nanoTime() - start) / 1e9, "documents", size[0],
                 "storeBytes", size[1]);
     }
+
+    /**
+     * The search request's shape for A/B runs on one filled index (searchperf8): {@code single=true} sends each search
+     * as one request that scores, counts and facets every match (as before), {@code false} the page and the count as
+     * two requests in one round trip ({@code search.PageAndCount}).
+     */
+    @PostMapping("/api/admin/bench/search-shape")
+    Map<String, Object> searchShape(@RequestParam boolean single) {
+        System.setProperty("minqing.search.single-request", String.valueOf(single));
+        return Map.of("single", single);
+    }
 }

@@ -3,12 +3,13 @@ package cn.minqing.search;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.Role;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -143,7 +144,7 @@ class CaseSearch {
                 given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
                 given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after(), given.channel());
         boolean hasText = c.q() != null && !c.q().isBlank();
-        SearchResponse<CaseDocument> response;
+        PageAndCount.Answer response;
         try {
             response = send(c, plan, hasText, user);
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
@@ -158,8 +159,8 @@ class CaseSearch {
                     plan.placeFilter(), plan.placeBoost(), plan.intent(), plan.step()), given, user, with(relaxed, "shortened"));
         }
         boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
-        return result(response, listing ? ListingVariety.distinctFirst(response.hits().hits())
-                : response.hits().hits(), List.copyOf(relaxed));
+        return result(response, listing ? ListingVariety.distinctFirst(response.hits())
+                : response.hits(), List.copyOf(relaxed));
     }
 
     /** A search text too long to search whole is searched by this many characters from its beginning. */
@@ -179,26 +180,23 @@ class CaseSearch {
                 || (c.reason() != null && c.reason().toLowerCase(java.util.Locale.ROOT).contains("too many clauses")));
     }
 
-    private SearchResponse<CaseDocument> send(Criteria c, Plan plan, boolean hasText, CurrentUser user) throws IOException {
-        return client.search(s -> {
-            s.index(index.alias()).size(c.size()).trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.bool(b -> filters(relevance(b, plan), c, user)));
-            if (hasText) {
-                Query marked = isPhrase(plan.words()) ? null : highlightQuery(plan);
-                s.highlight(h -> h.preTags("<em>").postTags("</em>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
-                        .highlightQuery(marked)
-                        .fields("title", f -> f.numberOfFragments(0))
-                        .fields("description", f -> f.fragmentSize(80).numberOfFragments(2)));
-            }
-            sortBy(s, c.sort() != null ? c.sort() : hasText ? "relevance" : "newest");
-            if (c.after() != null && !c.after().isEmpty()) {
-                s.searchAfter(c.after().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList());
-            } else {
-                s.from(c.from());
-            }
-            FACETS.forEach(name -> s.aggregations(name, a -> a.terms(t -> t.field(name).size(20))));
-            return s;
-        }, CaseDocument.class);
+    /** The page, the total and the facets: see {@link PageAndCount} for the shape of the request. */
+    private PageAndCount.Answer send(Criteria c, Plan plan, boolean hasText, CurrentUser user) throws IOException {
+        Query query = Query.of(q -> q.bool(b -> filters(relevance(b, plan), c, user)));
+        Highlight highlight = null;
+        if (hasText) {
+            Query marked = isPhrase(plan.words()) ? null : highlightQuery(plan);
+            highlight = Highlight.of(h -> h.preTags("<em>").postTags("</em>")
+                    .encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
+                    .highlightQuery(marked)
+                    .fields("title", f -> f.numberOfFragments(0))
+                    .fields("description", f -> f.fragmentSize(80).numberOfFragments(2)));
+        }
+        List<co.elastic.clients.elasticsearch._types.FieldValue> after = c.after() == null ? List.of()
+                : c.after().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        return PageAndCount.send(client, new PageAndCount.Request(index.alias(), query,
+                sortBy(c.sort() != null ? c.sort() : hasText ? "relevance" : "newest"), highlight, c.size(), c.from(),
+                after, FACETS));
     }
 
     /**
@@ -456,14 +454,14 @@ class CaseSearch {
     static final int CORRECTED_WEIGHT_IN_TEXT = 3;
 
     /** Every sort ends on the case number, so search_after pages never skip or repeat a case. */
-    private static void sortBy(co.elastic.clients.elasticsearch.core.SearchRequest.Builder s, String sort) {
-        switch (sort) {
-            case "newest" -> s.sort(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
-            case "supporters" -> s.sort(o -> o.field(f -> f.field("supporters").order(SortOrder.Desc)));
-            case "deadline" -> s.sort(o -> o.field(f -> f.field("resolveDue").order(SortOrder.Asc).missing("_last")));
-            default -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-        }
-        s.sort(o -> o.field(f -> f.field("number").order(SortOrder.Asc)));
+    private static List<SortOptions> sortBy(String sort) {
+        SortOptions first = switch (sort) {
+            case "newest" -> SortOptions.of(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
+            case "supporters" -> SortOptions.of(o -> o.field(f -> f.field("supporters").order(SortOrder.Desc)));
+            case "deadline" -> SortOptions.of(o -> o.field(f -> f.field("resolveDue").order(SortOrder.Asc).missing("_last")));
+            default -> SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+        };
+        return List.of(first, SortOptions.of(o -> o.field(f -> f.field("number").order(SortOrder.Asc))));
     }
 
     private BoolQuery.Builder filters(BoolQuery.Builder b, Criteria c, CurrentUser user) {
@@ -545,16 +543,16 @@ class CaseSearch {
     }
 
     /** The answer; {@code ordered} is the page's hits in the order shown (the next page goes on after the last one sent). */
-    private static SearchResult result(SearchResponse<CaseDocument> response, List<Hit<CaseDocument>> ordered,
+    private static SearchResult result(PageAndCount.Answer response, List<Hit<CaseDocument>> ordered,
                                        List<String> relaxed) {
         List<SearchResult.Hit> hits = ordered.stream().map(CaseSearch::hit).toList();
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, agg) -> facets.put(name, agg.sterms().buckets().array().stream()
                 .map((StringTermsBucket bucket) -> new SearchResult.Bucket(bucket.key().stringValue(), bucket.docCount()))
                 .toList()));
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        List<String> next = response.hits().hits().isEmpty() ? List.of()
-                : response.hits().hits().get(response.hits().hits().size() - 1).sort().stream()
+        long total = response.total();
+        List<String> next = response.hits().isEmpty() ? List.of()
+                : response.hits().get(response.hits().size() - 1).sort().stream()
                 .map(v -> v.isString() ? v.stringValue() : String.valueOf(v._get())).toList();
         return new SearchResult(total, hits, facets, next, relaxed);
     }

@@ -41,4 +41,37 @@ class SearchCorpusApiTest extends ApiTest {
         assertThat(leader.path("total").asLong()).isGreaterThan(township.path("total").asLong());
         township.path("hits").forEach(hit -> assertThat(hit.path("townshipName").asText()).isNotEqualTo("QS02"));
     }
+
+    /** searchperf8's A/B switch: admins only, a bad value named, and both shapes answer a search the same. */
+    @Test
+    void theRequestShapeIsSwitchedByAdminsOnlyAndBothShapesAnswerTheSame() {
+        String shape = "/api/admin/bench/search-shape";
+        for (String user : new String[] {"villager1", "grid1", "township1", "leader1"}) {
+            assertThat(post(user, shape + "?single=true", null).getStatusCode().value()).as(user).isEqualTo(403);
+        }
+        ResponseEntity<JsonNode> bad = post("admin", shape + "?single=maybe", null);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(bad.getBody().toString()).contains("single");
+        post("admin", PATH + "?first=910000&count=200", null);
+        for (String user : new String[] {"leader1", "township1", "villager1"}) {
+            for (String path : new String[] {"/api/search?size=5&q=自来水", "/api/search?size=5&q=路灯不亮",
+                    "/api/search?size=5&q=自来谁", "/api/search?size=5&q=办事难", "/api/search?size=5&sort=newest&category=water",
+                    "/api/search?size=5&status=open&q=水管", "/api/search?size=3&q=自来水&after=1&after=QS-BENCH-910000",
+                    "/api/cases/similar?villageCode=QS01001&text=三组的自来水好几天了没人管"}) {
+                String q = path;
+                JsonNode split = get(user, path).getBody();
+                try {
+                    assertThat(post("admin", shape + "?single=true", null).getStatusCode().value()).isEqualTo(200);
+                    JsonNode single = get(user, path).getBody();
+                    assertThat(split).as(user + " " + q).isEqualTo(single);
+                    if (path.contains("q=自来水")) {
+                        assertThat(split.path("facets").path("category").size()).as(user + " " + q + " facets").isGreaterThan(0);
+                    }
+                } finally {
+                    post("admin", shape + "?single=false", null);
+                }
+            }
+        }
+    }
 }

@@ -24,7 +24,12 @@ import java.util.List;
  * <pre>mvn -B -ntp -q package -DskipTests &amp;&amp; mvn -B -ntp -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=cn.minqing.bench.SearchHttpBenchmark -Dexec.args="1000000 4 60" \
  *     -DappArgs=--minqing.embedded.elasticsearch-heap=1g</pre>
- * Arguments: cases (1,000,000), client threads (4), seconds per kind (60).
+ * Arguments: cases (1,000,000), client threads (4), seconds per kind (60), and a fourth, {@code ab} (searchperf8):
+ * first every benchmark query (common and hard, as leader1 and township1, page one and the page after it) is asked
+ * with each request shape ({@code POST /api/admin/bench/search-shape}: one request that scores, counts and facets
+ * every match, or the page and the count as two in one round trip) and the answers compared whole — hits, order,
+ * scores, highlights, total, facets, relaxation; then each kind is measured with the old shape and the new one,
+ * back to back on the same index.
  */
 public final class SearchHttpBenchmark {
 
@@ -38,11 +43,12 @@ public final class SearchHttpBenchmark {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        boolean ab = args.length > 3 && args[3].equals("ab");
         LoadBenchmark bench = new LoadBenchmark(threads, seconds, 0);
         Files.createDirectories(LoadBenchmark.OUT);
         Process app = bench.startApp();
         try {
-            run(bench, cases, threads, seconds);
+            run(bench, cases, threads, seconds, ab);
         } catch (Exception e) {
             System.out.println("the run stopped early: " + e);
             e.printStackTrace(System.out);
@@ -53,25 +59,106 @@ public final class SearchHttpBenchmark {
         System.exit(0);
     }
 
-    private static void run(LoadBenchmark bench, int cases, int threads, int seconds) throws Exception {
+    private static void run(LoadBenchmark bench, int cases, int threads, int seconds, boolean ab) throws Exception {
         String admin = bench.token("admin");
         fill(bench, admin, cases);
         String leader = bench.token("leader1");
         String township = bench.token("township1");
         String villager = bench.token("villager1");
-        List<String> common = SearchBenchmark.QUERIES;
-        List<String> hard = SearchBenchmark.HARD_QUERIES;
-        measure(bench, "search GET /api/search, county leader", threads, seconds,
-                i -> search(bench, leader, common.get(i % common.size())));
-        measure(bench, "search GET /api/search, county leader, hard queries", threads, seconds,
-                i -> search(bench, leader, hard.get(i % hard.size())));
-        measure(bench, "search GET /api/search, township cadre", threads, seconds,
-                i -> search(bench, township, common.get(i % common.size())));
-        measure(bench, "similar GET /api/cases/similar, villager", threads, seconds, i -> bench.send("GET",
-                "/api/cases/similar?villageCode=QS01001&text=" + encode("三组的" + common.get(i % common.size()) + "好几天了没人管"),
-                villager, null).statusCode());
+        if (!ab) {
+            for (int kind = 0; kind < 4; kind++) {
+                kind(bench, threads, seconds, leader, township, villager, "", kind);
+            }
+        } else {
+            compareShapes(bench, admin, leader, township);
+            // kind by kind, the old shape and the new one back to back (the load on a shared machine drifts)
+            for (int kind = 0; kind < 4; kind++) {
+                for (boolean single : List.of(true, false)) {
+                    shape(bench, admin, single);
+                    kind(bench, threads, seconds, leader, township, villager, single ? " [single request]" : " [page + count]", kind);
+                }
+            }
+        }
         System.out.printf("%nscope check: township1 sees %s of leader1's %s cases for 自来水%n",
                 total(bench, township, "自来水"), total(bench, leader, "自来水"));
+        holdWhileAsked();
+    }
+
+    /** With {@code -Dhold=PATH}: the app (and its filled index) stays up while that file exists, for experiments by hand. */
+    private static void holdWhileAsked() throws InterruptedException {
+        String hold = System.getProperty("hold");
+        if (hold == null) {
+            return;
+        }
+        System.out.printf("holding the app while %s exists%n", hold);
+        while (Files.exists(java.nio.file.Path.of(hold))) {
+            Thread.sleep(2000);
+        }
+    }
+
+    private static void shape(LoadBenchmark bench, String admin, boolean single) throws Exception {
+        HttpResponse<String> r = bench.send("POST", "/api/admin/bench/search-shape?single=" + single, admin, null);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("switching the request shape failed: HTTP " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /**
+     * Every benchmark query, as leader1 and township1, page one and the page after it: the whole answer with one
+     * request shape against the other. Prints how many differ (and which, with the first difference).
+     */
+    private static void compareShapes(LoadBenchmark bench, String admin, String leader, String township) throws Exception {
+        List<String> queries = new java.util.ArrayList<>(SearchBenchmark.QUERIES);
+        queries.addAll(SearchBenchmark.HARD_QUERIES);
+        int compared = 0;
+        int differ = 0;
+        for (String token : List.of(leader, township)) {
+            for (String q : queries) {
+                String first = "/api/search?q=" + encode(q);
+                shape(bench, admin, true);
+                JsonNode old = JSON.readTree(bench.send("GET", first, token, null).body());
+                shape(bench, admin, false);
+                JsonNode now = JSON.readTree(bench.send("GET", first, token, null).body());
+                compared++;
+                if (!old.equals(now)) {
+                    differ++;
+                    System.out.printf("  differs: %s (page one)%n    single: %.300s%n    split:  %.300s%n", q, old, now);
+                }
+                if (old.path("searchAfter").size() == 2) {
+                    String next = first + "&after=" + encode(old.path("searchAfter").get(0).asText())
+                            + "&after=" + encode(old.path("searchAfter").get(1).asText());
+                    shape(bench, admin, true);
+                    JsonNode oldNext = JSON.readTree(bench.send("GET", next, token, null).body());
+                    shape(bench, admin, false);
+                    JsonNode nowNext = JSON.readTree(bench.send("GET", next, token, null).body());
+                    compared++;
+                    if (!oldNext.equals(nowNext)) {
+                        differ++;
+                        System.out.printf("  differs: %s (page two)%n    single: %.300s%n    split:  %.300s%n", q, oldNext, nowNext);
+                    }
+                }
+            }
+        }
+        System.out.printf("%nrequest shapes compared: %d answers (page one and two, leader1 and township1), %d differ%n",
+                compared, differ);
+    }
+
+    /** One kind: 0 common queries as leader1, 1 hard ones, 2 common ones as township1, 3 similar cases as villager1. */
+    private static void kind(LoadBenchmark bench, int threads, int seconds, String leader, String township,
+                              String villager, String label, int kind) throws Exception {
+        List<String> common = SearchBenchmark.QUERIES;
+        List<String> hard = SearchBenchmark.HARD_QUERIES;
+        switch (kind) {
+            case 0 -> measure(bench, "search GET /api/search, county leader" + label, threads, seconds,
+                    i -> search(bench, leader, common.get(i % common.size())));
+            case 1 -> measure(bench, "search GET /api/search, county leader, hard queries" + label, threads, seconds,
+                    i -> search(bench, leader, hard.get(i % hard.size())));
+            case 2 -> measure(bench, "search GET /api/search, township cadre" + label, threads, seconds,
+                    i -> search(bench, township, common.get(i % common.size())));
+            default -> measure(bench, "similar GET /api/cases/similar, villager" + label, threads, seconds, i -> bench.send("GET",
+                    "/api/cases/similar?villageCode=QS01001&text=" + encode("三组的" + common.get(i % common.size()) + "好几天了没人管"),
+                    villager, null).statusCode());
+        }
     }
 
     /**

@@ -237,9 +237,14 @@ class RelevanceTest extends ApiTest {
                 "top 10 (R = judged set, D = demo case, X = generated)");
         Map<String, List<double[]>> perClass = new LinkedHashMap<>();
         Map<String, List<double[]>> perClassCondensed = new LinkedHashMap<>();
+        List<String> shapesDiffer = new ArrayList<>();
         for (Judged q : queries) {
-            SearchResult result = search.search(new CaseSearch.Criteria(q.query(), null, null, null, null,
-                    set.demoJudged() ? 10 : 30, 0), leader);
+            CaseSearch.Criteria criteria = new CaseSearch.Criteria(q.query(), null, null, null, null,
+                    set.demoJudged() ? 10 : 30, 0);
+            SearchResult result = search.search(criteria, leader);
+            if (!result.equals(asSingleRequest(search, criteria, leader))) {
+                shapesDiffer.add(q.qid());
+            }
             List<String> all = result.hits().stream().map(h -> labels.get(h.number())).toList();
             List<String> ranked = all.stream().limit(10).toList();
             if (!set.demoJudged()) {
@@ -279,6 +284,10 @@ class RelevanceTest extends ApiTest {
                 perClass.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(row);
             }
         }
+        // searchperf8: the page and the count sent apart answer exactly what the single request answered
+        System.out.printf("%s: request shapes compared on %d queries (hits, order, scores, highlights, total, facets, "
+                + "relaxation): %d differ %s%n", set.name(), queries.size(), shapesDiffer.size(), shapesDiffer);
+        assertThat(shapesDiffer).as(set.name() + ": queries answered differently by the two request shapes").isEmpty();
         Map<String, Figures> figures = new LinkedHashMap<>();
         perClass.forEach((c, rows) -> figures.put(c, mean(rows)));
         figures.forEach((c, f) -> System.out.printf("%s%s: mean over %d queries: precision@5 %.3f (at best %.3f)  recall@10 %.3f  nDCG@10 %.3f%n",
@@ -297,6 +306,17 @@ class RelevanceTest extends ApiTest {
                 .isNotNull().extracting(Figures::ndcg10).as(set.name() + " [" + c + "] mean nDCG@10")
                 .satisfies(v -> assertThat(v).isGreaterThanOrEqualTo(floor)));
         assertThat(caught).as(set.name() + " duplicates caught").isGreaterThanOrEqualTo(set.duplicatesCaught());
+    }
+
+    /** The same search sent as before searchperf8: one request that scores, counts and facets every match. */
+    private static SearchResult asSingleRequest(CaseSearch search, CaseSearch.Criteria criteria, CurrentUser user)
+            throws IOException {
+        System.setProperty("minqing.search.single-request", "true");
+        try {
+            return search.search(criteria, user);
+        } finally {
+            System.clearProperty("minqing.search.single-request");
+        }
     }
 
     private static Figures mean(List<double[]> rows) {

@@ -33,7 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class SearchProfile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int RUNS = 15;
+    private static final int RUNS = Integer.getInteger("profileRuns", 15);
     private static final List<String> recorded = new ArrayList<>();
 
     private SearchProfile() {
@@ -76,6 +76,21 @@ public final class SearchProfile {
             b.put("track_total_hits", false);
             return b;
         });
+        // searchperf8: the top page alone (no facets, no exact total: Lucene may skip non-competitive matches) and
+        // the count with the facets, the same query in filter context (no scores, no highlights, no sort)
+        variants.put("top page only", b -> {
+            b.put("track_total_hits", false);
+            return without(b, "aggregations");
+        });
+        variants.put("top page, no highlight", b -> {
+            b.put("track_total_hits", false);
+            return without(without(b, "aggregations"), "highlight");
+        });
+        variants.put("count+facets filtered", SearchProfile::countInFilter);
+        variants.put("count+facets filtered, cold", b -> {
+            b.put(COLD, true);
+            return countInFilter(b);
+        });
         variants.put("no pinyin", b -> prune(b, SearchProfile::readsPinyin));
         variants.put("no thesaurus/synonyms", b -> prune(b, n -> n.path("multi_match").path("boost").asDouble(1) < 0.99
                 && !readsPinyin(n)));
@@ -107,6 +122,67 @@ public final class SearchProfile {
             line.append(String.format("%7.1f", s / queries.size()));
         }
         System.out.printf("%-14s %5s %6s %6s  %s%n", "mean took ms", "", "", "", line);
+        CurrentUser villager = context.getBean(UserAccounts.class).find("villager1").orElseThrow().user();
+        similar(context, rest, new SimilarCases(client, appIndex, context.getBean(cn.minqing.county.Regions.class)), villager);
+    }
+
+    /** The same query in filter context, with the facets and the exact total; no hits, highlights or sort. */
+    static ObjectNode countInFilter(ObjectNode b) {
+        ObjectNode filtered = JSON.createObjectNode();
+        filtered.putObject("bool").putArray("filter").add(b.get("query"));
+        b.set("query", filtered);
+        b.put("size", 0);
+        b.put("track_total_hits", true);
+        b.remove("from");
+        b.remove("search_after");
+        b.remove("sort");
+        return without(b, "highlight");
+    }
+
+    /** Similar cases before filing: as sent, without the default 10,000-hit count, without pinyin. */
+    static void similar(ConfigurableApplicationContext context, RestClient rest, SimilarCases similar, CurrentUser villager)
+            throws IOException {
+        SearchIndex appIndex = context.getBean(SearchIndex.class);
+        Map<String, UnaryOperator<ObjectNode>> variants = new java.util.LinkedHashMap<>();
+        variants.put("as sent", b -> b);
+        variants.put("no total", b -> {
+            b.put("track_total_hits", false);
+            return b;
+        });
+        variants.put("no pinyin fields", b -> {
+            b.findParents("fields").forEach(n -> {
+                if (n.get("fields") instanceof ArrayNode fields) {
+                    for (int i = fields.size() - 1; i >= 0; i--) {
+                        if (fields.get(i).asText().contains("pinyin")) {
+                            fields.remove(i);
+                        }
+                    }
+                }
+            });
+            return b;
+        });
+        double[] sums = new double[variants.size()];
+        for (String q : SearchBenchmark.QUERIES) {
+            recorded.clear();
+            similar.find("三组的" + q + "好几天了没人管", "QS01001", 3, 10, villager);
+            List<String> bodies = List.copyOf(recorded);
+            StringBuilder line = new StringBuilder();
+            int i = 0;
+            for (UnaryOperator<ObjectNode> variant : variants.values()) {
+                double took = 0;
+                for (String body : bodies) {
+                    took += meanTook(rest, appIndex.alias(), variant.apply((ObjectNode) JSON.readTree(body)));
+                }
+                sums[i++] += took;
+                line.append(String.format("%7.1f", took));
+            }
+            System.out.printf("similar %-10s %s%n", q, line);
+        }
+        StringBuilder line = new StringBuilder();
+        for (double s : sums) {
+            line.append(String.format("%7.1f", s / SearchBenchmark.QUERIES.size()));
+        }
+        System.out.printf("%-18s %s   (%s)%n", "similar mean took", line, String.join(" | ", variants.keySet()));
     }
 
     /** A client to the same node that keeps the body of every search it sends. */
@@ -121,11 +197,18 @@ public final class SearchProfile {
                 .setHttpClientConfigCallback(b -> b.addInterceptorLast(keep)).build();
     }
 
+    /** A variant marked so runs with Elasticsearch's query and request caches emptied before each run. */
+    private static final String COLD = "_cold";
+
     private static double meanTook(RestClient rest, String index, ObjectNode body) throws IOException {
+        boolean cold = body.remove(COLD) != null;
         Request request = new Request("POST", "/" + index + "/_search");
         request.setJsonEntity(body.toString());
         long sum = 0;
         for (int i = 0; i < RUNS + 3; i++) {
+            if (cold) {
+                rest.performRequest(new Request("POST", "/" + index + "/_cache/clear?query=true&request=true"));
+            }
             JsonNode answer = JSON.readTree(rest.performRequest(request).getEntity().getContent());
             if (i >= 3) {
                 sum += answer.path("took").asLong();

@@ -59,7 +59,7 @@ public class TestServers implements LauncherSessionListener {
         postgres = LocalPostgres.scratch(Path.of("target/" + purpose + "-postgres"));
         try {
             elasticsearch = new LocalElasticsearchNode(Path.of("target/" + purpose + "-elasticsearch"),
-                    LocalElasticsearchNode.findDistribution(null), freePort(), freePort(), "512m").withCleanData().start();
+                    LocalElasticsearchNode.findDistribution(null), freePort(), freePort(), System.getProperty("esHeap", "512m")).withCleanData().start();
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
