@@ -26,7 +26,11 @@ import java.util.Map;
  * <p>
  * Why: with facets and an exact total in the scored request, every match (55,000 for 自来水 at a million cases) was
  * scored against every clause — the sub-fields, synonyms and thesaurus forms — only to be counted (SearchProfile).
- * The single request stays for comparison ({@code minqing.search.single-request=true}, read per search).
+ * <p>
+ * Not the default: on an idle two-core box at a million cases the split cost more than it saved (the count's query,
+ * when not cached, is about 0.6 of the single request on top of the page's 0.9, and both cores are busy already):
+ * leader1's common queries p95 1,005 → 1,449 ms, township1 546 → 981 ms (docs/operating.md, "8th session"). It is
+ * kept for a box with idle cores: {@code minqing.search.single-request=false}, read per search.
  */
 final class PageAndCount {
 
@@ -42,9 +46,9 @@ final class PageAndCount {
     private PageAndCount() {
     }
 
-    /** The old shape: one request that scores, counts and facets every match (system property, for A/B runs). */
+    /** The default shape: one request that scores, counts and facets every match (system property, for A/B runs). */
     static boolean singleRequest() {
-        return Boolean.getBoolean("minqing.search.single-request");
+        return Boolean.parseBoolean(System.getProperty("minqing.search.single-request", "true"));
     }
 
     static Answer send(ElasticsearchClient client, Request r) throws IOException {

@@ -60,8 +60,9 @@ class SearchCorpusApiTest extends ApiTest {
                     "/api/search?size=5&status=open&q=水管", "/api/search?size=3&q=自来水&after=1&after=QS-BENCH-910000",
                     "/api/cases/similar?villageCode=QS01001&text=三组的自来水好几天了没人管"}) {
                 String q = path;
-                JsonNode split = get(user, path).getBody();
                 try {
+                    assertThat(post("admin", shape + "?single=false", null).getStatusCode().value()).isEqualTo(200);
+                    JsonNode split = get(user, path).getBody();
                     assertThat(post("admin", shape + "?single=true", null).getStatusCode().value()).isEqualTo(200);
                     JsonNode single = get(user, path).getBody();
                     assertThat(split).as(user + " " + q).isEqualTo(single);
@@ -69,7 +70,7 @@ class SearchCorpusApiTest extends ApiTest {
                         assertThat(split.path("facets").path("category").size()).as(user + " " + q + " facets").isGreaterThan(0);
                     }
                 } finally {
-                    post("admin", shape + "?single=false", null);
+                    post("admin", shape + "?single=true", null); // the default shape
                 }
             }
         }
