@@ -1,7 +1,9 @@
 package cn.minqing.channels;
 
+import cn.minqing.cases.CaseClock;
 import cn.minqing.cases.CaseStatus;
 import cn.minqing.cases.CaseStatusChanged;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -25,7 +27,7 @@ class CaseMessages {
     }
 
     /** A message owed by a committed change, with when it was owed. */
-    record Owed(long id, String caseNumber, String event, java.time.OffsetDateTime createdAt) {
+    record Owed(long id, String caseNumber, String event, OffsetDateTime createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -46,7 +48,7 @@ class CaseMessages {
             // a case just filed: never asked for a rating, and its text is rendered after the commit
             if (gateways.smsConfigured() || gateways.wechatConfigured()) {
                 jdbc.sql("insert into minqing.channel_message_due (case_number, event, created_at) values (?, 'received', ?)")
-                        .params(change.caseNumber(), cn.minqing.cases.CaseClock.now()).update();
+                        .params(change.caseNumber(), CaseClock.now()).update();
             }
             return;
         }

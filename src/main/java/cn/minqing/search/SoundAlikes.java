@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -81,13 +83,15 @@ class SoundAlikes {
      */
     String correct(String query, String indexAlias) {
         Vocabulary k = known(indexAlias).vocabulary();
-        Map<String, String> suspects = new java.util.LinkedHashMap<>();
-        correct(query, k, false, (typed, word) -> {
+        Map<String, String> suspects = new LinkedHashMap<>();
+        // a typo that says no reads every general word as typed, as correct(query, k) would: when nothing is suspect,
+        // this first pass is the answer
+        String asTyped = correct(query, k, false, (typed, word) -> {
             suspects.put(typed, word);
             return false;
         });
         if (suspects.isEmpty()) {
-            return correct(query, k);
+            return asTyped;
         }
         // a typed general word that sounds like a known word (漏税, 漏水): the index decides, in one request
         Set<String> words = new HashSet<>(suspects.keySet());
@@ -113,20 +117,20 @@ class SoundAlikes {
         return correct(query, k, false);
     }
 
-    static String correct(String query, Vocabulary k, boolean strict) {
-        return correct(query, k, strict, null);
-    }
-
     /**
      * {@code strict} (a report's whole text, at index time): only the same sound, never the looser southern one
      * (县医院 is no 乡医院), and a two-character piece holding one of the commonest characters is left alone (就一辆 is
      * no 就医, 一条大缝 no 大风): long texts hold many such chance homophones, a short query few.
      */
+    static String correct(String query, Vocabulary k, boolean strict) {
+        return correct(query, k, strict, null);
+    }
+
     /**
      * {@code typo}, when given, is asked about a typed general word (漏税) that sounds like a known word (漏水): true
      * reads it as that word. Without it (and always at index time) a general word stays as typed.
      */
-    static String correct(String query, Vocabulary k, boolean strict, java.util.function.BiPredicate<String, String> typo) {
+    static String correct(String query, Vocabulary k, boolean strict, BiPredicate<String, String> typo) {
         if (query == null || query.isBlank()) {
             return null;
         }
@@ -203,7 +207,7 @@ class SoundAlikes {
     }
 
     private static String correctRun(String run, Vocabulary k, boolean strict,
-                                     java.util.function.BiPredicate<String, String> typo) {
+                                     BiPredicate<String, String> typo) {
         List<String> sounds = syllables(run);
         if (sounds.size() != run.length()) {
             return run;
