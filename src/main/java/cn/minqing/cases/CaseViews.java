@@ -51,10 +51,31 @@ public class CaseViews {
     @Transactional(readOnly = true)
     public CaseView asFiled(CaseRecord written, List<TimelineEntry> timeline, CurrentUser viewer) {
         if (!mayView(written, viewer)) {
-            throw ApiException.notFound("case.notFound", written.number());
+            return receipt(written, viewer);
         }
         PeopleOnCase.Naming naming = people.forViewer(written, viewer);
         return view(written, naming, named(timeline, naming), List.of());
+    }
+
+    /** A replayed filing's answer: the case as {@link #get} shows it, or the receipt of one who may not follow it. */
+    @Transactional(readOnly = true)
+    public CaseView asFiledAgain(String number, CurrentUser filer) {
+        CaseRecord c = cases.find(number).orElseThrow(() -> ApiException.notFound("case.notFound", number));
+        return mayView(c, filer) ? get(number, filer) : receipt(c, filer);
+    }
+
+    /**
+     * What one who filed for someone else (代办) gets back when they may not follow the case afterwards — a party
+     * member, or a county bureau's cadre filing outside their bureau's categories: the number and what they wrote,
+     * where it was filed and that it was received; nothing of how it is handled (urgency, handling organisation,
+     * deadlines, timeline), which {@code GET} would refuse them. The reporter is named as to any other non-admin.
+     */
+    private CaseView receipt(CaseRecord c, CurrentUser filer) {
+        CaseView v = view(c, people.forViewer(c, filer), List.of(), null);
+        return new CaseView(v.number(), v.title(), v.description(), v.category(), v.categoryName(), v.villageCode(),
+                v.villageName(), v.townshipName(), v.status(), v.statusName(), null, null, null, v.reporter(),
+                v.anonymous(), v.lat(), v.lon(), v.address(), 0, v.createdAt(), v.updatedAt(), null, null, false,
+                List.of(), null, v.channel(), null);
     }
 
     @Transactional(readOnly = true)

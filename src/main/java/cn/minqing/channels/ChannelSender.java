@@ -89,7 +89,12 @@ class ChannelSender {
      * instance's gateways; one without any leaves them to one with); returns how many outbox rows were taken up.
      */
     int sendDue() {
-        renderOwed();
+        try {
+            renderOwed();
+        } catch (RuntimeException e) {
+            // the owed rows stay for the next pass; what is already queued (rating requests, status texts) goes now
+            log.warn("owed channel messages not rendered this pass: {}", e.getClass().getSimpleName());
+        }
         OffsetDateTime now = CaseClock.now();
         int taken = 0;
         for (int batch = 0; batch < 20; batch++) {

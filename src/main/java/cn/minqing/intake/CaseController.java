@@ -34,7 +34,7 @@ class CaseController {
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         CaseFiling.Filed filed = filing.file(report, me.user(), key);
         // a new case is shown from what the filing wrote; a replay as it is now (the first filing's case)
-        CaseView body = filed.replayed() ? views.get(filed.number(), me.user())
+        CaseView body = filed.replayed() ? views.asFiledAgain(filed.number(), me.user())
                 : views.asFiled(filed.written(), filed.timeline(), me.user());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/cases/" + filed.number()))

@@ -99,7 +99,7 @@ public class CaseFiling {
     private Filed fileAt(CaseReport report, CurrentUser caller, String idempotencyKey, OffsetDateTime now,
                          Consumer<Filed> alsoStore) {
         CurrentUser reporter = report.onBehalfOf() == null ? caller : onBehalf.villagerFor(report.onBehalfOf(), caller);
-        NewCase checked = check(report, reporter);
+        NewCase checked = check(report, reporter, caller);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new InvalidInputException("Idempotency-Key", "case.idempotencyKey.invalid");
         }
@@ -136,8 +136,15 @@ public class CaseFiling {
         return new Filed(number, false, written, List.of(entry));
     }
 
-    private NewCase check(CaseReport r, CurrentUser reporter) {
+    private NewCase check(CaseReport r, CurrentUser reporter, CurrentUser caller) {
         List<FieldProblem> problems = problems(r, reporter);
+        String village = villageOf(r, reporter);
+        if (reporter != caller && problems.stream().noneMatch(p -> p.field().equals("villageCode"))
+                && !onBehalf.mayFileIn(village, caller)) {
+            // 代办 only where the filer works: checked before anything is stored (a case filed elsewhere was stored
+            // and then answered 404, since its filer may not see it)
+            problems.add(new FieldProblem("villageCode", "case.onBehalf.villageOutside", village));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -28,4 +28,9 @@ class OnBehalf {
                 .filter(v -> caller.is(Role.ADMIN) || caller.covers(regions.pathOf(v.villageCode())))
                 .orElseThrow(() -> new InvalidInputException("onBehalfOf", "case.onBehalf.unknown", username));
     }
+
+    /** Whether the filer may file a case in that village for someone: an admin anywhere, anyone else in their region. */
+    boolean mayFileIn(String villageCode, CurrentUser caller) {
+        return caller.is(Role.ADMIN) || caller.covers(regions.pathOf(villageCode));
+    }
 }
