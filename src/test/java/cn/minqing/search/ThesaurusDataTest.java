@@ -274,7 +274,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(1430);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1590);
     }
 
     @Test
