@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560 and V590 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590 and V640 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -47,6 +47,9 @@ class ThesaurusDataTest {
     /** Terms new in V590 (thes6) that a database V560 left lacks. */
     private static final List<String> NEW_TERMS_V590 = List.of("民生兜底保障", "医疗费用负担", "邻里矛盾调处", "班车难等",
             "工钱拖欠", "适老化服务", "基层减负");
+    /** Terms new in V640 (thes7: one entry per need of a category) that a database V590 left lacks. */
+    private static final List<String> NEW_TERMS_V640 = List.of("生活噪声扰民", "干活不给钱", "隔壁吵闹纠纷", "找活干",
+            "养殖场臭气", "入户盗窃警情", "工单回访");
 
     /** A line of the file as written: the variants split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source) {
@@ -60,13 +63,16 @@ class ThesaurusDataTest {
 
     private final String database = "thesaurus_v560_" + ProcessHandle.current().pid();
     private final String database590 = "thesaurus_v590_" + ProcessHandle.current().pid();
+    private final String database640 = "thesaurus_v640_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
+    private String url640;
     private String user;
     private String password;
     private List<Row> file;
     private Map<String, String> before;
     private Map<String, String> before590;
+    private Map<String, String> before640;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -77,12 +83,15 @@ class ThesaurusDataTest {
         try (Connection c = DriverManager.getConnection(server, user, password)) {
             c.createStatement().execute("create database " + database);
             c.createStatement().execute("create database " + database590);
+            c.createStatement().execute("create database " + database640);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
+        url640 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database640 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
+        before640 = earlierWording("/search/thesaurus-before-v640.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -102,6 +111,7 @@ class ThesaurusDataTest {
         }
         flyway(url, null).migrate();
         migrateADatabaseThatV560Left();
+        migrateADatabaseThatV590Left();
     }
 
     private void migrateADatabaseThatV560Left() throws SQLException {
@@ -125,12 +135,34 @@ class ThesaurusDataTest {
         flyway(url590, null).migrate();
     }
 
+    private void migrateADatabaseThatV590Left() throws SQLException {
+        flyway(url640, "590").migrate();
+        try (Connection c = connect(url640)) {
+            // as V590 left it: the entries this round changed worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before640.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS_V640) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before640.get("噪音扰民") + ",打铁声",
+                    "噪音扰民");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "治安");
+            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'road', '管理员')",
+                    "老石桥", "石桥松了,石桥裂了");
+            update(c, "delete from search_thesaurus where term = ?", "宽带");
+        }
+        flyway(url640, null).migrate();
+    }
+
     @AfterAll
     void dropTheDatabases() throws SQLException {
         if (url != null) {
             try (Connection c = DriverManager.getConnection(url.replace("/" + database, "/postgres"), user, password)) {
                 c.createStatement().execute("drop database if exists " + database + " with (force)");
                 c.createStatement().execute("drop database if exists " + database590 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database640 + " with (force)");
             }
         }
     }
@@ -179,6 +211,27 @@ class ThesaurusDataTest {
     }
 
     @Test
+    void v640AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        Map<String, String[]> db = thesaurusIn(url640);
+        for (String term : NEW_TERMS_V640) {
+            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
+                    shipped.get(term).category(), shipped.get(term).source());
+        }
+        for (String term : before640.keySet()) {
+            if (!List.of("噪音扰民", "治安").contains(term)) {
+                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
+            }
+        }
+        assertThat(db.get("噪音扰民")[0]).isEqualTo(before640.get("噪音扰民") + ",打铁声");
+        assertThat(db.get("治安")).containsExactly(before640.get("治安"), "other", shipped.get("治安").source());
+        assertThat(db.get("老石桥")).containsExactly("石桥松了,石桥裂了", "road", "管理员");
+        assertThat(Thesaurus.split(db.get("宽带")[0])).isEqualTo(shipped.get("宽带").variants());
+        assertThat(db).hasSize(file.size() + 1);
+    }
+
+    @Test
     void everyEntryIsWellFormed() throws SQLException, IOException {
         Set<String> categories = new HashSet<>();
         try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
@@ -221,7 +274,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(1150);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1590);
     }
 
     @Test
@@ -238,7 +291,7 @@ class ThesaurusDataTest {
     void theEarlierWordingsListOnlyEntriesThatChanged() {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
-        for (Map<String, String> earlier : List.of(before, before590)) {
+        for (Map<String, String> earlier : List.of(before, before590, before640)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
