@@ -10,11 +10,13 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,14 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at every poll ten times; then the row is stuck: retried after stuck-retry-base, then after twice
  * that and so on up to stuck-retry-max, with a WARN line each time (see also {@link OutboxHealth}).
  *
- * <p>It runs on threads of its own ({@code minqing.search.shippers}, 2), each woken when a transaction that wrote
+ * <p>It runs on threads of its own ({@code minqing.search.shippers}, 1), each woken when a transaction that wrote
  * outbox rows commits ({@link OutboxSignal}) and otherwise every outbox-poll-ms (rows of other instances, retries);
  * after a batch a thread waits at least outbox-min-gap-ms, so that under a stream of filings one bulk request carries
  * the cases of that gap instead of one case each (issue 16: the index lag, without a bulk request and its PostgreSQL
- * round trips per case). With two threads the next rows are picked while a bulk request is in flight — a row
- * committed just after a pick no longer waits for that whole bulk and its refresh. The threads share the rows as
- * app instances do (SKIP LOCKED), so two bulk requests may carry the same case; each writes the case at its database
- * version and Elasticsearch keeps the newer ({@link CaseDocuments#write}), so the later state always stays.
+ * round trips per case). With two threads the next rows are picked while a bulk request is in flight (a row committed
+ * just after a pick need not wait for that whole bulk and its refresh), but the two bulks and their refreshes then
+ * share Elasticsearch's CPU: on a two-core box it did not shorten the lag reliably (docs/operating.md, 9th session).
+ * The threads share the rows as app instances do (SKIP LOCKED), so two bulk requests may carry the same case; each
+ * writes the case at its database version and Elasticsearch keeps the newer ({@link CaseDocuments#write}).
  */
 @Component
 class OutboxIndexer implements SmartLifecycle {
@@ -64,9 +67,9 @@ class OutboxIndexer implements SmartLifecycle {
     private final long minGapMillis;
     private final boolean refreshOnShip;
     private final int shippers;
-    private final java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean down = new AtomicBoolean();
     private volatile boolean running;
-    private final List<Thread> threads = new java.util.ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
 
     OutboxIndexer(JdbcClient jdbc, TransactionTemplate tx, Cases cases, CaseDocuments documents, SearchIndex index,
                   ElasticsearchClient client, OutboxSignal signal, IndexingTrace trace,
@@ -74,7 +77,7 @@ class OutboxIndexer implements SmartLifecycle {
                   @Value("${minqing.search.outbox-poll-ms}") long pollMillis,
                   @Value("${minqing.search.outbox-min-gap-ms:100}") long minGapMillis,
                   @Value("${minqing.search.refresh-on-ship:true}") boolean refreshOnShip,
-                  @Value("${minqing.search.shippers:2}") int shippers,
+                  @Value("${minqing.search.shippers:1}") int shippers,
                   @Value("${minqing.search.stuck-retry-base:2m}") Duration stuckRetryBase,
                   @Value("${minqing.search.stuck-retry-max:1h}") Duration stuckRetryMax) {
         this.jdbc = jdbc;
