@@ -91,17 +91,28 @@ public class Cases {
                 .params(processInstanceId, number).update();
     }
 
+    /** The case enters a status; a status this transaction already wrote (see {@link #dispatch}) is not written twice. */
     public void moveTo(String number, CaseStatus status) {
-        jdbc.sql("update minqing.case_record set status = ?, updated_at = now() where number = ?")
-                .params(status.code(), number).update();
-        changed(number);
+        if (!StatusInTransaction.already(number, status)) {
+            jdbc.sql("update minqing.case_record set status = ?, updated_at = now() where number = ?")
+                    .params(status.code(), number).update();
+            StatusInTransaction.wrote(number, status);
+            changed(number);
+        }
         events.publishEvent(new CaseStatusChanged(number, status));
     }
 
-    public void setUrgency(String number, String urgency) {
-        jdbc.sql("update minqing.case_record set urgency = ?, updated_at = now() where number = ?")
-                .params(urgency, number).update();
-        changed(number);
+    /**
+     * 派单: the case goes to the organisation the routing table named, at the urgency 受理 gave it ({@code null}: as
+     * it was), with its deadlines, and shows 已派单 until signed for — one update of the row where 受理 wrote four
+     * (urgency, handler, deadlines, status). The 签收 task that follows enters 已派单 without writing it again
+     * ({@link #moveTo}).
+     */
+    public void dispatch(String number, String organisationCode, String urgency, OffsetDateTime signDue,
+                         OffsetDateTime resolveDue, OffsetDateTime warnAt) {
+        update(number, "handling_org = ?, urgency = coalesce(?, urgency), sign_due = ?, resolve_due = ?, warn_at = ?, "
+                + "status = ?", organisationCode, urgency, signDue, resolveDue, warnAt, CaseStatus.DISPATCHED.code());
+        StatusInTransaction.wrote(number, CaseStatus.DISPATCHED);
     }
 
     public void assignHandler(String number, String organisationCode) {
@@ -116,6 +127,7 @@ public class Cases {
                 update minqing.case_record set status = ?, outcome_note = ?, closed_at = ?, updated_at = now()
                  where number = ?
                 """).params(outcome.code(), note, CaseClock.now(), number).update();
+        StatusInTransaction.wrote(number, outcome);
         changed(number);
         events.publishEvent(new CaseStatusChanged(number, outcome));
     }
@@ -220,6 +232,9 @@ public class Cases {
         params[values.length] = number;
         jdbc.sql("update minqing.case_record set " + assignments + ", updated_at = now() where number = ?")
                 .params(params).update();
+        if (assignments.contains("status =")) {
+            StatusInTransaction.wrote(number, null); // another status: the next moveTo writes whatever it enters
+        }
         changed(number);
     }
 

@@ -107,9 +107,8 @@ public class Casework {
 
     private void apply(String number, StageRules.Completion done, CurrentUser user) {
         OffsetDateTime now = CaseClock.now();
-        if (done.urgency() != null) {
-            cases.setUrgency(number, done.urgency());
-        }
+        // an accepted case's urgency (done.urgency(), a process variable) reaches the row with its handler and
+        // deadlines, in the same command (DeadlinesPlanned): one update of the row for 受理
         if (done.mergeInto() != null) {
             cases.addSupporter(done.mergeInto());
             timeline.record(done.mergeInto(), user.username(), "merged-in", "accept", "合并了重复诉求 " + number);

@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets the case's deadlines from processes/case-deadlines.dmn (see {@link DeadlinePlan}), with working days
- * from the holidays in the database. Uses the engine's clock, so timers and deadlines agree (and tests can
+ * 派单: sets the case's urgency (given at 受理), handler (chosen by {@link RoutingApplied}) and deadlines from
+ * processes/case-deadlines.dmn (see {@link DeadlinePlan}) in one update, with working days from the holidays in the
+ * database. Uses the engine's clock, so timers and deadlines agree (and tests can
  * move time). When a year's holidays change later, {@link DeadlinesMoved} recounts them.
  */
 @Component("deadlinesPlanned")
@@ -40,7 +41,11 @@ class DeadlinesPlanned implements ExecutionListener {
         execution.setVariable(ProcessKeys.SIGN_DUE, date(plan.signDue()));
         execution.setVariable(ProcessKeys.RESOLVE_DUE, date(plan.resolveDue()));
         execution.setVariable(ProcessKeys.WARN_AT, date(plan.warnAt()));
-        cases.setDeadlines((String) execution.getVariable(ProcessKeys.CASE_NUMBER),
+        // 派单: the urgency 受理 gave, the handler the routing table chose (RoutingApplied), the deadlines and 已派单 in
+        // one update of the row (route and planDeadlines follow 受理 in its command in every version of the process)
+        cases.dispatch((String) execution.getVariable(ProcessKeys.CASE_NUMBER),
+                (String) execution.getVariable(ProcessKeys.HANDLER_ORG),
+                (String) execution.getVariable(ProcessKeys.URGENCY),
                 offset(plan.signDue()), offset(plan.resolveDue()), offset(plan.warnAt()));
     }
 

@@ -45,10 +45,18 @@ class Handlers {
 
     /** Hands the case to an organisation: its staff get the next tasks; the timeline says so. */
     void assign(DelegateExecution execution, Organisation org, String kind) {
+        choose(execution, org, kind);
+        cases.assignHandler((String) execution.getVariable(ProcessKeys.CASE_NUMBER), org.code());
+    }
+
+    /**
+     * As {@link #assign}, but the case row learns its handler later in the same command, with the deadlines
+     * ({@link DeadlinesPlanned}, one update of the row instead of two): the process and the timeline already name it.
+     */
+    void choose(DelegateExecution execution, Organisation org, String kind) {
         String number = (String) execution.getVariable(ProcessKeys.CASE_NUMBER);
         execution.setVariable(ProcessKeys.HANDLER_ORG, org.code());
         execution.setVariable(ProcessKeys.HANDLER_GROUP, TaskGroups.organisation(org.code()));
-        cases.assignHandler(number, org.code());
         timeline.record(number, "system", kind, "dispatch", "派至 " + org.name());
     }
 }

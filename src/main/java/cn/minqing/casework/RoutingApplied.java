@@ -24,6 +24,8 @@ class RoutingApplied implements ExecutionListener {
         // read once, here: dropped in the command that made it, the decision's map (a serialized Java object) is
         // never written to ACT_RU_VARIABLE and ACT_GE_BYTEARRAY (issue 16)
         execution.removeVariable(ProcessKeys.ROUTING);
-        handlers.assign(execution, handlers.resolve((String) routing.get("organisation"), township), "dispatched");
+        // the row is written once, with the deadlines, when the deadline table has answered (DeadlinesPlanned; route is
+        // always followed by planDeadlines in the same command, in every version of the process)
+        handlers.choose(execution, handlers.resolve((String) routing.get("organisation"), township), "dispatched");
     }
 }

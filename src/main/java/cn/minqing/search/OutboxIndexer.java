@@ -10,11 +10,13 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,10 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at every poll ten times; then the row is stuck: retried after stuck-retry-base, then after twice
  * that and so on up to stuck-retry-max, with a WARN line each time (see also {@link OutboxHealth}).
  *
- * <p>It runs on a thread of its own, woken when a transaction that wrote outbox rows commits ({@link OutboxSignal})
- * and otherwise every outbox-poll-ms (rows of other instances, retries); after a batch it waits at least
- * outbox-min-gap-ms, so that under a stream of filings one bulk request carries the cases of that gap instead of
- * one case each (issue 16: the index lag, without a bulk request and its PostgreSQL round trips per case).
+ * <p>It runs on threads of its own ({@code minqing.search.shippers}, 1), each woken when a transaction that wrote
+ * outbox rows commits ({@link OutboxSignal}) and otherwise every outbox-poll-ms (rows of other instances, retries);
+ * after a batch a thread waits at least outbox-min-gap-ms, so that under a stream of filings one bulk request carries
+ * the cases of that gap instead of one case each (issue 16: the index lag, without a bulk request and its PostgreSQL
+ * round trips per case). With two threads the next rows are picked while a bulk request is in flight (a row committed
+ * just after a pick need not wait for that whole bulk and its refresh), but the two bulks and their refreshes then
+ * share Elasticsearch's CPU: on a two-core box it did not shorten the lag reliably (docs/operating.md, 9th session).
+ * The threads share the rows as app instances do (SKIP LOCKED), so two bulk requests may carry the same case; each
+ * writes the case at its database version and Elasticsearch keeps the newer ({@link CaseDocuments#write}).
  */
 @Component
 class OutboxIndexer implements SmartLifecycle {
@@ -59,9 +66,10 @@ class OutboxIndexer implements SmartLifecycle {
     private final long pollMillis;
     private final long minGapMillis;
     private final boolean refreshOnShip;
-    private volatile boolean down;
+    private final int shippers;
+    private final AtomicBoolean down = new AtomicBoolean();
     private volatile boolean running;
-    private Thread shipper;
+    private final List<Thread> threads = new ArrayList<>();
 
     OutboxIndexer(JdbcClient jdbc, TransactionTemplate tx, Cases cases, CaseDocuments documents, SearchIndex index,
                   ElasticsearchClient client, OutboxSignal signal, IndexingTrace trace,
@@ -69,6 +77,7 @@ class OutboxIndexer implements SmartLifecycle {
                   @Value("${minqing.search.outbox-poll-ms}") long pollMillis,
                   @Value("${minqing.search.outbox-min-gap-ms:100}") long minGapMillis,
                   @Value("${minqing.search.refresh-on-ship:true}") boolean refreshOnShip,
+                  @Value("${minqing.search.shippers:1}") int shippers,
                   @Value("${minqing.search.stuck-retry-base:2m}") Duration stuckRetryBase,
                   @Value("${minqing.search.stuck-retry-max:1h}") Duration stuckRetryMax) {
         this.jdbc = jdbc;
@@ -85,28 +94,33 @@ class OutboxIndexer implements SmartLifecycle {
         this.pollMillis = Math.max(1, pollMillis);
         this.minGapMillis = Math.max(0, minGapMillis);
         this.refreshOnShip = refreshOnShip;
+        this.shippers = Math.max(1, shippers);
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        shipper = new Thread(this::ship, "search-outbox");
-        shipper.setDaemon(true);
-        shipper.start();
+        for (int i = 1; i <= shippers; i++) {
+            Thread t = new Thread(this::ship, "search-outbox-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
     }
 
     @Override
     public void stop() {
-        Thread t;
+        List<Thread> stopping;
         synchronized (this) {
             running = false;
-            t = shipper;
-            shipper = null;
+            stopping = List.copyOf(threads);
+            threads.clear();
         }
-        if (t != null) {
-            signal.committed(); // wake it: it finishes the batch in hand and ends
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (Thread t : stopping) {
+            signal.committed(); // wake one: it finishes the batch in hand and ends
             try {
-                t.join(10_000);
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -131,7 +145,7 @@ class OutboxIndexer implements SmartLifecycle {
                 if (gap > 0) {
                     Thread.sleep(gap);
                 }
-                if (down) {
+                if (down.get()) {
                     Thread.sleep(pollMillis); // Elasticsearch away: commits do not hurry the next try
                 } else {
                     signal.await(pollMillis);
@@ -147,14 +161,12 @@ class OutboxIndexer implements SmartLifecycle {
             while (shipBatch() == batchSize) {
                 // a full batch: more may be waiting
             }
-            if (down) {
+            if (down.compareAndSet(true, false)) {
                 log.info("Elasticsearch is back; the search outbox is shipped");
-                down = false;
             }
         } catch (RuntimeException e) {
-            if (!down) {
+            if (down.compareAndSet(false, true)) {
                 log.warn("Search indexing paused, will retry: {}", e.getMessage());
-                down = true;
             }
             index.forget();
         }
@@ -176,7 +188,7 @@ class OutboxIndexer implements SmartLifecycle {
             List<Long> done = entries.stream().filter(e -> !refused.containsKey(e.caseNumber())).map(Entry::id).toList();
             jdbc.sql("delete from minqing.search_outbox where id = any(?::bigint[])").param(array(done)).update();
             if (!refused.isEmpty()) {
-                countFailure(refused);
+                countFailure(refused, entries.stream().filter(e -> refused.containsKey(e.caseNumber())).map(Entry::id).toList());
             }
             return entries.size();
         });
@@ -187,16 +199,16 @@ class OutboxIndexer implements SmartLifecycle {
     }
 
     /** One more failed attempt; from the tenth on, the row waits: base, twice base, ... up to max. */
-    private void countFailure(Map<String, String> refused) {
+    private void countFailure(Map<String, String> refused, List<Long> rows) {
         List<Failure> failures = jdbc.sql("""
                 update minqing.search_outbox
                    set attempts = attempts + 1,
                        next_attempt_at = case when attempts + 1 < ? then null
                            else now() + least(? * power(2, least(attempts + 1 - ?, 30)), ?) * interval '1 second' end
-                 where case_number = any(?::varchar[])
+                 where id = any(?::bigint[])
                 returning case_number, attempts, next_attempt_at
                 """).param(FAST_ATTEMPTS).param(stuckRetryBase.toSeconds()).param(FAST_ATTEMPTS)
-                .param(stuckRetryMax.toSeconds()).param("{" + String.join(",", refused.keySet()) + "}")
+                .param(stuckRetryMax.toSeconds()).param(array(rows))
                 .query(Failure.class).list();
         for (Failure f : failures) {
             String reason = refused.get(f.caseNumber());
