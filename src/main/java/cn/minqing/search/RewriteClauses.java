@@ -9,20 +9,24 @@ import java.util.Set;
 
 /**
  * The clause of a query's rewrite (a synonym, a thesaurus form) that is a common word in the county's cases
- * ({@link CommonForms}): the words fields only, {@code title} and {@code description}, weighted as the text and its
- * character pairs were together — not the seven fields (the character pairs, the address, the index-time readings of
- * misspelt reports) the typed words are matched on. Such a form matches a large share of the index, and each of its
- * matches was scored on every one of those fields: 上不了网 at a million cases scored 159,000 cases against some 30
- * such clauses (信号, 网络, 宽带 …). A rare form keeps the full clause: it costs little, and its character pairs and
- * a misspelt report's reading are where it finds what the words miss.
+ * ({@link CommonForms}): the title with its character pairs and the description's words — not the description's
+ * character pairs, the address and the index-time readings of misspelt reports, the seven fields the typed words are
+ * matched on. Such a form matches a large share of the index, and each of its matches was scored on every one of those
+ * fields: 上不了网 at a million cases scored 159,000 cases against some 30 such clauses (信号, 网络, 宽带 …). A rare form
+ * keeps the full clause: it costs little, and its character pairs and a misspelt report's reading are where it finds
+ * what the words miss. Judged on every set (docs/search.md, "Cheaper clauses for common forms").
  * <p>
  * {@code minqing.search.rewrite-clauses=full} (system property, read per search) gives every rewrite the full clause,
  * as before searchcost9: the benchmarks' A/B on one index.
  */
 final class RewriteClauses {
 
-    /** The words fields, weighted as each field with its character pairs: title 3 + 2, description 1 + 1. */
-    static final List<String> WORD_FIELDS = List.of("title^5", "description^2");
+    /**
+     * The title with its character pairs, as the typed words (short: few cases hold a form there), and the description's
+     * words weighted as the description with its pairs were together (1 + 1): the description's character pairs, the
+     * longest field's, are the clause's largest cost.
+     */
+    static final List<String> WORD_FIELDS = List.of("title^3", "title.bigram^2", "description^2");
 
     private final CommonForms commonForms;
 

@@ -122,8 +122,43 @@ public final class SearchProfile {
             line.append(String.format("%7.1f", s / queries.size()));
         }
         System.out.printf("%-14s %5s %6s %6s  %s%n", "mean took ms", "", "", "", line);
+        clauseShapes(search, rest, appIndex.alias(), leader, queries);
         CurrentUser villager = context.getBean(UserAccounts.class).find("villager1").orElseThrow().user();
         similar(context, rest, new SimilarCases(client, appIndex, context.getBean(cn.minqing.county.Regions.class)), villager);
+    }
+
+    /**
+     * searchcost9: each query's requests recorded with every rewrite on all seven fields and with common forms on the
+     * words fields only ({@code RewriteClauses}), each replayed as sent; the mean took of both, and the cut per query.
+     */
+    private static void clauseShapes(CaseSearch search, RestClient rest, String alias, CurrentUser leader,
+                                     List<String> queries) throws IOException {
+        System.out.printf("%n%-14s %9s %9s%n", "query", "all flds", "lean");
+        double full = 0;
+        double lean = 0;
+        for (String q : queries) {
+            double[] took = new double[2];
+            for (int shape = 0; shape < 2; shape++) {
+                if (shape == 0) {
+                    System.setProperty("minqing.search.rewrite-clauses", "full");
+                }
+                try {
+                    search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader); // counts cached
+                    recorded.clear();
+                    search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader);
+                } finally {
+                    System.clearProperty("minqing.search.rewrite-clauses");
+                }
+                for (String body : List.copyOf(recorded)) {
+                    took[shape] += meanTook(rest, alias, (ObjectNode) JSON.readTree(body));
+                }
+            }
+            full += took[0];
+            lean += took[1];
+            System.out.printf("%-14s %9.1f %9.1f%n", q, took[0], took[1]);
+        }
+        System.out.printf("%-14s %9.1f %9.1f  (mean took ms, every rewrite on all fields | common forms on the words "
+                + "fields)%n", "mean took ms", full / queries.size(), lean / queries.size());
     }
 
     /** The same query in filter context, with the facets and the exact total; no hits, highlights or sort. */
