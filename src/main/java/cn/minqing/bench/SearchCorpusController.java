@@ -66,4 +66,15 @@ class SearchCorpusController {
         System.setProperty("minqing.search.single-request", String.valueOf(single));
         return Map.of("single", single);
     }
+
+    /**
+     * The clause of a common rewrite for A/B runs on one filled index (searchcost9): {@code lean=true} puts a synonym or
+     * thesaurus form that is a common word on the words fields only ({@code search.RewriteClauses}, the default),
+     * {@code false} every rewrite on all seven fields, as before.
+     */
+    @PostMapping("/api/admin/bench/rewrite-clauses")
+    Map<String, Object> rewriteClauses(@RequestParam boolean lean) {
+        System.setProperty("minqing.search.rewrite-clauses", lean ? "lean" : "full");
+        return Map.of("lean", lean);
+    }
 }

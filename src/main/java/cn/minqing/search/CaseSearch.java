@@ -29,6 +29,8 @@ class CaseSearch {
     private final Thesaurus thesaurus;
     private final CategoryIntent categoryIntent;
     private final SoundAlikes soundAlikes;
+    /** searchcost9: the cheaper clause of a rewrite that is a common word. */
+    private final RewriteClauses rewriteClauses;
 
     private final String zone;
 
@@ -43,6 +45,7 @@ class CaseSearch {
         this.index = index;
         this.synonyms = synonyms;
         this.placeNames = placeNames;
+        this.rewriteClauses = new RewriteClauses(client);
     }
 
     /**
@@ -350,8 +353,9 @@ class CaseSearch {
             if (core != null) {
                 any.should(match(core, 1.0f, minimumMatch));
             }
-            variants.forEach(v -> any.should(match(v, SYNONYM_WEIGHT, minimumMatch)));
-            distinct.forEach(e -> any.should(expansion(e, minimumMatch)));
+            java.util.Set<String> common = rewriteClauses.leanFor(index.alias(), variants, distinct);
+            variants.forEach(v -> any.should(rewrite(v, SYNONYM_WEIGHT, minimumMatch, common.contains(v))));
+            distinct.forEach(e -> any.should(expansion(e, minimumMatch, common.contains(e.text()))));
             if (withPinyin) {
                 any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
                         .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
@@ -416,15 +420,21 @@ class CaseSearch {
      * in another category's report it is a chance match of a common phrase and counts far less. An entry without a
      * category (or of {@code other}) keeps its forms' weight everywhere.
      */
-    private static Query expansion(Thesaurus.Expansion e, String minimumMatch) {
+    private static Query expansion(Thesaurus.Expansion e, String minimumMatch, boolean common) {
         if (e.category() == null || e.category().isBlank() || e.category().equals("other")) {
-            return match(e.text(), THESAURUS_WEIGHT, minimumMatch);
+            return rewrite(e.text(), THESAURUS_WEIGHT, minimumMatch, common);
         }
-        Query inCategory = Query.of(q -> q.bool(b -> b.must(match(e.text(), THESAURUS_WEIGHT, minimumMatch))
+        Query inCategory = Query.of(q -> q.bool(b -> b.must(rewrite(e.text(), THESAURUS_WEIGHT, minimumMatch, common))
                 .filter(f -> f.term(t -> t.field("category").value(e.category())))));
         // elsewhere the rewrite is never loosened (most words are enough) a second time: a part of a form (差 of 脏乱差,
         // 卫生 of 不卫生) in another category's report is a chance match (条件太差, 信号差, 食堂不卫生)
-        return Query.of(q -> q.disMax(d -> d.queries(inCategory, match(e.text(), THESAURUS_ELSEWHERE_WEIGHT, ALL_WORDS_MATCH))));
+        return Query.of(q -> q.disMax(d -> d.queries(inCategory,
+                rewrite(e.text(), THESAURUS_ELSEWHERE_WEIGHT, ALL_WORDS_MATCH, common))));
+    }
+
+    /** A synonym or thesaurus form: a common word on the words fields only ({@link RewriteClauses}), else on all. */
+    private static Query rewrite(String text, float boost, String minimumMatch, boolean common) {
+        return common ? RewriteClauses.onWords(text, boost, minimumMatch) : match(text, boost, minimumMatch);
     }
 
     private static Query matchWords(String text, String minimumMatch) {

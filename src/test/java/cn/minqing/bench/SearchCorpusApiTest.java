@@ -85,4 +85,36 @@ class SearchCorpusApiTest extends ApiTest {
             }
         }
     }
+
+    /** searchcost9's A/B switch: admins only, a bad value named, and each clause shape keeps the searcher's scope. */
+    @Test
+    void theRewriteClausesAreSwitchedByAdminsOnlyAndEachKeepsScope() {
+        String clauses = "/api/admin/bench/rewrite-clauses";
+        for (String user : new String[] {"villager1", "grid1", "township1", "leader1"}) {
+            assertThat(post(user, clauses + "?lean=false", null).getStatusCode().value()).as(user).isEqualTo(403);
+        }
+        ResponseEntity<JsonNode> bad = post("admin", clauses + "?lean=maybe", null);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(bad.getBody().toString()).contains("lean");
+        post("admin", PATH + "?first=920000&count=200", null);
+        try {
+            for (boolean lean : new boolean[] {false, true}) {
+                assertThat(post("admin", clauses + "?lean=" + lean, null).getStatusCode().value()).isEqualTo(200);
+                for (String q : new String[] {"上不了网", "自来水", "吃水难", "工钱没给"}) {
+                    JsonNode leader = get("leader1", "/api/search?size=100&q=" + q).getBody();
+                    JsonNode township = get("township1", "/api/search?size=100&q=" + q).getBody();
+                    assertThat(leader.path("total").asLong()).as(q + " lean=" + lean).isGreaterThan(0)
+                            .isGreaterThanOrEqualTo(township.path("total").asLong());
+                    township.path("hits").forEach(hit -> assertThat(hit.path("townshipName").asText())
+                            .as(q + " lean=" + lean).isNotEqualTo("QS02"));
+                    JsonNode villager = get("villager1", "/api/search?size=100&q=" + q).getBody();
+                    villager.path("hits").forEach(hit -> assertThat(hit.path("number").asText())
+                            .as("a villager sees only their own cases").doesNotStartWith("QS-BENCH"));
+                }
+            }
+        } finally {
+            post("admin", clauses + "?lean=true", null); // the default
+        }
+    }
 }

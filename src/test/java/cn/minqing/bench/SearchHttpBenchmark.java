@@ -29,7 +29,9 @@ import java.util.List;
  * with each request shape ({@code POST /api/admin/bench/search-shape}: one request that scores, counts and facets
  * every match, or the page and the count as two in one round trip) and the answers compared whole — hits, order,
  * scores, highlights, total, facets, relaxation; then each kind is measured with the old shape and the new one,
- * back to back on the same index.
+ * back to back on the same index. Or {@code clauses} (searchcost9): per benchmark query the totals and first ten with
+ * every rewrite on all seven fields against common forms on the words fields only
+ * ({@code POST /api/admin/bench/rewrite-clauses}), then each search kind with the one and the other, back to back.
  */
 public final class SearchHttpBenchmark {
 
@@ -44,11 +46,12 @@ public final class SearchHttpBenchmark {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         boolean ab = args.length > 3 && args[3].equals("ab");
+        boolean clauses = args.length > 3 && args[3].equals("clauses");
         LoadBenchmark bench = new LoadBenchmark(threads, seconds, 0);
         Files.createDirectories(LoadBenchmark.OUT);
         Process app = bench.startApp();
         try {
-            run(bench, cases, threads, seconds, ab);
+            run(bench, cases, threads, seconds, ab, clauses);
         } catch (Exception e) {
             System.out.println("the run stopped early: " + e);
             e.printStackTrace(System.out);
@@ -59,13 +62,25 @@ public final class SearchHttpBenchmark {
         System.exit(0);
     }
 
-    private static void run(LoadBenchmark bench, int cases, int threads, int seconds, boolean ab) throws Exception {
+    private static void run(LoadBenchmark bench, int cases, int threads, int seconds, boolean ab, boolean clauses)
+            throws Exception {
         String admin = bench.token("admin");
         fill(bench, admin, cases);
         String leader = bench.token("leader1");
         String township = bench.token("township1");
         String villager = bench.token("villager1");
-        if (!ab) {
+        if (clauses) {
+            compareClauses(bench, admin, leader, township);
+            // kind by kind, every rewrite on all fields and common forms on the words fields, back to back
+            for (int kind = 0; kind < 3; kind++) {
+                for (boolean lean : List.of(false, true)) {
+                    clauses(bench, admin, lean);
+                    kind(bench, threads, seconds, leader, township, villager,
+                            lean ? " [common forms on the words fields]" : " [every rewrite on all fields]", kind);
+                }
+            }
+            kind(bench, threads, seconds, leader, township, villager, "", 3);
+        } else if (!ab) {
             for (int kind = 0; kind < 4; kind++) {
                 kind(bench, threads, seconds, leader, township, villager, "", kind);
             }
@@ -93,6 +108,37 @@ public final class SearchHttpBenchmark {
         System.out.printf("holding the app while %s exists%n", hold);
         while (Files.exists(java.nio.file.Path.of(hold))) {
             Thread.sleep(2000);
+        }
+    }
+
+    private static void clauses(LoadBenchmark bench, String admin, boolean lean) throws Exception {
+        HttpResponse<String> r = bench.send("POST", "/api/admin/bench/rewrite-clauses?lean=" + lean, admin, null);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("switching the rewrite clauses failed: HTTP " + r.statusCode() + " " + r.body());
+        }
+    }
+
+    /**
+     * searchcost9: what the lean clauses of common forms change at this size — per benchmark query, as leader1 and
+     * township1, the total with each clause shape and how many of the full shape's first ten stay in the lean one's.
+     */
+    private static void compareClauses(LoadBenchmark bench, String admin, String leader, String township) throws Exception {
+        List<String> queries = new java.util.ArrayList<>(SearchBenchmark.QUERIES);
+        queries.addAll(SearchBenchmark.HARD_QUERIES);
+        System.out.printf("%nrewrite clauses compared (total full → lean, first ten kept):%n");
+        for (String token : List.of(leader, township)) {
+            for (String q : queries) {
+                String path = "/api/search?size=10&q=" + encode(q);
+                clauses(bench, admin, false);
+                JsonNode full = JSON.readTree(bench.send("GET", path, token, null).body());
+                clauses(bench, admin, true);
+                JsonNode lean = JSON.readTree(bench.send("GET", path, token, null).body());
+                List<String> before = full.path("hits").findValuesAsText("number");
+                List<String> after = lean.path("hits").findValuesAsText("number");
+                long kept = before.stream().filter(after::contains).count();
+                System.out.printf("  %s %-12s %,d → %,d, first ten kept %d of %d%n", token.equals(leader) ? "leader1 " : "township1",
+                        q, full.path("total").asLong(), lean.path("total").asLong(), kept, before.size());
+            }
         }
     }
 

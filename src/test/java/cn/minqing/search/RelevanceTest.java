@@ -182,7 +182,11 @@ class RelevanceTest extends ApiTest {
         evaluate(BLIND5);
     }
 
+    /** The set's index without stored offsets (searchcost9): its answers, highlights included, must be the same. */
+    private HighlightTwin twin;
+
     private void evaluate(TestSet set) throws IOException {
+        twin = null;
         SearchIndex index = new SearchIndex(client, "relevance-" + set.name(), clock, countyWords);
         drop(index);
         List<RegionAlias> aliasesBefore = regionAliases.all();
@@ -190,14 +194,19 @@ class RelevanceTest extends ApiTest {
             loadAliases(set, aliasesBefore);
             index.ensureExists();
             Map<String, Report> reports = reports(set);
+            twin = HighlightTwin.create(client, "relevance-" + set.name() + "-nooffsets", countyWords.all());
             Map<String, String> labels = fill(index, set, reports);
             categoryIntent.forget(index.alias());
+            categoryIntent.forget(twin.alias());
             CurrentUser leader = accounts.find("leader1").orElseThrow().user();
             measure(set, new CaseSearch(client, index, synonyms, placeNames, thesaurus, categoryIntent, soundAlikes, "Asia/Shanghai"),
                     new SimilarCases(client, index, regions), leader, reports, labels);
         } finally {
             regionAliases.replace(aliasesBefore);
             drop(index);
+            if (twin != null) {
+                twin.drop();
+            }
         }
     }
 
@@ -238,12 +247,19 @@ class RelevanceTest extends ApiTest {
         Map<String, List<double[]>> perClass = new LinkedHashMap<>();
         Map<String, List<double[]>> perClassCondensed = new LinkedHashMap<>();
         List<String> shapesDiffer = new ArrayList<>();
+        List<String> highlightsDiffer = new ArrayList<>();
+        SearchIndex withoutOffsets = new SearchIndex(client, twin.alias(), clock, countyWords);
+        CaseSearch plain = new CaseSearch(client, withoutOffsets, synonyms, placeNames, thesaurus, categoryIntent,
+                soundAlikes, "Asia/Shanghai");
         for (Judged q : queries) {
             CaseSearch.Criteria criteria = new CaseSearch.Criteria(q.query(), null, null, null, null,
                     set.demoJudged() ? 10 : 30, 0);
             SearchResult result = search.search(criteria, leader);
             if (!result.equals(asPageAndCount(search, criteria, leader))) {
                 shapesDiffer.add(q.qid());
+            }
+            if (!result.equals(plain.search(criteria, leader))) {
+                highlightsDiffer.add(q.qid());
             }
             List<String> all = result.hits().stream().map(h -> labels.get(h.number())).toList();
             List<String> ranked = all.stream().limit(10).toList();
@@ -288,6 +304,10 @@ class RelevanceTest extends ApiTest {
         System.out.printf("%s: request shapes compared on %d queries (hits, order, scores, highlights, total, facets, "
                 + "relaxation): %d differ %s%n", set.name(), queries.size(), shapesDiffer.size(), shapesDiffer);
         assertThat(shapesDiffer).as(set.name() + ": queries answered differently by the two request shapes").isEmpty();
+        // searchcost9: highlights from the stored offsets, the whole answer against the index without them
+        System.out.printf("%s: with and without stored offsets compared on %d queries (hits, order, scores, highlights, "
+                + "total, facets, relaxation): %d differ %s%n", set.name(), queries.size(), highlightsDiffer.size(), highlightsDiffer);
+        assertThat(highlightsDiffer).as(set.name() + ": queries answered differently with the highlighter's stored offsets").isEmpty();
         Map<String, Figures> figures = new LinkedHashMap<>();
         perClass.forEach((c, rows) -> figures.put(c, mean(rows)));
         figures.forEach((c, f) -> System.out.printf("%s%s: mean over %d queries: precision@5 %.3f (at best %.3f)  recall@10 %.3f  nDCG@10 %.3f%n",
@@ -430,6 +450,12 @@ class RelevanceTest extends ApiTest {
         BulkResponse response = client.bulk(bulk.build());
         assertThat(response.errors()).as("bulk indexing").isFalse();
         client.indices().refresh(r -> r.index(index.alias()));
+        BulkRequest.Builder same = new BulkRequest.Builder();
+        docs.forEach(d -> same.operations(CaseDocuments.write(twin.alias(), d)));
+        assertThat(client.bulk(same.build()).errors()).as("bulk indexing the twin without offsets").isFalse();
+        long[] sizes = twin.storeSizes(index.currentIndices().iterator().next());
+        System.out.printf("%s: store with offsets %d bytes, without %d (one segment each, %d documents): %+.1f %%%n",
+                set.name(), sizes[0], sizes[1], docs.size(), 100.0 * (sizes[0] - sizes[1]) / sizes[1]);
         return labels;
     }
 

@@ -62,6 +62,20 @@ public final class SearchBenchmark {
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
         latency("search, county leader, typos/thesaurus/places/relaxed", i -> search.search(
                 new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        // searchcost9: A/B on the same index, back to back: every rewrite on all seven fields, as before
+        System.setProperty("minqing.search.rewrite-clauses", "full");
+        latency("search, county leader, 20 hits + facets [every rewrite on all fields]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, county leader, typos/thesaurus/places/relaxed [every rewrite on all fields]", i -> search.search(
+                new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, township cadre (scope filter) [every rewrite on all fields]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), township));
+        System.clearProperty("minqing.search.rewrite-clauses");
+        latency("search, county leader, 20 hits + facets [again, common forms on the words fields]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, county leader, typos/thesaurus/places/relaxed [again, common forms on the words fields]",
+                i -> search.search(new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null,
+                        null, 20, 0), leader));
         // A/B on the same index, back to back: the pinyin clauses at every step, as before search4
         System.setProperty("minqing.search.pinyin-always", "true");
         latency("search, county leader, 20 hits + facets [pinyin at every step]", i -> search.search(

@@ -61,6 +61,10 @@ public final class SearchProfile {
         for (String q : queries) {
             search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader); // warm the caches
         }
+        if (Boolean.getBoolean("clausesOnly")) {
+            clauseShapes(search, rest, appIndex.alias(), leader, queries); // searchcost9's A/B alone
+            return;
+        }
         Map<String, UnaryOperator<ObjectNode>> variants = new java.util.LinkedHashMap<>();
         variants.put("as sent", b -> b);
         // A/B of the highlight query (searchperf): as before, the highlights worked out from the whole search query
@@ -122,8 +126,84 @@ public final class SearchProfile {
             line.append(String.format("%7.1f", s / queries.size()));
         }
         System.out.printf("%-14s %5s %6s %6s  %s%n", "mean took ms", "", "", "", line);
+        clauseShapes(search, rest, appIndex.alias(), leader, queries);
         CurrentUser villager = context.getBean(UserAccounts.class).find("villager1").orElseThrow().user();
         similar(context, rest, new SimilarCases(client, appIndex, context.getBean(cn.minqing.county.Regions.class)), villager);
+    }
+
+    /**
+     * searchcost9: each query's requests recorded with every rewrite on all seven fields and with common forms on the
+     * words fields only ({@code RewriteClauses}), each replayed as sent; the mean took of both, and the cut per query.
+     */
+    private static void clauseShapes(CaseSearch search, RestClient rest, String alias, CurrentUser leader,
+                                     List<String> queries) throws IOException {
+        System.out.printf("%n%-14s %9s %9s %12s %12s%n", "query", "all flds", "lean", "work all", "work lean");
+        double full = 0;
+        double lean = 0;
+        long[] workSum = new long[2];
+        for (String q : queries) {
+            double[] took = new double[2];
+            long[] work = new long[2];
+            for (int shape = 0; shape < 2; shape++) {
+                if (shape == 0) {
+                    System.setProperty("minqing.search.rewrite-clauses", "full");
+                }
+                try {
+                    search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader); // counts cached
+                    recorded.clear();
+                    search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader);
+                } finally {
+                    System.clearProperty("minqing.search.rewrite-clauses");
+                }
+                for (String body : List.copyOf(recorded)) {
+                    took[shape] += meanTook(rest, alias, (ObjectNode) JSON.readTree(body));
+                    work[shape] += work(rest, alias, (ObjectNode) JSON.readTree(body));
+                }
+            }
+            full += took[0];
+            lean += took[1];
+            workSum[0] += work[0];
+            workSum[1] += work[1];
+            System.out.printf("%-14s %9.1f %9.1f %12d %12d%n", q, took[0], took[1], work[0], work[1]);
+        }
+        System.out.printf("%-14s %9.1f %9.1f %12d %12d  (mean took ms | sum of Lucene's leaf operations, every rewrite on "
+                + "all fields | common forms on the words fields)%n", "all queries", full / queries.size(),
+                lean / queries.size(), workSum[0], workSum[1]);
+    }
+
+    /**
+     * The work a search asks of Lucene, independent of the machine's load: from Elasticsearch's profile, the documents
+     * each leaf query (a term on a field) visited and scored ({@code next_doc}, {@code advance}, {@code score} counts),
+     * summed over the query tree.
+     */
+    private static long work(RestClient rest, String index, ObjectNode body) throws IOException {
+        body.remove(COLD);
+        body.put("profile", true);
+        Request request = new Request("POST", "/" + index + "/_search");
+        request.setJsonEntity(body.toString());
+        JsonNode answer = JSON.readTree(rest.performRequest(request).getEntity().getContent());
+        long sum = 0;
+        for (JsonNode shard : answer.path("profile").path("shards")) {
+            for (JsonNode search : shard.path("searches")) {
+                for (JsonNode query : search.path("query")) {
+                    sum += leafWork(query);
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static long leafWork(JsonNode node) {
+        JsonNode children = node.path("children");
+        if (children.isEmpty()) {
+            JsonNode b = node.path("breakdown");
+            return b.path("next_doc_count").asLong() + b.path("advance_count").asLong() + b.path("score_count").asLong();
+        }
+        long sum = 0;
+        for (JsonNode child : children) {
+            sum += leafWork(child);
+        }
+        return sum;
     }
 
     /** The same query in filter context, with the facets and the exact total; no hits, highlights or sort. */
