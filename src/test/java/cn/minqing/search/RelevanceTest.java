@@ -104,6 +104,13 @@ class RelevanceTest extends ApiTest {
      */
     static final TestSet BLIND5 = new TestSet("blind5", 0.49, 0.49, 0.26, 12,
             Map.of("typo", 0.64, "colloquial", 0.30, "place", 0.82, "relax", 0.33), false);
+    /**
+     * A sixth blind set (relevance/blind6/README.md), written in the ninth session while lag9, searchcost9 and thes7
+     * changed the search, its cost and its thesaurus, by someone who read none of it; merged only after they had
+     * stopped, and measured on main before their changes (5372b9d, alone) and after. Loaded like blind/.
+     */
+    static final TestSet BLIND6 = new TestSet("blind6", 0.0, 0.0, 0.0, 0,
+            Map.of("typo", 0.0, "colloquial", 0.0, "place", 0.0, "relax", 0.0), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";
@@ -180,6 +187,11 @@ class RelevanceTest extends ApiTest {
     @Test
     void theFifthBlindSet() throws IOException {
         evaluate(BLIND5);
+    }
+
+    @Test
+    void theSixthBlindSet() throws IOException {
+        evaluate(BLIND6);
     }
 
     /** The set's index without stored offsets (searchcost9): its answers, highlights included, must be the same. */
