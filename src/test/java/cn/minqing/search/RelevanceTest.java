@@ -110,10 +110,11 @@ class RelevanceTest extends ApiTest {
      * stopped, and measured on main before their changes (5372b9d, alone) and after. Loaded like blind/. Before:
      * nDCG@10 0.587, recall@10 0.602, precision@5 0.304, 14 of 14 duplicates; typo 0.765, colloquial 0.424, place
      * 1.000, relax 0.301. After (alone): 0.589, 0.608, 0.304; typo 0.772, colloquial 0.416, place 0.969, relax 0.340.
-     * Floors just under, less a whole-suite margin.
+     * Floors just under, less a whole-suite margin (in the whole suite, where other tests' regions share the database,
+     * place measured 0.938 and the set 0.584).
      */
     static final TestSet BLIND6 = new TestSet("blind6", 0.57, 0.59, 0.29, 14,
-            Map.of("typo", 0.75, "colloquial", 0.40, "place", 0.94, "relax", 0.32), false);
+            Map.of("typo", 0.75, "colloquial", 0.40, "place", 0.92, "relax", 0.32), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";
