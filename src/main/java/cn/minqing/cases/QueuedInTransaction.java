@@ -2,8 +2,6 @@ package cn.minqing.cases;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The cases already queued for indexing in the current transaction. Outside a transaction (or without
@@ -21,40 +19,12 @@ final class QueuedInTransaction {
      * commits (at once, outside a transaction — the caller writes the row right after, so the shipper may miss it
      * until its next poll, as before).
      */
-    @SuppressWarnings("unchecked")
     static boolean first(String number, Runnable afterCommit) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (!TransactionLocal.active()) {
             afterCommit.run();
             return true;
         }
-        Set<String> queued = (Set<String>) TransactionSynchronizationManager.getResource(KEY);
-        if (queued == null) {
-            Set<String> fresh = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(KEY, fresh);
-                }
-
-                @Override
-                public void afterCommit() {
-                    afterCommit.run();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-            queued = fresh;
-        }
+        Set<String> queued = TransactionLocal.get(KEY, HashSet::new, afterCommit);
         return queued.add(number);
     }
 }

@@ -2,8 +2,6 @@ package cn.minqing.cases;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The status each case was last given in the current transaction by {@link Cases}: a stage that enters a status the
@@ -36,34 +34,7 @@ final class StatusInTransaction {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, CaseStatus> written(boolean create) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
-        }
-        Map<String, CaseStatus> written = (Map<String, CaseStatus>) TransactionSynchronizationManager.getResource(KEY);
-        if (written == null && create) {
-            Map<String, CaseStatus> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(KEY, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void suspend() {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-
-                @Override
-                public void resume() {
-                    TransactionSynchronizationManager.bindResource(KEY, fresh);
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-            written = fresh;
-        }
-        return written;
+        return TransactionLocal.get(KEY, create ? HashMap::new : null, null);
     }
 }
