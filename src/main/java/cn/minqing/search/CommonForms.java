@@ -29,6 +29,8 @@ final class CommonForms {
 
     private static final Logger log = LoggerFactory.getLogger(CommonForms.class);
     static final long KEEP_MILLIS = 10 * 60_000;
+    /** Counts kept per index at most: the forms are rewrites of what people type, so any text can become one. */
+    static final int MAX_KEPT = 10_000;
     /** The default share of reports above which a form is common (system property, read per search). */
     static final double DEFAULT_SHARE = 0.01;
 
@@ -63,6 +65,9 @@ final class CommonForms {
             return Set.of();
         }
         Map<String, Counted> known = counted.computeIfAbsent(indexAlias, a -> new ConcurrentHashMap<>());
+        if (known.size() > MAX_KEPT) {
+            known.clear(); // recounted on demand: one size-0 request per search until the common ones are known again
+        }
         long now = System.currentTimeMillis();
         double share = share();
         Set<String> common = new HashSet<>();
