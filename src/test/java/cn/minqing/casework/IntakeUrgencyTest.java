@@ -82,6 +82,10 @@ class IntakeUrgencyTest extends ApiTest {
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(refused.getBody().toString()).contains("\"urgency\"");
+        ResponseEntity<JsonNode> both = post("grid1", "/api/tasks/" + task.get("id").asText() + "/complete",
+                Map.of("outcome", "reject", "urgency", "very"));
+        assertThat(both.getStatusCode().value()).isEqualTo(400);
+        assertThat(both.getBody().toString()).as("every wrong field named").contains("\"urgency\"", "\"reason\"");
         CaseRecord after = cases.find(number).orElseThrow();
         assertThat(after.status()).isEqualTo(CaseStatus.RECEIVED);
         assertThat(after.urgency()).isNotEqualTo("very");
