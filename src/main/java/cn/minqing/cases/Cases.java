@@ -123,10 +123,19 @@ public class Cases {
 
     /** Ends a case with its outcome; the note says why where the outcome needs a reason. */
     public void close(String number, CaseStatus outcome, String note) {
+        close(number, outcome, note, null);
+    }
+
+    /**
+     * The same, with the urgency 受理 gave ({@code null}: as it was) — for a case that ends at 受理 and so never
+     * reaches {@link #dispatch}: still one update of the row.
+     */
+    public void close(String number, CaseStatus outcome, String note, String urgency) {
         jdbc.sql("""
-                update minqing.case_record set status = ?, outcome_note = ?, closed_at = ?, updated_at = now()
+                update minqing.case_record set status = ?, outcome_note = ?, closed_at = ?,
+                       urgency = coalesce(?, urgency), updated_at = now()
                  where number = ?
-                """).params(outcome.code(), note, CaseClock.now(), number).update();
+                """).params(outcome.code(), note, CaseClock.now(), urgency, number).update();
         StatusInTransaction.wrote(number, outcome);
         changed(number);
         events.publishEvent(new CaseStatusChanged(number, outcome));

@@ -26,7 +26,9 @@ class DirectAnswer implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String number = (String) execution.getVariable(ProcessKeys.CASE_NUMBER);
-        cases.close(number, CaseStatus.ANSWERED, (String) execution.getVariable(ProcessKeys.OUTCOME_NOTE));
+        // answered at 受理, never dispatched: the urgency chosen there comes with the outcome
+        cases.close(number, CaseStatus.ANSWERED, (String) execution.getVariable(ProcessKeys.OUTCOME_NOTE),
+                (String) execution.getVariable(ProcessKeys.URGENCY));
         timeline.record(number, "system", "closed", null, CaseStatus.ANSWERED.nameZh());
     }
 }

@@ -77,8 +77,34 @@ class StageRules {
         };
     }
 
+    /**
+     * 受理. The urgency chosen is kept whatever the outcome (the form offers it with every one): accepted, it reaches
+     * the row with the handler and deadlines (派单, {@link DeadlinesPlanned}); rejected, merged or answered, with the
+     * outcome ({@link CaseClosing}, {@link DirectAnswer}). A wrong urgency is named with the outcome's own problems.
+     */
     private Completion accept(CompletionForm f, CaseRecord c, CurrentUser user) {
         String outcome = choice(Stage.ACCEPT, "outcome", f.outcome(), "accept", "reject", "merge", "answer");
+        String urgency = f.urgency() == null ? (outcome.equals("accept") ? "general" : null) : f.urgency();
+        List<cn.minqing.platform.web.FieldProblem> problems = new java.util.ArrayList<>();
+        if (urgency != null && !URGENCIES.contains(urgency)) {
+            problems.add(new cn.minqing.platform.web.FieldProblem("urgency", "task.choice.invalid.urgency", "urgency"));
+        }
+        Completion done = null;
+        try {
+            done = acceptOutcome(outcome, f, c, user);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (urgency != null) {
+            done.variables().put(ProcessKeys.URGENCY, urgency);
+        }
+        return new Completion(done.variables(), done.kind(), done.note(), urgency, done.mergeInto(), null, null, false);
+    }
+
+    private Completion acceptOutcome(String outcome, CompletionForm f, CaseRecord c, CurrentUser user) {
         Map<String, Object> vars = new HashMap<>(Map.of(ProcessKeys.OUTCOME, outcome));
         if (outcome.equals("answer")) { // 直接答复: closed as answered at once, the reply is what the villager reads
             String reply = required("reply", f.reply());
@@ -99,9 +125,7 @@ class StageRules {
             vars.put(ProcessKeys.OUTCOME_NOTE, "合并至 " + into.number());
             return new Completion(vars, "merged", "合并至 " + into.number(), null, into.number(), null, null, false);
         }
-        String urgency = f.urgency() == null ? "general" : oneOf("urgency", f.urgency(), URGENCIES.toArray(String[]::new));
-        vars.put(ProcessKeys.URGENCY, urgency);
-        return new Completion(vars, "accepted", f.reason(), urgency, null, null, null, false);
+        return new Completion(vars, "accepted", f.reason(), null, null, null, null, false);
     }
 
     private Completion dispatch(CompletionForm f) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * A new case's "received" (收到) is owed instead (issue 16: the filing's CPU): one row written in the filing's
  * transaction, without reading the case, the person's channels or the template; the sender turns it into the outbox's
- * rows after the commit ({@link #renderOwed}), dated when the case was filed. Nothing is owed where no gateway is set
+ * rows after the commit ({@link #renderOwed}), dated when the case was filed, on the channels the filing's instance had
+ * set up (kept on the owed row: in a mixed fleet the renderer's may differ). Nothing is owed where no gateway is set
  * up, as nothing was queued there before.
  */
 @Component
@@ -26,8 +27,15 @@ class CaseMessages {
     private record Facts(String title, String reporter, String handler, String rating) {
     }
 
-    /** A message owed by a committed change, with when it was owed. */
-    record Owed(long id, String caseNumber, String event, OffsetDateTime createdAt) {
+    /**
+     * A message owed by a committed change, with when it was owed and the channels set up where it was owed (both null
+     * on a row owed before they were kept: the renderer's then).
+     */
+    record Owed(long id, String caseNumber, String event, OffsetDateTime createdAt, Boolean sms, Boolean wechat) {
+
+        ChannelGateways.Configured channels(ChannelGateways.Configured renderers) {
+            return sms == null || wechat == null ? renderers : new ChannelGateways.Configured(sms, wechat);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -46,9 +54,13 @@ class CaseMessages {
     void caseChanged(CaseStatusChanged change) {
         if (change.status() == CaseStatus.RECEIVED) {
             // a case just filed: never asked for a rating, and its text is rendered after the commit
-            if (gateways.smsConfigured() || gateways.wechatConfigured()) {
-                jdbc.sql("insert into minqing.channel_message_due (case_number, event, created_at) values (?, 'received', ?)")
-                        .params(change.caseNumber(), CaseClock.now()).update();
+            ChannelGateways.Configured here = gateways.configured();
+            if (here.any()) {
+                // the channels this filing can send on go with the row: the instance that renders it may have others
+                jdbc.sql("""
+                        insert into minqing.channel_message_due (case_number, event, created_at, sms, wechat)
+                        values (?, 'received', ?, ?, ?)
+                        """).params(change.caseNumber(), CaseClock.now(), here.sms(), here.wechat()).update();
             }
             return;
         }
@@ -80,12 +92,14 @@ class CaseMessages {
         List<Owed> owed = jdbc.sql("""
                 delete from minqing.channel_message_due where id in (
                     select id from minqing.channel_message_due order by id limit ? for update skip locked)
-                returning id, case_number, event, created_at
+                returning id, case_number, event, created_at, sms, wechat
                 """).param(limit).query(Owed.class).list();
+        ChannelGateways.Configured renderers = gateways.configured();
         for (Owed o : owed) {
-            // a case that is gone (a process driven on its own, in tests) owes nothing
+            // a case that is gone (a process driven on its own, in tests) owes nothing; the text goes on the channels
+            // the change had, whichever instance renders it
             facts(o.caseNumber()).ifPresent(f -> outbox.enqueue(f.reporter(), o.event(), o.caseNumber(), f.title(),
-                    f.handler(), o.createdAt()));
+                    f.handler(), o.createdAt(), o.channels(renderers)));
         }
         return owed.size();
     }

@@ -39,6 +39,19 @@ class ChannelGateways {
                 : new WechatApi(http, URI.create(apiBase.replaceAll("/+$", "")), appId, appSecret, timeout, json);
     }
 
+    /** Which channels can be sent: the gateways an instance has set up, or those a filing had (an owed message). */
+    record Configured(boolean sms, boolean wechat) {
+
+        boolean any() {
+            return sms || wechat;
+        }
+    }
+
+    /** The channels this instance has gateways for. */
+    Configured configured() {
+        return new Configured(smsConfigured(), wechatConfigured());
+    }
+
     boolean smsConfigured() {
         return sms != null;
     }

@@ -46,9 +46,18 @@ class ChannelOutbox {
 
     /** The same, dated {@code at}: a message owed since then takes its place in the queue (CaseMessages#renderOwed). */
     void enqueue(String username, String event, String caseNumber, String title, String handler, OffsetDateTime at) {
+        enqueue(username, event, caseNumber, title, handler, at, gateways.configured());
+    }
+
+    /**
+     * The same, on the channels of {@code on} (the gateways set up where the change was made, for an owed message)
+     * rather than this instance's: a row of a channel this instance cannot send waits for one that can.
+     */
+    void enqueue(String username, String event, String caseNumber, String title, String handler, OffsetDateTime at,
+                 ChannelGateways.Configured on) {
         ChannelChoice choice = choices.of(username);
-        boolean sms = Boolean.TRUE.equals(choice.sms()) && gateways.smsConfigured();
-        boolean wechat = Boolean.TRUE.equals(choice.wechat()) && gateways.wechatConfigured()
+        boolean sms = Boolean.TRUE.equals(choice.sms()) && on.sms();
+        boolean wechat = Boolean.TRUE.equals(choice.wechat()) && on.wechat()
                 && bindings.openIdOf(username).isPresent();
         if (!sms && !wechat) {
             return;

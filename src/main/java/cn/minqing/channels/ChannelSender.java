@@ -85,8 +85,9 @@ class ChannelSender {
     }
 
     /**
-     * Sends what is due now, batch by batch, after turning the messages owed by committed changes into rows (with this
-     * instance's gateways; one without any leaves them to one with); returns how many outbox rows were taken up.
+     * Sends what is due now, batch by batch, after turning the messages owed by committed changes into rows (on the
+     * channels set up where each was owed; an instance without any gateway leaves them to one with); returns how many
+     * outbox rows were taken up.
      */
     int sendDue() {
         try {

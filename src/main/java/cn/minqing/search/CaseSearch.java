@@ -84,7 +84,7 @@ class CaseSearch {
         String placeFilter = place.regionCode() != null && (place.exact() || !hasText) ? place.regionCode() : null;
         String placeBoost = place.regionCode() != null && placeFilter == null ? place.regionCode() : null;
         // 同音纠错: 自来谁 → 自来水 runs beside the typed words (never instead of them)
-        String corrected = hasText && !isPhrase(words) ? soundAlikes.correct(words, index.alias()) : null;
+        String corrected = hasText && !isPhrase(words) ? corrected(words, user) : null;
         List<String> intent = hasText ? categoryIntent.of(corrected == null ? words : words + " " + corrected, index.alias())
                 : List.of();
         Plan plan = new Plan(words, corrected, placeFilter, placeBoost, intent, Step.ALL_WORDS);
@@ -117,6 +117,11 @@ class CaseSearch {
             }
         }
         return result;
+    }
+
+    /** 同音纠错 of the words, the index's evidence counted within the searcher's scope (the filter the search applies). */
+    String corrected(String words, CurrentUser user) {
+        return soundAlikes.correct(words, index.alias(), scope(user));
     }
 
     /** Fewer answers than this and the search relaxes; the matches found so far stay first. */

@@ -82,6 +82,14 @@ class SoundAlikes {
      * (longest first, at least one character kept); {@code null} when nothing needed correcting.
      */
     String correct(String query, String indexAlias) {
+        return correct(query, indexAlias, null);
+    }
+
+    /**
+     * The same, for a searcher whose search is filtered by {@code scope} ({@code null}: the whole index): the index's
+     * evidence for a typed general word is counted within it, so a correction says nothing of cases outside it.
+     */
+    String correct(String query, String indexAlias, co.elastic.clients.elasticsearch._types.query_dsl.Query scope) {
         Vocabulary k = known(indexAlias).vocabulary();
         Map<String, String> suspects = new LinkedHashMap<>();
         // a typo that says no reads every general word as typed, as correct(query, k) would: when nothing is suspect,
@@ -96,7 +104,7 @@ class SoundAlikes {
         // a typed general word that sounds like a known word (漏税, 漏水): the index decides, in one request
         Set<String> words = new HashSet<>(suspects.keySet());
         words.addAll(suspects.values());
-        Map<String, Long> cases = frequencies.of(indexAlias, words);
+        Map<String, Long> cases = frequencies.of(indexAlias, scope, words);
         return correct(query, k, false, (typed, word) -> rareBeside(cases.get(typed), cases.get(word)));
     }
 

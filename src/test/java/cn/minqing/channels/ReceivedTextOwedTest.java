@@ -3,16 +3,24 @@ package cn.minqing.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.minqing.cases.CaseStatus;
+import cn.minqing.cases.CaseStatusChanged;
 import cn.minqing.intake.CaseFiling;
 import cn.minqing.intake.CaseReport;
 import cn.minqing.people.CurrentUser;
 import cn.minqing.people.UserAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The "received" (收到) text a filing owes its reporter (issue 16): the filing writes one row and reads nothing for
@@ -73,6 +81,91 @@ class ReceivedTextOwedTest extends ChannelTestBase {
         assertThat(GATEWAY.textsTo(phone)).hasSize(1);
         assertThat(jdbc.sql("select distinct username from minqing.outbound_message where case_number = ?").param(number)
                 .query(String.class).list()).containsExactly(phone);
+    }
+
+    /**
+     * A mixed fleet: the filing's instance has SMS and WeChat, the instance that renders the owed text has SMS only.
+     * The text goes out on the channels the filing chose — the WeChat row is queued for an instance that can send it —
+     * not on the renderer's.
+     */
+    @Test
+    void theOwedTextTakesTheChannelsTheFilingChoseNotTheRenderers() {
+        String phone = smsAndWechatVillager();
+        String number = file(phone, "桥栏杆松了", "村口小桥的栏杆松了，小孩过桥危险", "road");
+        assertThat(owed(number)).isEqualTo(1);
+
+        Integer rendered = tx.execute(s -> instance(smsOnly()).renderOwed(50));
+        assertThat(rendered).isPositive();
+        assertThat(owed(number)).isZero();
+        assertThat(channelsOf(number)).containsExactlyInAnyOrder("sms", "wechat");
+    }
+
+    /** The other way round: filed where only SMS is set up, rendered where WeChat is too — no WeChat text. */
+    @Test
+    void aFilingWithoutWechatOwesNoWechatTextWhereverItIsRendered() {
+        String phone = smsAndWechatVillager();
+        String number = file(phone, "路灯不亮", "组里的路灯坏了一个月", "road");
+        // the row this filing owed, as an instance with SMS only would have written it
+        jdbc.sql("delete from minqing.channel_message_due where case_number = ?").param(number).update();
+        tx.executeWithoutResult(s -> instance(smsOnly()).caseChanged(new CaseStatusChanged(number, CaseStatus.RECEIVED)));
+
+        sender.renderOwed(); // this instance has both gateways
+        assertThat(owed(number)).isZero();
+        assertThat(channelsOf(number)).containsExactly("sms");
+    }
+
+    /** A row owed before the filing's channels were kept with it is rendered as before: the renderer's gateways. */
+    @Test
+    void aRowOwedBeforeTheChannelsWereKeptIsRenderedWithTheRenderersGateways() {
+        String phone = smsAndWechatVillager();
+        String number = file(phone, "垃圾没人收", "垃圾池满了好几天", "sanitation");
+        jdbc.sql("delete from minqing.channel_message_due where case_number = ?").param(number).update();
+        jdbc.sql("insert into minqing.channel_message_due (case_number, event, created_at) values (?, 'received', now())")
+                .param(number).update();
+
+        sender.renderOwed();
+        assertThat(channelsOf(number)).containsExactlyInAnyOrder("sms", "wechat");
+    }
+
+    @Autowired
+    ChannelChoices choices;
+    @Autowired
+    MessageTemplates templates;
+    @Autowired
+    WechatBindings bindings;
+    @Autowired
+    RatingRequests ratingRequests;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    Clock clock;
+    @Autowired
+    TransactionTemplate tx;
+
+    /** A villager who chose SMS and WeChat and is bound to a WeChat user. */
+    private String smsAndWechatVillager() {
+        String phone = smsVillager();
+        bindings.bind("openid-" + phone, phone, OffsetDateTime.now());
+        ResponseEntity<JsonNode> chosen = put(phone, "/api/me/channels", Map.of("sms", true, "wechat", true));
+        assertThat(chosen.getStatusCode().value()).as(String.valueOf(chosen.getBody())).isEqualTo(200);
+        return phone;
+    }
+
+    /** Another instance's gateways: SMS (the same loopback gateway), no WeChat. */
+    private ChannelGateways smsOnly() {
+        return new ChannelGateways(GATEWAY.url(), SECRET, "generic", "", "民情", Duration.ofSeconds(1), "", "",
+                "https://api.weixin.qq.com", json, clock);
+    }
+
+    /** The case messages of an instance with these gateways, on the same database. */
+    private CaseMessages instance(ChannelGateways gateways) {
+        ChannelOutbox outbox = new ChannelOutbox(jdbc, choices, templates, gateways, bindings, json);
+        return new CaseMessages(jdbc, outbox, ratingRequests, gateways);
+    }
+
+    private List<String> channelsOf(String number) {
+        return jdbc.sql("select channel from minqing.outbound_message where case_number = ? and event = 'received'")
+                .param(number).query(String.class).list();
     }
 
     private long owed(String number) {

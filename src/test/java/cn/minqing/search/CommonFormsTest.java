@@ -70,6 +70,28 @@ class CommonFormsTest extends ApiTest {
         assertThat(RewriteClauses.onWords("网络", 0.5f, "1").multiMatch().fields()).containsExactly("title^3", "title.bigram^2", "description^2");
     }
 
+    /**
+     * The counting both CommonForms and 同音纠错's WordFrequencies use keeps at most so many counts per index and scope
+     * (then counts again) and so many indexes and scopes (the least recently used let go); a scope counts within it.
+     */
+    @Test
+    void theCountsKeptAreBoundedPerScopeAndInScopes() throws Exception {
+        fill();
+        WordCounts counts = new WordCounts(client, "words", w -> co.elastic.clients.elasticsearch._types.query_dsl.Query.of(
+                q -> q.match(m -> m.field("description").query(w))), 60_000, true, 2, 1);
+        Map<String, WordCounts.Count> all = counts.of(ALIAS, null, List.of("网络", "宽带", "路灯"));
+        assertThat(all.get("网络")).isEqualTo(new WordCounts.Count(100, 200));
+        assertThat(all.get("宽带").cases()).isEqualTo(1);
+        assertThat(counts.kept(ALIAS, null)).isEqualTo(3);
+        counts.of(ALIAS, null, List.of("信号"));
+        assertThat(counts.kept(ALIAS, null)).as("over the cap: let go, then counted again").isEqualTo(1);
+
+        var firstFifty = co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.ids(i -> i.values(
+                java.util.stream.IntStream.range(0, 50).mapToObj(n -> "CF-" + n).toList())));
+        assertThat(counts.of(ALIAS, firstFifty, List.of("网络")).get("网络")).isEqualTo(new WordCounts.Count(25, 50));
+        assertThat(counts.kept(ALIAS, null)).as("one scope kept: the least recently used is let go").isZero();
+    }
+
     /** 200 reports: 网络 in every other one, 宽带 in one, 电视信号 in none. */
     private void fill() throws Exception {
         new SearchIndex(client, ALIAS, clock, countyWords).ensureExists();

@@ -108,6 +108,31 @@ class TypoReadingTest extends ApiTest {
         assertThat(soundAlikes.correct("水管漏税", index.alias())).isNull();
     }
 
+    /**
+     * The counts that decide a correction are taken within the searcher's scope, as the search filters: a word used
+     * only in another township's cases does not correct a township cadre's query (whether it did would tell them one
+     * bit about cases they may not see), while the county leader, who sees them, gets the correction.
+     */
+    @Test
+    void theWordCountsThatDecideACorrectionStayWithinTheSearchersScope() throws IOException {
+        // 漏水 only in 青溪乡 (QS02001), outside 石门镇 where township1 works; 漏税 nowhere
+        write(doc("Q-1", "QS02001", "water", "门口水管漏水", "我屋门口的水管接头漏水 漏了半个月"),
+                doc("Q-2", "QS02001", "water", "水管漏水没人修", "组里的水管漏水好几天了 报了也没人来"),
+                doc("Q-3", "QS02001", "water", "厨房水管漏水", "厨房里的水管一直漏水 地上全是水"),
+                doc("Q-4", "QS02001", "water", "街上水管漏水", "街上那根水管漏水 路上都是水"),
+                doc("S-1", "QS01001", "water", "换水管每户收三百", "村里说要换水管 每户收三百块钱"));
+        CurrentUser township = accounts.find("township1").orElseThrow().user();
+        assertThat(search.corrected("水管漏税", leader)).isEqualTo("水管漏水");
+        assertThat(search.corrected("水管漏税", township)).as("漏水 is used only outside the township").isNull();
+
+        // once the township's own cases use 漏水, its cadre's query is corrected too
+        write(doc("S-2", "QS01001", "water", "学校水管漏水", "学校旁边的水管漏水"),
+                doc("S-3", "QS01001", "water", "祠堂水管漏水", "祠堂后面水管漏水一个月了"),
+                doc("S-4", "QS01001", "water", "水管漏水", "路口的水管漏水"));
+        frequencies.forget(index.alias());
+        assertThat(search.corrected("水管漏税", township)).isEqualTo("水管漏水");
+    }
+
     private List<String> numbers(String q) throws IOException {
         return search.search(new CaseSearch.Criteria(q, null, null, null, null, 10, 0), leader).hits().stream()
                 .map(SearchResult.Hit::number).toList();
@@ -124,7 +149,11 @@ class TypoReadingTest extends ApiTest {
     }
 
     private CaseDocument doc(String number, String category, String title, String description) {
-        Region village = regions.find("QS01001").orElseThrow();
+        return doc(number, "QS01001", category, title, description);
+    }
+
+    private CaseDocument doc(String number, String villageCode, String category, String title, String description) {
+        Region village = regions.find(villageCode).orElseThrow();
         Region township = regions.find(village.parentCode()).orElseThrow();
         String categoryName = categories.find(category).map(Category::nameZh).orElseThrow();
         OffsetDateTime at = OffsetDateTime.parse("2026-01-05T09:00:00+08:00");
