@@ -12,8 +12,8 @@ import java.util.Random;
  */
 final class RelevanceDistractors {
 
-    /** A generated report: category, village code, title, description. */
-    record Distractor(String category, String village, String title, String description) {
+    /** A generated report: category, village code, title, description, and the title of the template it was made from. */
+    record Distractor(String category, String village, String title, String description, String template) {
     }
 
     private record Template(String category, String title, String description) {
@@ -80,7 +80,7 @@ final class RelevanceDistractors {
                 village = villages.get(random.nextInt(villages.size()));
             }
             String title = random.nextInt(3) == 0 ? group + t.title() : t.title();
-            out.add(new Distractor(t.category(), village, title, description));
+            out.add(new Distractor(t.category(), village, title, description, t.title()));
         }
         return out;
     }

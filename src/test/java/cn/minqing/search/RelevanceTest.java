@@ -469,7 +469,7 @@ class RelevanceTest extends ApiTest {
     /**
      * Writes the demo county's cases (as PostgreSQL holds them), the set's reports and the generated ones
      * into the set's index; returns each document's label by case number: the set's id (R01), D:title for a
-     * demo case, X:n for a generated one.
+     * demo case, X:n:template title for a generated one.
      */
     private Map<String, String> fill(SearchIndex index, TestSet set, Map<String, Report> reports) throws IOException {
         Map<String, String> labels = new LinkedHashMap<>();
@@ -500,7 +500,7 @@ class RelevanceTest extends ApiTest {
             RelevanceDistractors.Distractor x = distractors.get(i);
             String number = "REL-X-" + i;
             docs.add(documents.corrected(document(number, x.category(), x.village(), x.title(), x.description(), at.minusHours(7L * i))));
-            labels.put(number, "X:" + i);
+            labels.put(number, "X:" + i + ":" + x.template());
         }
         docs.stream().filter(d -> d.corrected() != null).forEach(d -> System.out.printf("read as known %s: %s | %s%n",
                 labels.get(d.number()).replaceAll(":.*", ""), d.title() + " " + d.description(), d.corrected()));
@@ -603,30 +603,42 @@ class RelevanceTest extends ApiTest {
     }
 
     /**
-     * The demo cases judged for a blind set's queries after it was written ({@code relevance/<set>/demo.tsv}:
-     * {@code qid relevant}, relevant = {@code <demo title>:<grade>} list), by label; none when the file is absent.
+     * What was judged for a blind set's queries after it was written, by label: the demo cases
+     * ({@code relevance/<set>/demo.tsv}) and the templates of the generated reports ({@code generated.tsv}), each
+     * {@code qid relevant} with relevant = {@code <title>:<grade>} list; none where the files are absent.
      */
     private Map<String, Map<String, Integer>> demoGrades(TestSet set, Map<String, String> labels) throws IOException {
-        if (set.demoJudged() || !new ClassPathResource("relevance/" + set.name() + "/demo.tsv").exists()) {
-            return Map.of();
-        }
-        Map<String, List<String>> demoByTitle = labels.values().stream().filter(l -> l.startsWith("D:"))
-                .collect(Collectors.groupingBy(l -> l.split(":")[1]));
         Map<String, Map<String, Integer>> graded = new HashMap<>();
-        for (String[] row : rows(set.name() + "/demo.tsv")) {
-            Map<String, Integer> grades = new LinkedHashMap<>();
+        if (!set.demoJudged()) {
+            // D:title:village and X:n:template
+            gradesFrom(set.name() + "/demo.tsv", labels.values().stream().filter(l -> l.startsWith("D:"))
+                    .collect(Collectors.groupingBy(l -> l.split(":")[1])), graded, false); // 80 of the 182 are loaded
+            gradesFrom(set.name() + "/generated.tsv", labels.values().stream().filter(l -> l.startsWith("X:"))
+                    .collect(Collectors.groupingBy(l -> l.split(":", 3)[2])), graded, true);
+        }
+        return graded;
+    }
+
+    private static void gradesFrom(String file, Map<String, List<String>> labelsByTitle,
+                                   Map<String, Map<String, Integer>> graded, boolean everyTitleIndexed) throws IOException {
+        if (!new ClassPathResource("relevance/" + file).exists()) {
+            return;
+        }
+        for (String[] row : rows(file)) {
+            Map<String, Integer> grades = graded.computeIfAbsent(row[0].strip(), k -> new LinkedHashMap<>());
             for (String item : row[1].split("\\s*[,，]\\s*")) {
                 int colon = item.lastIndexOf(':');
                 if (colon > 0) {
                     int grade = Integer.parseInt(item.substring(colon + 1).strip());
-                    demoByTitle.getOrDefault(item.substring(0, colon).strip(), List.of())
-                            .forEach(label -> grades.merge(label, grade, Math::max));
+                    String title = item.substring(0, colon).strip();
+                    if (everyTitleIndexed) {
+                        assertThat(labelsByTitle).as(file + " names a title the index holds").containsKey(title);
+                    }
+                    labelsByTitle.getOrDefault(title, List.of()).forEach(label -> grades.merge(label, grade, Math::max));
                 }
             }
             grades.values().removeIf(g -> g <= 0);
-            graded.put(row[0].strip(), grades);
         }
-        return graded;
     }
 
     private void drop(SearchIndex index) throws IOException {
