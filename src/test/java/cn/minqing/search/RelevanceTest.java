@@ -64,8 +64,9 @@ class RelevanceTest extends ApiTest {
      * The blind sets' demo cases: until the 10th session nobody had judged them, so a demo case that answered a blind
      * query counted as not relevant (a quarter to a third of the top-5 slots of failing queries). A judge who read no
      * search code has since graded all 182 demo cases for every blind query (relevance/<set>/demo.tsv,
-     * relevance/demo-judgments.md); the floors below are on the figures with those grades, and the test still prints
-     * each set's figures as before they were judged, to compare with older rounds (docs/relevance.md).
+     * relevance/demo-judgments.md), and another the 35 templates of the generated reports (generated.tsv,
+     * relevance/generated-judgments.md); the floors below are on the figures with those grades, and the test still
+     * prints each set's figures as before they were judged, to compare with older rounds (docs/relevance.md).
      */
     /**
      * Written by someone who never read the search code, after search was built; its demo cases are not judged
@@ -316,7 +317,7 @@ class RelevanceTest extends ApiTest {
             }
             assertThat(ranked).as("hits come from this set's index only").doesNotContainNull();
             if (!demoGraded.isEmpty() && !q.grades().isEmpty()) {
-                // as measured before the demo cases were judged (each demo case counted not relevant)
+                // as measured before the demo and generated reports were judged (each counted not relevant)
                 Set<String> rel = q.grades().keySet();
                 double[] row = {ranked.stream().limit(5).filter(rel::contains).count() / 5.0, Math.min(5, rel.size()) / 5.0,
                         ranked.stream().filter(rel::contains).count() / (double) rel.size(), ndcg(ranked, q.grades(), 10)};
@@ -367,7 +368,7 @@ class RelevanceTest extends ApiTest {
                 set.name(), c.isEmpty() ? "" : " [" + c + "]", f.queries(), f.precision5(), f.bestPrecision5(), f.recall10(), f.ndcg10()));
         perClassAsBefore.forEach((c, rows) -> {
             Figures f = mean(rows);
-            System.out.printf("%s%s, demo cases counted not relevant (as before they were judged): precision@5 %.3f  "
+            System.out.printf("%s%s, demo and generated reports counted not relevant (as before they were judged): precision@5 %.3f  "
                     + "recall@10 %.3f  nDCG@10 %.3f%n", set.name(), c.isEmpty() ? "" : " [" + c + "]", f.precision5(),
                     f.recall10(), f.ndcg10());
         });
