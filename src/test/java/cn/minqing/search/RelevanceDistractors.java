@@ -62,6 +62,11 @@ final class RelevanceDistractors {
     private RelevanceDistractors() {
     }
 
+    /** The templates' titles (a generated report's title may also start with its group). */
+    static java.util.Set<String> templateTitles() {
+        return TEMPLATES.stream().map(Template::title).collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
      * {@code count} reports over {@code villages}, always the same for the same arguments. {@code avoidRoads}
      * is a village whose road reports would answer a judged query ("枫树坪 路"): texts with 路 go elsewhere.
