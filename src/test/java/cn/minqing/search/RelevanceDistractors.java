@@ -12,8 +12,8 @@ import java.util.Random;
  */
 final class RelevanceDistractors {
 
-    /** A generated report: category, village code, title, description. */
-    record Distractor(String category, String village, String title, String description) {
+    /** A generated report: category, village code, title, description, and the title of the template it was made from. */
+    record Distractor(String category, String village, String title, String description, String template) {
     }
 
     private record Template(String category, String title, String description) {
@@ -62,6 +62,11 @@ final class RelevanceDistractors {
     private RelevanceDistractors() {
     }
 
+    /** The templates' titles (a generated report's title may also start with its group). */
+    static java.util.Set<String> templateTitles() {
+        return TEMPLATES.stream().map(Template::title).collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
      * {@code count} reports over {@code villages}, always the same for the same arguments. {@code avoidRoads}
      * is a village whose road reports would answer a judged query ("枫树坪 路"): texts with 路 go elsewhere.
@@ -80,7 +85,7 @@ final class RelevanceDistractors {
                 village = villages.get(random.nextInt(villages.size()));
             }
             String title = random.nextInt(3) == 0 ? group + t.title() : t.title();
-            out.add(new Distractor(t.category(), village, title, description));
+            out.add(new Distractor(t.category(), village, title, description, t.title()));
         }
         return out;
     }
