@@ -28,10 +28,12 @@ class RequestSanity extends OncePerRequestFilter {
 
     private final MessageSource messages;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final List<ProtocolRefusals> protocols;
 
-    RequestSanity(MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json) {
+    RequestSanity(MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json, List<ProtocolRefusals> protocols) {
         this.messages = messages;
         this.json = json;
+        this.protocols = protocols;
     }
 
     @Override
@@ -54,8 +56,34 @@ class RequestSanity extends OncePerRequestFilter {
             }
         }
         if (problems.isEmpty()) {
-            chain.doFilter(request, response);
+            try {
+                chain.doFilter(request, response);
+            } catch (org.springframework.http.converter.HttpMessageNotReadableException e) {
+                // a PUT, PATCH or DELETE form body that is not form encoding (a=%ZZ): Spring's FormContentFilter reads
+                // it before any handler could refuse it, and threw into the container (a 500)
+                if (response.isCommitted()) {
+                    throw e;
+                }
+                response.resetBuffer();
+                refuse(request, response, locale, List.<String[]>of(new String[] {"body", messages.getMessage("request.formUnreadable", null, locale)}));
+            }
             return;
+        }
+        refuse(request, response, locale, problems);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Locale locale, List<String[]> problems)
+            throws IOException {
+        for (ProtocolRefusals protocol : protocols) {
+            if (protocol.covers(request)) {
+                org.springframework.http.ResponseEntity<String> refusal = protocol.refusal(request,
+                        org.springframework.http.HttpStatus.BAD_REQUEST, problems.get(0)[0] + ": " + problems.get(0)[1]);
+                response.setStatus(refusal.getStatusCode().value());
+                response.setContentType(String.valueOf(refusal.getHeaders().getContentType()));
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(refusal.getBody());
+                return;
+            }
         }
         response.setStatus(400);
         response.setContentType("application/problem+json;charset=UTF-8");
