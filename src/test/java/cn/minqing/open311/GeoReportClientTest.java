@@ -57,6 +57,7 @@ class GeoReportClientTest extends ApiTest {
         HttpResponse<String> wrongMethod = send("PUT", "/open311/v2/requests.json?api_key=" + key, null, "a=1");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(json.readTree(wrongMethod.body()).get(0).get("code").asInt()).isEqualTo(405);
+        assertThat(json.readTree(wrongMethod.body()).get(0).get("description").asText()).doesNotContain("METHOD_NOT_ALLOWED");
         HttpResponse<String> jsonBody = send("POST", "/open311/v2/requests.json?api_key=" + key,
                 Map.of("Content-Type", "application/json"), "{\"service_code\":\"water\"}");
         assertThat(jsonBody.statusCode()).isEqualTo(415);

@@ -93,7 +93,9 @@ class EndpointSweepTest extends ApiTest {
             tokens.put(role, post(role, "/api/tokens", Map.of("name", "sweep")).getBody().get("token").asText());
         }
         tables = jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'minqing' "
-                + "and table_type = 'BASE TABLE'", String.class).stream().filter(t -> !MAY_GROW.contains(t)).toList();
+                + "and table_type = 'BASE TABLE'", String.class).stream().filter(t -> !MAY_GROW.contains(t))
+                // the statistics' day and month rollups, kept by triggers and the scheduled rollup whatever is asked
+                .filter(t -> !t.startsWith("case_day_") && !t.startsWith("case_month_")).toList();
         mappings.getHandlerMethods().forEach((info, handler) -> {
             if (handler.getBeanType().getName().startsWith("cn.minqing.")) {
                 sweep(info, handler);

@@ -112,7 +112,11 @@ class MalformedRequestTest extends ApiTest {
         String admin = issued.getBody().get("token").asText();
         try {
             // a PUT form body that is not form encoding: Spring's FormContentFilter threw into the container (500)
-            assertProblem(raw("PUT", "/api/households/1/assignment", admin, "application/x-www-form-urlencoded", "a=%ZZ", Map.of()), 400, "body");
+            HttpResponse<String> form = raw("PUT", "/api/households/1/assignment", admin, "application/x-www-form-urlencoded", "a=%ZZ", Map.of());
+            assertProblem(form, 400, "body");
+            assertThat(json.readTree(form.body()).get("detail").asText()).doesNotContain("{1}");
+            // the container's error page called directly answered 500 (status 999)
+            assertProblem(raw("GET", "/error", null, null, null, Map.of()), 404, null);
             // a date the parser takes and PostgreSQL does not (500 from the database)
             assertProblem(raw("GET", "/api/admin/audit?to=%2B999999999-12-31", admin, null, null, Map.of()), 400, "to");
             assertProblem(raw("GET", "/api/admin/stats/agreement?from=2026-01-01&to=%2B999999999-12-31", admin, null, null, Map.of()), 400, "to");

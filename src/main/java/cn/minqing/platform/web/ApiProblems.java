@@ -148,7 +148,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return super.handleExceptionInternal(e, problem, headers, status, request);
         }
         if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
-            String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail() : status.toString();
+            String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail()
+                    : e instanceof org.springframework.web.ErrorResponse r && r.getBody().getDetail() != null ? r.getBody().getDetail()
+                    : status.toString();
             ResponseEntity<String> refusal = protocolRefusal(servlet.getRequest(), status, detail);
             if (refusal != null) {
                 HttpHeaders both = new HttpHeaders();

@@ -55,6 +55,14 @@ class RequestSanity extends OncePerRequestFilter {
                 }
             }
         }
+        if ("/error".equals(request.getRequestURI()) && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+            // the container's error page called as a page of its own answered 500 (status 999): there is none
+            response.setStatus(404);
+            response.setContentType("application/problem+json;charset=UTF-8");
+            json.writeValue(response.getWriter(), Map.of("type", "about:blank", "title", "Not Found", "status", 404,
+                    "detail", messages.getMessage("request.noSuchPath", null, locale)));
+            return;
+        }
         if (problems.isEmpty()) {
             try {
                 chain.doFilter(request, response);
@@ -94,7 +102,9 @@ class RequestSanity extends OncePerRequestFilter {
         body.put("type", "about:blank");
         body.put("title", "Invalid input");
         body.put("status", 400);
-        body.put("detail", messages.getMessage("request.invalid", new Object[] {problems.size()}, locale));
+        String fields = errors.stream().map(e -> FieldMessages.label(messages, e.get("field"), locale)).distinct()
+                .collect(java.util.stream.Collectors.joining(messages.getMessage("field.separator", null, "、", locale)));
+        body.put("detail", messages.getMessage("request.invalid", new Object[] {problems.size(), fields}, locale));
         body.put("errors", errors);
         json.writeValue(response.getWriter(), body);
     }
