@@ -35,7 +35,11 @@ class GeoReportController {
     private final RequestFiling filing;
     private final RequestQueries queries;
 
-    GeoReportController(ServiceCatalogue catalogue, RequestFeed feed, RequestFiling filing, RequestQueries queries) {
+    private final String jurisdiction;
+
+    GeoReportController(ServiceCatalogue catalogue, RequestFeed feed, RequestFiling filing, RequestQueries queries,
+                        @org.springframework.beans.factory.annotation.Value("${minqing.county-code}") String countyCode) {
+        this.jurisdiction = countyCode;
         this.catalogue = catalogue;
         this.feed = feed;
         this.filing = filing;
@@ -44,6 +48,7 @@ class GeoReportController {
 
     @GetMapping("/discovery.{format}")
     ResponseEntity<String> discovery(@PathVariable String format) {
+        checked(format);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().path("/open311/v2").toUriString();
         Map<String, Object> endpoint = new LinkedHashMap<>();
         endpoint.put("specification", SPECIFICATION);
@@ -60,12 +65,15 @@ class GeoReportController {
     }
 
     @GetMapping("/services.{format}")
-    ResponseEntity<String> services(@PathVariable String format) {
+    ResponseEntity<String> services(@PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
+        served(params);
         return GeoReport.render(HttpStatus.OK, checked(format), "services", catalogue.services());
     }
 
     @GetMapping("/services/{code}.{format}")
-    ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format) {
+    ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format,
+                                      @RequestParam MultiValueMap<String, String> params) {
+        served(params);
         return GeoReport.render(HttpStatus.OK, checked(format), "service_definition", catalogue.definition(code));
     }
 
@@ -73,13 +81,15 @@ class GeoReportController {
     ResponseEntity<String> requests(@AuthenticationPrincipal Principal me, @PathVariable String format,
                                     @RequestParam MultiValueMap<String, String> params) {
         String f = checked(format);
+        served(params);
         return GeoReport.render(HttpStatus.OK, f, "service_requests", feed.find(queries.parse(params), me.user()));
     }
 
     @GetMapping("/requests/{id}.{format}")
     ResponseEntity<String> request(@AuthenticationPrincipal Principal me, @PathVariable String id,
-                                   @PathVariable String format) {
+                                   @PathVariable String format, @RequestParam MultiValueMap<String, String> params) {
         String f = checked(format);
+        served(params);
         return GeoReport.render(HttpStatus.OK, f, "service_requests", List.of(feed.one(id, me.user())));
     }
 
@@ -89,6 +99,7 @@ class GeoReportController {
                                 @RequestParam MultiValueMap<String, String> form,
                                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         String f = checked(format);
+        served(form);
         String number = filing.file(form, me.user(), key);
         return GeoReport.render(HttpStatus.CREATED, f, "service_requests", List.of(RequestFiling.receipt(number)));
     }
@@ -105,6 +116,18 @@ class GeoReportController {
             throw ApiException.notFound("open311.format.unknown", format);
         }
         return format;
+    }
+
+    /**
+     * {@code jurisdiction_id}, which the specification asks for only where one endpoint serves several: this one serves
+     * one county, so none, its county code (QS) or the host name it is called by are accepted; any other is 404.
+     */
+    private void served(MultiValueMap<String, String> params) {
+        String asked = RequestFiling.first(params, "jurisdiction_id");
+        if (!RequestFiling.blank(asked) && !asked.strip().equalsIgnoreCase(jurisdiction)
+                && !asked.strip().equalsIgnoreCase(ServletUriComponentsBuilder.fromCurrentContextPath().build().getHost())) {
+            throw ApiException.notFound("open311.jurisdiction.unknown", asked.length() > 64 ? asked.substring(0, 64) : asked);
+        }
     }
 
     /** Which format an error should be written in: the path's, JSON when it names none. */

@@ -52,6 +52,21 @@ class GeoReportErrors {
                 messages.getMessage("request.parameter.missing", new Object[] {e.getParameterName()}, locale), e.getParameterName())));
     }
 
+    /**
+     * A request Spring refused before the handler ran (a broken multipart or form body, a parameter it could not
+     * convert, the wrong content type): the sender's to correct, 400 or Spring's own 4xx, never a 500.
+     */
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            jakarta.servlet.ServletException.class, org.springframework.beans.TypeMismatchException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class, java.io.IOException.class})
+    ResponseEntity<String> malformed(Exception e, Locale locale, HttpServletRequest request) {
+        HttpStatus status = e instanceof org.springframework.web.ErrorResponse r && r.getStatusCode().is4xxClientError()
+                ? HttpStatus.valueOf(r.getStatusCode().value()) : HttpStatus.BAD_REQUEST;
+        String key = e instanceof org.springframework.web.multipart.MultipartException || e instanceof java.io.IOException
+                ? "request.uploadBroken" : "open311.request.malformed";
+        return render(status, request, List.of(error(status.value(), messages.getMessage(key, null, locale), null)));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, Locale locale, HttpServletRequest request) {
         String id = java.util.UUID.randomUUID().toString().substring(0, 8);

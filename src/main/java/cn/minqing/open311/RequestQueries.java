@@ -7,7 +7,6 @@ import cn.minqing.platform.web.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,18 +71,26 @@ class RequestQueries {
         return Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
-    /** ISO 8601 with an offset (2026-12-01T00:00:00+08:00 or …Z), or a date (the county's midnight). */
+    /**
+     * ISO 8601 with an offset (2026-12-01T00:00:00+08:00 or …Z), or a date (the county's midnight). A client that
+     * put the offset's {@code +} into the query unencoded sends a space ({@code …T00:00:00 08:00}): read as the +.
+     */
     private OffsetDateTime time(MultiValueMap<String, String> params, String name, List<FieldProblem> problems) {
         String raw = RequestFiling.first(params, name);
         if (RequestFiling.blank(raw)) {
             return null;
         }
+        String text = raw.strip().replaceFirst("^(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+) (\\d\\d(:?\\d\\d)?)$", "$1+$2");
         try {
-            return raw.strip().length() == 10 ? LocalDate.parse(raw.strip()).atStartOfDay(clock.getZone()).toOffsetDateTime()
-                    : OffsetDateTime.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(name, "open311.date.invalid"));
-            return null;
+            OffsetDateTime at = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(clock.getZone()).toOffsetDateTime()
+                    : OffsetDateTime.parse(text);
+            if (at.getYear() >= 1970 && at.getYear() <= 9999) {
+                return at; // a year the database and the 90-day window can hold
+            }
+        } catch (java.time.DateTimeException e) {
+            // named below
         }
+        problems.add(new FieldProblem(name, "open311.date.invalid"));
+        return null;
     }
 }

@@ -20,10 +20,13 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final UserDetailsService users;
+    private final org.springframework.security.web.AuthenticationEntryPoint refusals;
 
-    public BearerTokenFilter(ApiTokens tokens, UserDetailsService users) {
+    public BearerTokenFilter(ApiTokens tokens, UserDetailsService users,
+                             org.springframework.security.web.AuthenticationEntryPoint refusals) {
         this.tokens = tokens;
         this.users = users;
+        this.refusals = refusals;
     }
 
     @Override
@@ -39,7 +42,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
                 .filter(u -> u.isEnabled() && u.isAccountNonLocked());
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "The token is not valid or has expired");
+            refusals.commence(request, response,
+                    new org.springframework.security.authentication.BadCredentialsException("token not valid or expired"));
             return;
         }
         UserDetails u = user.get();

@@ -45,8 +45,10 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, AccountFilters accounts)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, AccountFilters accounts,
+                            org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
+                            java.util.List<cn.minqing.platform.web.ProtocolRefusals> protocols) throws Exception {
+        ApiRefusals refusals = new ApiRefusals(messages, json, protocols);
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
         http.securityMatcher(API)
                 .authorizeHttpRequests(auth -> auth
@@ -58,8 +60,9 @@ class SecurityConfig {
                                 get("/open311/v2/services/*")).permitAll()
                         .requestMatchers(path("/engine-rest/**"), path("/api/admin/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
+                .exceptionHandling(e -> e.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .addFilterBefore(new BearerTokenFilter(tokens, users, refusals), BasicAuthenticationFilter.class)
                 .addFilterBefore(accounts.loginThrottle(), BasicAuthenticationFilter.class)
                 .addFilterBefore(accounts.accountState(true), AuthorizationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -95,6 +98,15 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
                 .headers(SecurityHeaders.everywhere());
         return http.build();
+    }
+
+    /** Requests the firewall refuses (see {@link ApiRefusals#rejected}), never Spring Boot's error body on the API. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(
+            org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
+            java.util.List<cn.minqing.platform.web.ProtocolRefusals> protocols) {
+        ApiRefusals refusals = new ApiRefusals(messages, json, protocols);
+        return (request, response, e) -> refusals.rejected(request, response);
     }
 
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};

@@ -29,6 +29,16 @@ class SearchAdminController {
     java.util.List<String> replaceSynonyms(@org.springframework.security.core.annotation.AuthenticationPrincipal
                                            cn.minqing.people.Principal me,
                                            @org.springframework.web.bind.annotation.RequestBody java.util.List<String> groups) {
+        // a group of fewer than two terms was dropped without a word: [1] emptied the whole list
+        java.util.List<cn.minqing.platform.web.FieldProblem> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i) == null || Synonyms.split(groups.get(i)).size() < 2) {
+                problems.add(new cn.minqing.platform.web.FieldProblem("[" + i + "]", "synonym.terms.tooFew"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new cn.minqing.platform.web.InvalidInputException(problems);
+        }
         synonyms.replace(groups);
         audit.record(me.getUsername(), "synonyms.replaced", null, String.join(" | ", groups));
         return synonyms();

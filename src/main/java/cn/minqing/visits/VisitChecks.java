@@ -8,6 +8,9 @@ import java.util.List;
 /** What is wrong with a visit apart from its needs' cases (those are checked as any report is). */
 final class VisitChecks {
 
+    /** No household file goes back further: a visit before it is a wrong date (or an overflowing number). */
+    static final int EARLIEST_YEAR = 2000;
+
     private VisitChecks() {
     }
 
@@ -22,6 +25,8 @@ final class VisitChecks {
             problems.add(new FieldProblem("visitedAt", "visit.visitedAt.required"));
         } else if (r.visitedAt().isAfter(CaseClock.now().plusMinutes(10))) {
             problems.add(new FieldProblem("visitedAt", "visit.visitedAt.future"));
+        } else if (r.visitedAt().getYear() < EARLIEST_YEAR) { // 1e400 as epoch seconds was read as 1970
+            problems.add(new FieldProblem("visitedAt", "visit.visitedAt.past", String.valueOf(EARLIEST_YEAR)));
         }
         if (r.met() != null && r.met().length() > 100) {
             problems.add(new FieldProblem("met", "visit.met.size"));

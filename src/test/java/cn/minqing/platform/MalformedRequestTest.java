@@ -41,6 +41,9 @@ class MalformedRequestTest extends ApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final ObjectMapper json = new ObjectMapper();
     final List<String> failures = new ArrayList<>();
@@ -99,6 +102,75 @@ class MalformedRequestTest extends ApiTest {
         assertThat(post("villager1", "/api/cases", Map.of("title", "键太长", "description", "键太长", "category", "road"), key)
                 .getStatusCode().value()).isEqualTo(400);
         assertThat(get("villager1", "/api/cases/" + number).getBody().get("status").asText()).isEqualTo("received");
+    }
+
+    /** What EndpointSweepTest found on the 10th session, each once more as a plain case (each was a 500 or not problem+json). */
+    @Test
+    void refusalsBeforeAndOutsideTheControllersAreProblemJsonNamingTheField() throws Exception {
+        var issued = post("admin", "/api/tokens", Map.of("name", "sweep10"));
+        assertThat(issued.getStatusCode().value()).as(String.valueOf(issued.getBody())).isEqualTo(201);
+        String admin = issued.getBody().get("token").asText();
+        try {
+            // a PUT form body that is not form encoding: Spring's FormContentFilter threw into the container (500)
+            HttpResponse<String> form = raw("PUT", "/api/households/1/assignment", admin, "application/x-www-form-urlencoded", "a=%ZZ", Map.of());
+            assertProblem(form, 400, "body");
+            assertThat(json.readTree(form.body()).get("detail").asText()).doesNotContain("{1}");
+            // the container's error page called directly answered 500 (status 999)
+            assertProblem(raw("GET", "/error", null, null, null, Map.of()), 404, null);
+            // a date the parser takes and PostgreSQL does not (500 from the database)
+            assertProblem(raw("GET", "/api/admin/audit?to=%2B999999999-12-31", admin, null, null, Map.of()), 400, "to");
+            assertProblem(raw("GET", "/api/admin/stats/agreement?from=2026-01-01&to=%2B999999999-12-31", admin, null, null, Map.of()), 400, "to");
+            // over Tomcat's request line and header limits: Tomcat's HTML page
+            assertProblem(raw("GET", "/api/search?q=" + "x".repeat(100_000), admin, null, null, Map.of()), 400, null);
+            assertProblem(raw("POST", "/api/cases", admin, "application/json", "{}", Map.of("Idempotency-Key", "k".repeat(10_000))), 400, null);
+            // a path the firewall refuses: Spring Boot's {timestamp, status, error, path}
+            assertProblem(raw("PUT", "/api/households/%25/assignment", admin, "application/json", "{}", Map.of()), 400, null);
+            // no or a forged credential: Spring Boot's body again
+            HttpResponse<String> none = raw("GET", "/api/me", null, null, null, Map.of());
+            assertProblem(none, 401, null);
+            assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+            assertProblem(raw("GET", "/api/me", "mq_forged", null, null, Map.of()), 401, null);
+            // wrong shapes and impossible values that were stored: 1.5 read as household 1, 1e400 as 1970, "\ud800" as "?"
+            long visits = jdbc.queryForObject("select count(*) from minqing.visit", Long.class);
+            for (String wrong : List.of("\"household\":1.5", "\"visitedAt\":1e400",
+                    "\"notes\":\"\\ud800\"", "\"met\":\"\\u0007\"")) {
+                String body = "{\"household\":1,\"visitedAt\":\"2026-01-01T00:00:00Z\",\"met\":\"户主\",\"needs\":[]," + wrong + "}";
+                String field = wrong.substring(1, wrong.indexOf('"', 1));
+                assertProblem(raw("POST", "/api/visits", admin, "application/json", body, Map.of()), 400, field);
+            }
+            assertThat(jdbc.queryForObject("select count(*) from minqing.visit", Long.class)).as("no visit stored").isEqualTo(visits);
+            // a list of groups with one that is no group: it was dropped silently, and [1] emptied every synonym group
+            String groups = get("admin", "/api/admin/synonyms").getBody().toString();
+            assertProblem(raw("PUT", "/api/admin/synonyms", admin, "application/json", "[1]", Map.of()), 400, "[0]");
+            assertProblem(raw("PUT", "/api/admin/synonyms", admin, "application/json", "[\"水管,自来水管\",\"路灯\"]", Map.of()), 400, "[1]");
+            assertThat(get("admin", "/api/admin/synonyms").getBody().toString()).as("synonyms kept").isEqualTo(groups);
+        } finally {
+            as("admin").delete("/api/tokens");
+        }
+    }
+
+    private HttpResponse<String> raw(String method, String path, String bearer, String contentType, String body,
+                                     Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        headers.forEach(b::header);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String field) throws Exception {
+        String what = response.request().method() + " " + abbreviate(response.request().uri().toString()) + " -> " + abbreviate(response.body());
+        assertThat(response.statusCode()).as(what).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(what).startsWith("application/problem+json");
+        assertThat(response.body()).as(what).doesNotContainPattern(LEAK.pattern());
+        if (field != null) {
+            assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field")).as(what).contains(field);
+        }
     }
 
     private void exercise(String method, String template, JsonNode op, JsonNode docs) {

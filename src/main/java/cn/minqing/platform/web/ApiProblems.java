@@ -25,9 +25,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
     private final MessageSource messages;
+    private final List<ProtocolRefusals> protocols;
 
-    ApiProblems(MessageSource messages) {
+    ApiProblems(MessageSource messages, List<ProtocolRefusals> protocols) {
         this.messages = messages;
+        this.protocols = protocols;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -63,14 +65,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** A file endpoint called without a multipart body. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ProblemDetail> notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale,
-                                               jakarta.servlet.http.HttpServletRequest request) {
+    ResponseEntity<?> notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale,
+                                   jakarta.servlet.http.HttpServletRequest request) {
         boolean multipart = String.valueOf(request.getContentType()).startsWith("multipart/");
-        return multipart
-                ? ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Incomplete upload",
-                        messages.getMessage("request.uploadBroken", null, locale)))
-                : ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                        "Unsupported Media Type", messages.getMessage("request.notMultipart", null, locale)));
+        ProblemDetail problem = multipart
+                ? problem(HttpStatus.BAD_REQUEST, "Incomplete upload", messages.getMessage("request.uploadBroken", null, locale))
+                : problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", messages.getMessage("request.notMultipart", null, locale));
+        ResponseEntity<String> theirs = protocolRefusal(request, HttpStatus.valueOf(problem.getStatus()), problem.getDetail());
+        return theirs != null ? theirs : ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** The refusal as a protocol of its own writes it (Open311), or null where none covers the path. */
+    private ResponseEntity<String> protocolRefusal(jakarta.servlet.http.HttpServletRequest request, HttpStatusCode status, String detail) {
+        for (ProtocolRefusals protocol : protocols) {
+            if (protocol.covers(request)) {
+                return protocol.refusal(request, status, detail);
+            }
+        }
+        return null;
     }
 
     /**
@@ -134,6 +146,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     messages.getMessage("request.failed", new Object[] {id}, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             problem.setProperty("errorId", id);
             return super.handleExceptionInternal(e, problem, headers, status, request);
+        }
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
+            String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail()
+                    : e instanceof org.springframework.web.ErrorResponse r && r.getBody().getDetail() != null ? r.getBody().getDetail()
+                    : status.toString();
+            ResponseEntity<String> refusal = protocolRefusal(servlet.getRequest(), status, detail);
+            if (refusal != null) {
+                HttpHeaders both = new HttpHeaders();
+                both.addAll(headers);
+                both.setContentType(refusal.getHeaders().getContentType());
+                return new ResponseEntity<>(refusal.getBody(), both, refusal.getStatusCode());
+            }
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

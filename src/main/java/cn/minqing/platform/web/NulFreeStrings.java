@@ -9,8 +9,10 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 
 /**
- * JSON strings may not carry a NUL character ("\u0000"): nobody types one, and PostgreSQL cannot store it. Such a
- * body is refused as a bad value of that field, before any service sees it.
+ * JSON strings may not carry a NUL character ("\u0000"): nobody types one, and PostgreSQL cannot store it. Nor other
+ * control characters (tab, line feed and carriage return excepted) or a lone UTF-16 surrogate ("\ud800"), which no
+ * keyboard makes and which would be stored as "?" without a word. Such a body is refused as a bad value of that
+ * field, before any service sees it.
  */
 @Component
 class NulFreeStrings extends SimpleModule {
@@ -21,11 +23,27 @@ class NulFreeStrings extends SimpleModule {
             @Override
             public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
                 String value = super.deserialize(p, context);
-                if (value != null && value.indexOf('\u0000') >= 0) {
-                    throw InvalidFormatException.from(p, "NUL character", "\\u0000", String.class);
+                if (value != null && !typeable(value)) {
+                    throw InvalidFormatException.from(p, "control character or lone surrogate", "?", String.class);
                 }
                 return value;
             }
         });
+    }
+
+    /** No NUL or other control character but tab, line feed, carriage return; every surrogate in a pair. */
+    static boolean typeable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -28,10 +28,12 @@ class RequestSanity extends OncePerRequestFilter {
 
     private final MessageSource messages;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final List<ProtocolRefusals> protocols;
 
-    RequestSanity(MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json) {
+    RequestSanity(MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json, List<ProtocolRefusals> protocols) {
         this.messages = messages;
         this.json = json;
+        this.protocols = protocols;
     }
 
     @Override
@@ -53,9 +55,43 @@ class RequestSanity extends OncePerRequestFilter {
                 }
             }
         }
-        if (problems.isEmpty()) {
-            chain.doFilter(request, response);
+        if ("/error".equals(request.getRequestURI()) && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+            // the container's error page called as a page of its own answered 500 (status 999): there is none
+            response.setStatus(404);
+            response.setContentType("application/problem+json;charset=UTF-8");
+            json.writeValue(response.getWriter(), Map.of("type", "about:blank", "title", "Not Found", "status", 404,
+                    "detail", messages.getMessage("request.noSuchPath", null, locale)));
             return;
+        }
+        if (problems.isEmpty()) {
+            try {
+                chain.doFilter(request, response);
+            } catch (org.springframework.http.converter.HttpMessageNotReadableException e) {
+                // a PUT, PATCH or DELETE form body that is not form encoding (a=%ZZ): Spring's FormContentFilter reads
+                // it before any handler could refuse it, and threw into the container (a 500)
+                if (response.isCommitted()) {
+                    throw e;
+                }
+                response.resetBuffer();
+                refuse(request, response, locale, List.<String[]>of(new String[] {"body", messages.getMessage("request.formUnreadable", null, locale)}));
+            }
+            return;
+        }
+        refuse(request, response, locale, problems);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Locale locale, List<String[]> problems)
+            throws IOException {
+        for (ProtocolRefusals protocol : protocols) {
+            if (protocol.covers(request)) {
+                org.springframework.http.ResponseEntity<String> refusal = protocol.refusal(request,
+                        org.springframework.http.HttpStatus.BAD_REQUEST, problems.get(0)[0] + ": " + problems.get(0)[1]);
+                response.setStatus(refusal.getStatusCode().value());
+                response.setContentType(String.valueOf(refusal.getHeaders().getContentType()));
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(refusal.getBody());
+                return;
+            }
         }
         response.setStatus(400);
         response.setContentType("application/problem+json;charset=UTF-8");
@@ -66,7 +102,9 @@ class RequestSanity extends OncePerRequestFilter {
         body.put("type", "about:blank");
         body.put("title", "Invalid input");
         body.put("status", 400);
-        body.put("detail", messages.getMessage("request.invalid", new Object[] {problems.size()}, locale));
+        String fields = errors.stream().map(e -> FieldMessages.label(messages, e.get("field"), locale)).distinct()
+                .collect(java.util.stream.Collectors.joining(messages.getMessage("field.separator", null, "、", locale)));
+        body.put("detail", messages.getMessage("request.invalid", new Object[] {problems.size(), fields}, locale));
         body.put("errors", errors);
         json.writeValue(response.getWriter(), body);
     }
