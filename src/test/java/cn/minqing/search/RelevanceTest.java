@@ -280,7 +280,7 @@ class RelevanceTest extends ApiTest {
                          Map<String, Report> reports, Map<String, String> labels) throws IOException {
         List<Judged> queries = queries(set, set.demoJudged() ? demoJudgements(labels) : Map.of());
         // a blind set whose demo cases were judged afterwards (relevance/<set>/demo.tsv): they count with their grades
-        Map<String, Map<String, Integer>> demoGraded = demoGrades(set, labels);
+        Map<String, Map<String, Integer>> judgedLater = judgedAfterwards(set, labels);
         Map<String, List<double[]>> perClassAsBefore = new LinkedHashMap<>();
         System.out.printf("%nrelevance set %s, searched as leader1 among %d documents%n%-4s %-16s %-10s %5s %5s %7s  %s%n",
                 set.name(), labels.size(), "qid", "query", "class", "P@5", "R@10", "nDCG@10",
@@ -309,25 +309,18 @@ class RelevanceTest extends ApiTest {
                 List<String> condensed = all.stream().filter(l -> !l.startsWith("D:")).limit(10).toList();
                 Set<String> rel = q.grades().keySet();
                 if (!rel.isEmpty()) {
-                    double[] row = {condensed.stream().limit(5).filter(rel::contains).count() / 5.0, Math.min(5, rel.size()) / 5.0,
-                            condensed.stream().filter(rel::contains).count() / (double) rel.size(), ndcg(condensed, q.grades(), 10)};
-                    perClassCondensed.computeIfAbsent("", k -> new ArrayList<>()).add(row);
-                    perClassCondensed.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(row);
+                    addRow(perClassCondensed, q.queryClass(), row(condensed, q.grades()));
                 }
             }
             assertThat(ranked).as("hits come from this set's index only").doesNotContainNull();
-            if (!demoGraded.isEmpty() && !q.grades().isEmpty()) {
+            if (!judgedLater.isEmpty() && !q.grades().isEmpty()) {
                 // as measured before the demo and generated reports were judged (each counted not relevant)
-                Set<String> rel = q.grades().keySet();
-                double[] row = {ranked.stream().limit(5).filter(rel::contains).count() / 5.0, Math.min(5, rel.size()) / 5.0,
-                        ranked.stream().filter(rel::contains).count() / (double) rel.size(), ndcg(ranked, q.grades(), 10)};
-                perClassAsBefore.computeIfAbsent("", k -> new ArrayList<>()).add(row);
-                perClassAsBefore.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(row);
+                addRow(perClassAsBefore, q.queryClass(), row(ranked, q.grades()));
             }
-            if (demoGraded.containsKey(q.qid()) && !q.grades().isEmpty()) {
-                Map<String, Integer> withDemo = new LinkedHashMap<>(q.grades());
-                demoGraded.get(q.qid()).forEach(withDemo::putIfAbsent);
-                q = new Judged(q.qid(), q.query(), q.queryClass(), withDemo);
+            if (judgedLater.containsKey(q.qid()) && !q.grades().isEmpty()) {
+                Map<String, Integer> withJudged = new LinkedHashMap<>(q.grades());
+                judgedLater.get(q.qid()).forEach(withJudged::putIfAbsent);
+                q = new Judged(q.qid(), q.query(), q.queryClass(), withJudged);
             }
             Set<String> relevant = q.grades().keySet();
             if (relevant.isEmpty()) {
@@ -336,9 +329,10 @@ class RelevanceTest extends ApiTest {
                         result.total(), result.relaxed(), ranked.stream().map(l -> l.replaceAll(":.*", "")).toList());
                 continue;
             }
-            double qp5 = ranked.stream().limit(5).filter(relevant::contains).count() / 5.0;
-            double qr10 = ranked.stream().limit(10).filter(relevant::contains).count() / (double) relevant.size();
-            double qndcg = ndcg(ranked, q.grades(), 10);
+            double[] row = row(ranked, q.grades());
+            double qp5 = row[0];
+            double qr10 = row[2];
+            double qndcg = row[3];
             System.out.printf("%-4s %-16s %-10s %5.2f %5.2f %7.2f  %s%n", q.qid(), q.query(), q.queryClass(), qp5, qr10, qndcg,
                     ranked.stream().map(l -> (relevant.contains(l) ? "+" : "-") + l.replaceAll(":.*", "")).collect(Collectors.joining(" ")));
             if (qndcg < 0.5) {
@@ -348,11 +342,7 @@ class RelevanceTest extends ApiTest {
                         soundAlikes.correct(q.query(), "relevance-" + set.name()), result.relaxed(),
                         result.hits().stream().limit(5).map(h -> h.category() + ":" + h.title()).collect(Collectors.joining(" | ")));
             }
-            double[] row = {qp5, Math.min(5, relevant.size()) / 5.0, qr10, qndcg};
-            perClass.computeIfAbsent("", k -> new ArrayList<>()).add(row);
-            if (!q.queryClass().isBlank()) {
-                perClass.computeIfAbsent(q.queryClass(), k -> new ArrayList<>()).add(row);
-            }
+            addRow(perClass, q.queryClass(), row);
         }
         // searchperf8: the page and the count sent apart answer exactly what the single request answered
         System.out.printf("%s: request shapes compared on %d queries (hits, order, scores, highlights, total, facets, "
@@ -366,17 +356,8 @@ class RelevanceTest extends ApiTest {
         perClass.forEach((c, rows) -> figures.put(c, mean(rows)));
         figures.forEach((c, f) -> System.out.printf("%s%s: mean over %d queries: precision@5 %.3f (at best %.3f)  recall@10 %.3f  nDCG@10 %.3f%n",
                 set.name(), c.isEmpty() ? "" : " [" + c + "]", f.queries(), f.precision5(), f.bestPrecision5(), f.recall10(), f.ndcg10()));
-        perClassAsBefore.forEach((c, rows) -> {
-            Figures f = mean(rows);
-            System.out.printf("%s%s, demo and generated reports counted not relevant (as before they were judged): precision@5 %.3f  "
-                    + "recall@10 %.3f  nDCG@10 %.3f%n", set.name(), c.isEmpty() ? "" : " [" + c + "]", f.precision5(),
-                    f.recall10(), f.ndcg10());
-        });
-        perClassCondensed.forEach((c, rows) -> {
-            Figures f = mean(rows);
-            System.out.printf("%s%s, unjudged demo cases left out: precision@5 %.3f  recall@10 %.3f  nDCG@10 %.3f%n",
-                    set.name(), c.isEmpty() ? "" : " [" + c + "]", f.precision5(), f.recall10(), f.ndcg10());
-        });
+        printMeans(set, "demo and generated reports counted not relevant (as before they were judged)", perClassAsBefore);
+        printMeans(set, "unjudged demo cases left out", perClassCondensed);
         int caught = duplicatesCaught(set, similar, leader, reports, labels);
         Figures all = figures.get("");
         assertThat(all.ndcg10()).as(set.name() + " mean nDCG@10").isGreaterThanOrEqualTo(set.ndcg10());
@@ -396,6 +377,32 @@ class RelevanceTest extends ApiTest {
             return search.search(criteria, user);
         } finally {
             System.clearProperty("minqing.search.single-request");
+        }
+    }
+
+    /** The set's means, per class, measured another way ({@code how}). */
+    private static void printMeans(TestSet set, String how, Map<String, List<double[]>> perClass) {
+        perClass.forEach((c, rows) -> {
+            Figures f = mean(rows);
+            System.out.printf("%s%s, %s: precision@5 %.3f  recall@10 %.3f  nDCG@10 %.3f%n",
+                    set.name(), c.isEmpty() ? "" : " [" + c + "]", how, f.precision5(), f.recall10(), f.ndcg10());
+        });
+    }
+
+    /** One query's precision@5, the best precision@5 it allows, recall@10 and nDCG@10 for these hits. */
+    private static double[] row(List<String> ranked, Map<String, Integer> grades) {
+        Set<String> relevant = grades.keySet();
+        return new double[] {ranked.stream().limit(5).filter(relevant::contains).count() / 5.0,
+                Math.min(5, relevant.size()) / 5.0,
+                ranked.stream().limit(10).filter(relevant::contains).count() / (double) relevant.size(),
+                ndcg(ranked, grades, 10)};
+    }
+
+    /** The row counts for the whole set ("") and for its query's class. */
+    private static void addRow(Map<String, List<double[]>> perClass, String queryClass, double[] row) {
+        perClass.computeIfAbsent("", k -> new ArrayList<>()).add(row);
+        if (!queryClass.isBlank()) {
+            perClass.computeIfAbsent(queryClass, k -> new ArrayList<>()).add(row);
         }
     }
 
@@ -608,7 +615,7 @@ class RelevanceTest extends ApiTest {
      * ({@code relevance/<set>/demo.tsv}) and the templates of the generated reports ({@code generated.tsv}), each
      * {@code qid relevant} with relevant = {@code <title>:<grade>} list; none where the files are absent.
      */
-    private Map<String, Map<String, Integer>> demoGrades(TestSet set, Map<String, String> labels) throws IOException {
+    private Map<String, Map<String, Integer>> judgedAfterwards(TestSet set, Map<String, String> labels) throws IOException {
         Map<String, Map<String, Integer>> graded = new HashMap<>();
         if (!set.demoJudged()) {
             // D:title:village and X:n:template
