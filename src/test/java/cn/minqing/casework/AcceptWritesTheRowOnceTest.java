@@ -6,10 +6,9 @@ import cn.minqing.cases.CaseRecord;
 import cn.minqing.cases.CaseStatus;
 import cn.minqing.cases.Cases;
 import cn.minqing.support.ApiTest;
+import cn.minqing.support.ProcessDeployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +91,6 @@ class AcceptWritesTheRowOnceTest extends ApiTest {
     }
 
     private void deploy(String name, Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            repository.createDeployment().name("lag9-" + name).addInputStream("grassroots-case.bpmn", in).deploy();
-        }
+        ProcessDeployments.deploy(repository, "lag9-" + name, file);
     }
 }

@@ -6,10 +6,9 @@ import cn.minqing.cases.CaseRecord;
 import cn.minqing.cases.CaseStatus;
 import cn.minqing.cases.Cases;
 import cn.minqing.support.ApiTest;
+import cn.minqing.support.ProcessDeployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -130,8 +129,6 @@ class IntakeUrgencyTest extends ApiTest {
     }
 
     private void deploy(String name, Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            repository.createDeployment().name("mend10-" + name).addInputStream("grassroots-case.bpmn", in).deploy();
-        }
+        ProcessDeployments.deploy(repository, "mend10-" + name, file);
     }
 }

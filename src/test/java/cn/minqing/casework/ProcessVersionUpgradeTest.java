@@ -9,9 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.minqing.support.ApiTest;
+import cn.minqing.support.ProcessDeployments;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.HashMap;
@@ -272,8 +271,6 @@ class ProcessVersionUpgradeTest extends ApiTest {
     }
 
     private void deploy(String name, Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            repository.createDeployment().name("issue-14-" + name).addInputStream("grassroots-case.bpmn", in).deploy();
-        }
+        ProcessDeployments.deploy(repository, "issue-14-" + name, file);
     }
 }
