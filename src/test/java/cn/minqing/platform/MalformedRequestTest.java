@@ -149,6 +149,27 @@ class MalformedRequestTest extends ApiTest {
         }
     }
 
+    /** 11th session: a number, true/false or an object where text belongs was stored as its text ("123"). */
+    @Test
+    void scalarsOfTheWrongTypeForTextFieldsAreRefusedNamingTheField() throws Exception {
+        String admin = post("admin", "/api/tokens", Map.of("name", "mend11")).getBody().get("token").asText();
+        try {
+            long cases = jdbc.queryForObject("select count(*) from minqing.case_record", Long.class);
+            for (String title : List.of("123", "1.5", "true", "false", "{}", "[\"a\"]")) {
+                String body = "{\"title\":" + title + ",\"description\":\"三组自来水停了三天\",\"category\":\"water\"}";
+                assertProblem(raw("POST", "/api/cases", admin, "application/json", body, Map.of()), 400, "title");
+            }
+            assertProblem(raw("POST", "/api/cases/QS-0/notes", admin, "application/json", "{\"note\":42}", Map.of()), 400, "note");
+            assertThat(jdbc.queryForObject("select count(*) from minqing.case_record", Long.class)).as("no case stored").isEqualTo(cases);
+            // the fields that take a number on purpose still do; true is still no number of days
+            String plan = "{\"title\":\"饮水\",\"problem\":\"停水\",\"source\":\"finding\",\"milestones\":[{\"title\":\"摸排\",\"due\":true}]}";
+            HttpResponse<String> refused = raw("POST", "/api/plans", admin, "application/json", plan, Map.of());
+            assertProblem(refused, 400, "milestones[0].due");
+        } finally {
+            as("admin").delete("/api/tokens");
+        }
+    }
+
     private HttpResponse<String> raw(String method, String path, String bearer, String contentType, String body,
                                      Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
