@@ -170,6 +170,33 @@ class MalformedRequestTest extends ApiTest {
         }
     }
 
+    /** 11th session: Spring's own refusals carried its English ("Method 'PUT' is not supported."). */
+    @Test
+    void wrongMethodAndMediaTypeAreRefusedInTheProjectsWordsKeepingTheirHeaders() throws Exception {
+        String admin = post("admin", "/api/tokens", Map.of("name", "mend11")).getBody().get("token").asText();
+        try {
+            HttpResponse<String> method = raw("PUT", "/api/me", admin, "application/json", "{}", Map.of());
+            assertProblem(method, 405, null);
+            assertThat(method.headers().firstValue("Allow").orElse("")).contains("GET");
+            assertThat(json.readTree(method.body()).get("detail").asText()).contains("PUT", "GET").containsPattern("\\p{IsHan}")
+                    .doesNotContain("not supported");
+            HttpResponse<String> english = raw("PUT", "/api/me", admin, "application/json", "{}", Map.of("Accept-Language", "en"));
+            assertThat(json.readTree(english.body()).get("detail").asText()).doesNotContainPattern("\\p{IsHan}").contains("PUT");
+
+            HttpResponse<String> type = raw("POST", "/api/cases", admin, "text/plain", "x", Map.of());
+            assertProblem(type, 415, null);
+            assertThat(type.headers().firstValue("Accept").orElse("")).contains("application/json");
+            assertThat(json.readTree(type.body()).get("detail").asText()).contains("text/plain").containsPattern("\\p{IsHan}")
+                    .doesNotContain("not supported");
+
+            HttpResponse<String> accept = raw("GET", "/api/me", admin, null, null, Map.of("Accept", "application/pdf"));
+            assertProblem(accept, 406, null);
+            assertThat(json.readTree(accept.body()).get("detail").asText()).containsPattern("\\p{IsHan}").doesNotContain("Acceptable representations");
+        } finally {
+            as("admin").delete("/api/tokens");
+        }
+    }
+
     private HttpResponse<String> raw(String method, String path, String bearer, String contentType, String body,
                                      Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
