@@ -170,7 +170,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     /**
      * Spring's own refusals in the project's words instead of its English ("Method 'PUT' is not supported."): the
      * wrong method (405, with the methods the path takes; {@code Allow} stays), a body type the endpoint does not read
-     * (415; {@code Accept} stays) and an answer type it cannot write (406). Null for the others.
+     * (415; {@code Accept} stays), an answer type it cannot write (406) and an upload over the size limit (413). Null for
+     * the others.
      */
     private String springRefusal(Exception e, Locale locale) {
         if (e instanceof org.springframework.web.HttpRequestMethodNotSupportedException m) {
@@ -182,6 +183,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof org.springframework.web.HttpMediaTypeNotSupportedException m) {
             return messages.getMessage("request.mediaTypeNotSupported", new Object[] {
                     m.getContentType() == null ? "-" : m.getContentType().toString(), types(m.getSupportedMediaTypes())}, locale);
+        }
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return messages.getMessage("request.uploadTooLarge", null, locale);
         }
         if (e instanceof org.springframework.web.HttpMediaTypeNotAcceptableException m) {
             return messages.getMessage("request.notAcceptable", new Object[] {types(m.getSupportedMediaTypes())}, locale);
