@@ -78,7 +78,8 @@ class SmsChannelTest extends ChannelTestBase {
         assertThat(outboxOf(phone).findValuesAsText("status")).containsExactly("pending");
         int tries = GATEWAY.requestsFor(phone).size();
         assertThat(tries).isEqualTo(2);
-        // a WeChat text of the same filing, queued by an instance that had WeChat, which no instance serves now
+        // a WeChat text of the same filing, queued by an instance that had WeChat (a fleet without WeChat now never claims
+        // it; WeChat is set up here, so the point is that the bound ends it before any claim, whatever the channel)
         jdbc.sql("""
                 insert into minqing.outbound_message (id, username, channel, event, case_number, template, params, text,
                     next_attempt_at, created_at) values (?, ?, 'wechat', 'received', ?, 'MQ_RECEIVED', '{}'::jsonb, '已收到', ?, ?)
