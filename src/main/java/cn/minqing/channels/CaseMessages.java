@@ -89,11 +89,28 @@ class CaseMessages {
      * both commit or neither, and another sender skips the rows this one holds. Returns how many were taken.
      */
     int renderOwed(int limit) {
-        List<Owed> owed = jdbc.sql("""
+        return render(jdbc.sql("""
                 delete from minqing.channel_message_due where id in (
                     select id from minqing.channel_message_due order by id limit ? for update skip locked)
                 returning id, case_number, event, created_at, sms, wechat
-                """).param(limit).query(Owed.class).list();
+                """).param(limit).query(Owed.class).list());
+    }
+
+    /**
+     * The same for the owed messages older than {@code createdBefore} that carry their channels, rendered by an
+     * instance without any gateway: where no instance has one any more they would be owed for ever, out of sight; so
+     * they become outbox rows of their own channels, which the sender then ends as expired, visible with the others.
+     */
+    int renderStaleOwed(int limit, OffsetDateTime createdBefore) {
+        return render(jdbc.sql("""
+                delete from minqing.channel_message_due where id in (
+                    select id from minqing.channel_message_due where created_at < ? and sms is not null and wechat is not null
+                     order by id limit ? for update skip locked)
+                returning id, case_number, event, created_at, sms, wechat
+                """).params(createdBefore, limit).query(Owed.class).list());
+    }
+
+    private int render(List<Owed> owed) {
         ChannelGateways.Configured renderers = gateways.configured();
         for (Owed o : owed) {
             // a case that is gone (a process driven on its own, in tests) owes nothing; the text goes on the channels

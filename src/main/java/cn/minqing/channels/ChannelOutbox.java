@@ -141,6 +141,24 @@ class ChannelOutbox {
         }
     }
 
+    /**
+     * Ends up to {@code limit} pending rows created before {@code createdBefore} as expired, each with an "expired" try;
+     * only rows that are due (not leased to a sender mid-send, nor waiting out a retry or quiet hours, which they are
+     * left to finish). Returns how many.
+     */
+    int expire(OffsetDateTime now, OffsetDateTime createdBefore, int limit, String detail) {
+        return jdbc.sql("""
+                with gone as (
+                    update minqing.outbound_message m set status = 'expired', last_error = ?
+                      from (select id from minqing.outbound_message
+                             where status = 'pending' and next_attempt_at <= ? and created_at < ?
+                             order by next_attempt_at limit ? for update skip locked) old
+                     where m.id = old.id
+                    returning m.id)
+                insert into minqing.outbound_attempt (message_id, at, outcome, detail) select id, ?, 'expired', ? from gone
+                """).params(clip(detail), now, createdBefore, limit, now, clip(detail)).update();
+    }
+
     /** Quiet hours: the row waits, no try is counted. */
     void defer(UUID id, OffsetDateTime until) {
         jdbc.sql("update minqing.outbound_message set next_attempt_at = ? where id = ?").params(until, id).update();

@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the channel outbox. Each due row is checked again at sending: the person may have opted out since (the row
  * ends as opted-out), it may be their quiet hours (it waits until they end), they may have had their daily cap
  * (capped). A 5xx, a timeout or an unreachable gateway is tried again after 30 s, 1 min, 2 min ... up to an hour,
- * each time with the same id; after the last try the row fails. Numbers are looked up here and never logged.
+ * each time with the same id; after the last try the row fails. A row still unsent {@code give-up-after} (48 h) after
+ * the change it tells of — a channel no instance serves any more, a gateway down for days — ends as expired, with an
+ * "expired" try, instead of waiting for ever: the news is stale by then. Numbers are looked up here and never logged.
  */
 @Component
 class ChannelSender {
@@ -51,6 +53,7 @@ class ChannelSender {
     private final Duration retryBase;
     private final Duration retryMax;
     private final int leaseSeconds;
+    private final Duration giveUpAfter;
 
     ChannelSender(CaseMessages messages, ChannelOutbox outbox, ChannelChoices choices, ChannelGateways gateways, UserAccounts accounts,
                   WechatBindings bindings, TransactionTemplate tx, ObjectMapper json, Clock clock,
@@ -59,7 +62,8 @@ class ChannelSender {
                   @Value("${minqing.channels.max-attempts:8}") int maxAttempts,
                   @Value("${minqing.channels.retry-base:30s}") Duration retryBase,
                   @Value("${minqing.channels.retry-max:1h}") Duration retryMax,
-                  @Value("${minqing.channels.lease:2m}") Duration lease) {
+                  @Value("${minqing.channels.lease:2m}") Duration lease,
+                  @Value("${minqing.channels.give-up-after:48h}") Duration giveUpAfter) {
         this.messages = messages;
         this.outbox = outbox;
         this.choices = choices;
@@ -75,6 +79,7 @@ class ChannelSender {
         this.retryBase = retryBase;
         this.retryMax = retryMax;
         this.leaseSeconds = (int) Math.max(lease.toSeconds(), 10);
+        this.giveUpAfter = giveUpAfter;
     }
 
     @Scheduled(fixedDelayString = "${minqing.channels.poll-ms:2000}", initialDelay = 5000)
@@ -97,6 +102,11 @@ class ChannelSender {
             log.warn("owed channel messages not rendered this pass: {}", e.getClass().getSimpleName());
         }
         OffsetDateTime now = CaseClock.now();
+        try {
+            expire(now);
+        } catch (RuntimeException e) {
+            log.warn("stale channel messages not expired this pass: {}", e.getClass().getSimpleName());
+        }
         int taken = 0;
         for (int batch = 0; batch < 20; batch++) {
             var due = tx.execute(s -> outbox.claim(now, BATCH, leaseSeconds));
@@ -115,14 +125,34 @@ class ChannelSender {
         return taken;
     }
 
+    /**
+     * Ends the rows still unsent {@code give-up-after} after the change they tell of, on every channel, whether or not
+     * this instance can send it (a channel nobody serves is where they pile up); returns how many.
+     */
+    int expire(OffsetDateTime now) {
+        String detail = "not sent within " + giveUpAfter.toHours() + " h";
+        int expired = 0;
+        for (int batch = 0; batch < 20; batch++) {
+            Integer done = tx.execute(s -> outbox.expire(now, now.minus(giveUpAfter), BATCH * 10, detail));
+            expired += done == null ? 0 : done;
+            if (done == null || done < BATCH * 10) {
+                break;
+            }
+        }
+        if (expired > 0) {
+            log.warn("{} channel message(s) not sent within {} h expired (minqing.channels.give-up-after)", expired, giveUpAfter.toHours());
+        }
+        return expired;
+    }
+
     /** Turns the messages owed by committed changes into outbox rows, batch by batch; returns how many. */
     int renderOwed() {
-        if (!gateways.smsConfigured() && !gateways.wechatConfigured()) {
-            return 0;
-        }
+        // without a gateway here, only the messages owed too long to be sent anywhere: to be ended as expired
+        boolean none = !gateways.smsConfigured() && !gateways.wechatConfigured();
+        OffsetDateTime stale = CaseClock.now().minus(giveUpAfter);
         int rendered = 0;
         for (int batch = 0; batch < 20; batch++) {
-            Integer done = tx.execute(s -> messages.renderOwed(BATCH));
+            Integer done = tx.execute(s -> none ? messages.renderStaleOwed(BATCH, stale) : messages.renderOwed(BATCH));
             rendered += done == null ? 0 : done;
             if (done == null || done < BATCH) {
                 break;

@@ -1,35 +1,54 @@
 package cn.minqing.people;
 
+import cn.minqing.platform.web.ProtocolRefusals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** Problem details written by the security filters, which answer before Spring MVC's handlers could. */
+/**
+ * Problem details written by the security filters, which answer before Spring MVC's handlers could; on a protocol's
+ * paths (Open311) that protocol's error list instead, as the API door's other refusals ({@code ApiRefusals}).
+ */
 @Component
 class ProblemResponses {
 
     private final MessageSource messages;
     private final LocaleResolver locales;
     private final ObjectMapper json;
+    private final List<ProtocolRefusals> protocols;
 
-    ProblemResponses(MessageSource messages, LocaleResolver locales, ObjectMapper json) {
+    ProblemResponses(MessageSource messages, LocaleResolver locales, ObjectMapper json, List<ProtocolRefusals> protocols) {
         this.messages = messages;
         this.locales = locales;
         this.json = json;
+        this.protocols = protocols;
     }
 
     void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String messageKey)
             throws IOException {
         Locale locale = locales.resolveLocale(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(messageKey, null, messageKey, locale));
+        String detail = messages.getMessage(messageKey, null, messageKey, locale);
+        for (ProtocolRefusals protocol : protocols) {
+            if (protocol.covers(request)) {
+                ResponseEntity<String> refusal = protocol.refusal(request, status, detail);
+                response.setStatus(refusal.getStatusCode().value());
+                response.setContentType(String.valueOf(refusal.getHeaders().getContentType()));
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(refusal.getBody());
+                return;
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -8,7 +8,6 @@ import org.springframework.security.authorization.AuthenticatedAuthorizationMana
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -75,7 +74,11 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, AccountFilters accounts,
                               @Value("${minqing.demo.enabled:false}") boolean demo,
-                              @Value("${minqing.wechat.app-id:}") String wechatAppId) throws Exception {
+                              @Value("${minqing.wechat.app-id:}") String wechatAppId,
+                              org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
+                              java.util.List<cn.minqing.platform.web.ProtocolRefusals> protocols) throws Exception {
+        // the API's description is read by API clients: its 401 is the API's (problem+json with the Basic challenge)
+        ApiRefusals apiDocsRefusals = new ApiRefusals(messages, json, protocols);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/register", "/wechat/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -87,7 +90,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .httpBasic(Customizer.withDefaults())
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(basicChallenge(),
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(apiDocsRefusals,
                         new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**"))) // 401, not the login page
                         // inside WeChat (its browser says MicroMessenger): WeChat's web authorisation, not the password form
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/wechat/authorize"),
@@ -110,12 +113,6 @@ class SecurityConfig {
     }
 
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
-
-    private static BasicAuthenticationEntryPoint basicChallenge() {
-        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-        challenge.setRealmName("minqing");
-        return challenge;
-    }
 
     private static RequestMatcher get(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET, pattern);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -125,6 +126,45 @@ class ReceivedTextOwedTest extends ChannelTestBase {
 
         sender.renderOwed();
         assertThat(channelsOf(number)).containsExactlyInAnyOrder("sms", "wechat");
+    }
+
+    /**
+     * mend11: where no instance has a gateway any more, a text owed by a filing was owed for ever, out of sight. An
+     * instance without gateways leaves it while it is fresh (a gateway may come back) and, once it is older than
+     * give-up-after (48 h), turns it into its channels' outbox rows ended as expired, which admins see.
+     */
+    @Test
+    void aTextOwedWhereNoGatewayIsLeftEndsExpiredAfterTheBoundNotOwedForEver() {
+        String phone = smsAndWechatVillager();
+        String number = file(phone, "水渠堵了", "村东的水渠堵了，地里进不了水", "irrigation");
+        assertThat(owed(number)).isEqualTo(1);
+        ChannelGateways none = new ChannelGateways("", "", "generic", "", "民情", Duration.ofSeconds(1), "", "",
+                "https://api.weixin.qq.com", json, clock);
+        ChannelSender bare = sender(none);
+
+        bare.sendDue(); // fresh: left for an instance with a gateway
+        assertThat(owed(number)).isEqualTo(1);
+        assertThat(channelsOf(number)).isEmpty();
+
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(49))));
+        bare.sendDue();
+        assertThat(owed(number)).isZero();
+        assertThat(channelsOf(number)).containsExactlyInAnyOrder("sms", "wechat");
+        assertThat(jdbc.sql("select status from minqing.outbound_message where case_number = ? and event = 'received'")
+                .param(number).query(String.class).list()).containsExactly("expired", "expired");
+        assertThat(jdbc.sql("""
+                select a.outcome from minqing.outbound_attempt a join minqing.outbound_message m on m.id = a.message_id
+                 where m.case_number = ? and m.event = 'received'
+                """).param(number).query(String.class).list()).containsExactly("expired", "expired");
+        assertThat(GATEWAY.requestsFor(phone)).isEmpty();
+    }
+
+    /** The sender of an instance with these gateways, on the same database, with the app's settings. */
+    private ChannelSender sender(ChannelGateways gateways) {
+        ChannelOutbox outbox = new ChannelOutbox(jdbc, choices, templates, gateways, bindings, json);
+        return new ChannelSender(new CaseMessages(jdbc, outbox, ratingRequests, gateways), outbox, choices, gateways,
+                accounts, bindings, tx, json, clock, true, 8, 8, Duration.ofSeconds(30), Duration.ofHours(1),
+                Duration.ofMinutes(2), Duration.ofHours(48));
     }
 
     @Autowired

@@ -17,6 +17,9 @@ import org.springframework.http.ResponseEntity;
  */
 class SmsChannelTest extends ChannelTestBase {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aGatewayThatFailsThenTimesOutThenTakesItDeliversExactlyOneText() {
         clockAt(LocalDateTime.of(2031, 3, 4, 10, 0)); // a Tuesday morning in Beijing
@@ -52,6 +55,50 @@ class SmsChannelTest extends ChannelTestBase {
         JsonNode done = outboxOf(phone).get(0);
         assertThat(done.path("status").asText()).isEqualTo("accepted");
         assertThat(done.path("tries").findValuesAsText("outcome")).containsExactly("error", "timeout", "accepted");
+    }
+
+    /**
+     * mend11: a text nobody can send (a gateway down for days, a WeChat row queued where WeChat was set up and no
+     * instance serving WeChat any more) waited in the outbox for ever; after give-up-after (48 h) it ends as expired,
+     * with its tries, on either channel, and is not tried again.
+     */
+    @Test
+    void aTextUnsentForTwoDaysExpiresVisiblyOnEitherChannel() {
+        clockAt(LocalDateTime.of(2031, 4, 8, 10, 0)); // a Tuesday morning in Beijing
+        String phone = smsVillager();
+        GATEWAY.answer(phone, "500", "500", "500");
+        String number = file(phone, "桥头路灯不亮", "桥头路灯不亮，晚上看不见路", "road");
+        sender.sendDue(); // 500: tried again in 30 s
+        assertThat(outboxOf(phone).get(0).path("status").asText()).isEqualTo("pending");
+        OffsetDateTime filed = OffsetDateTime.ofInstant(now(), BEIJING);
+
+        clockPlusMinutes(47 * 60); // not yet: the SMS is tried again (500) and waits
+        GATEWAY.answer(phone, "500");
+        sender.sendDue();
+        assertThat(outboxOf(phone).findValuesAsText("status")).containsExactly("pending");
+        int tries = GATEWAY.requestsFor(phone).size();
+        assertThat(tries).isEqualTo(2);
+        // a WeChat text of the same filing, queued by an instance that had WeChat (a fleet without WeChat now never claims
+        // it; WeChat is set up here, so the point is that the bound ends it before any claim, whatever the channel)
+        jdbc.sql("""
+                insert into minqing.outbound_message (id, username, channel, event, case_number, template, params, text,
+                    next_attempt_at, created_at) values (?, ?, 'wechat', 'received', ?, 'MQ_RECEIVED', '{}'::jsonb, '已收到', ?, ?)
+                """).params(UUID.randomUUID(), phone, number, filed, filed).update();
+
+        clockPlusMinutes(2 * 60);
+        sender.sendDue();
+        JsonNode rows = outboxOf(phone);
+        assertThat(rows.findValuesAsText("status")).containsExactly("expired", "expired");
+        assertThat(rows.findValuesAsText("channel")).containsExactlyInAnyOrder("sms", "wechat");
+        for (JsonNode row : rows) {
+            List<String> outcomes = row.path("tries").findValuesAsText("outcome");
+            assertThat(outcomes).as(row.toString()).last().isEqualTo("expired");
+        }
+        assertThat(GATEWAY.requestsFor(phone)).as("not tried again").hasSize(tries);
+        clockPlusMinutes(24 * 60);
+        sender.sendDue();
+        assertThat(GATEWAY.requestsFor(phone)).hasSize(tries);
+        assertThat(outboxOf(phone).findValuesAsText("status")).containsExactly("expired", "expired");
     }
 
     @Test

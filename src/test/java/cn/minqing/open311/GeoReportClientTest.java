@@ -29,6 +29,8 @@ import org.w3c.dom.Document;
 class GeoReportClientTest extends ApiTest {
 
     final HttpClient http = HttpClient.newHttpClient();
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -72,6 +74,36 @@ class GeoReportClientTest extends ApiTest {
         HttpResponse<String> badForm = send("PUT", "/open311/v2/requests.json?api_key=" + key, null, "a=%ZZ");
         assertThat(badForm.statusCode()).isEqualTo(400);
         assertThat(json.readTree(badForm.body()).get(0).get("code").asInt()).isEqualTo(400);
+    }
+
+    /** 11th session: an account held to changing its password got the API's problem+json on Open311. */
+    @Test
+    void anAccountThatMustChangeItsPasswordIsRefusedInTheSpecsErrorList() throws Exception {
+        String user = registerVillager("qingxi2026", "QS02002");
+        String key = rest.withBasicAuth(user, "qingxi2026").postForEntity("/api/tokens", Map.of("name", "open311"), JsonNode.class)
+                .getBody().get("token").asText();
+        jdbc.sql("update minqing.app_user set must_change_password = true where username = ?").param(user).update();
+        long cases = jdbc.sql("select count(*) from minqing.case_record").query(Long.class).single();
+
+        HttpResponse<String> list = send("GET", "/open311/v2/requests.json?api_key=" + key, null, null);
+        assertThat(list.statusCode()).isEqualTo(403);
+        assertThat(list.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode errors = json.readTree(list.body());
+        assertThat(errors.isArray()).as(list.body()).isTrue();
+        assertThat(errors.get(0).get("code").asInt()).isEqualTo(403);
+        assertThat(errors.get(0).get("description").asText()).containsPattern("\\p{IsHan}");
+
+        HttpResponse<String> xml = send("POST", "/open311/v2/requests.xml", null,
+                form(Map.of("api_key", key, "service_code", "water", "address_id", "QS02002", "description", "三组自来水停了")));
+        assertThat(xml.statusCode()).isEqualTo(403);
+        assertThat(xml.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+        assertThat(xml(xml.body()).getDocumentElement().getNodeName()).isEqualTo("errors");
+        assertThat(xml.body()).contains("<code>403</code>");
+        assertThat(jdbc.sql("select count(*) from minqing.case_record").query(Long.class).single()).as("nothing filed").isEqualTo(cases);
+        // the rest of the API keeps its problem+json
+        HttpResponse<String> api = send("GET", "/api/cases", Map.of("Authorization", "Bearer " + key), null);
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
 
     @Test

@@ -46,7 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * JSON, of the wrong shape, all-null, with each field of the wrong type, unknown enum, overflowing, over-long or a
  * lone surrogate, the wrong content type, an empty body, the wrong method, broken multipart and a junk
  * Idempotency-Key. No answer may be a 5xx; no refusal may carry SQL, a class name, a stack trace or a server path;
- * refusals under {@code /api/} are {@code application/problem+json}; and no table of Minqing grows from them.
+ * refusals under {@code /api/} are {@code application/problem+json}; and no table of Minqing grows from them. An
+ * endpoint that takes an uploaded file also gets uploads cut short and one over the size limit.
  */
 class EndpointSweepTest extends ApiTest {
 
@@ -147,6 +148,8 @@ class EndpointSweepTest extends ApiTest {
         final Map<String, Class<?>> queryParameters = new LinkedHashMap<>();
         final List<String> headers = new ArrayList<>();
         Type body;
+        /** The handler takes an uploaded file: swept with uploads cut short and over the size limit too. */
+        boolean upload;
         String token;
         final List<String> accepted = new ArrayList<>();
 
@@ -159,6 +162,7 @@ class EndpointSweepTest extends ApiTest {
             }
             for (MethodParameter p : handler.getMethodParameters()) {
                 p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+                upload |= p.getParameterType().getName().contains("MultipartFile");
                 RequestParam param = p.getParameterAnnotation(RequestParam.class);
                 RequestHeader header = p.getParameterAnnotation(RequestHeader.class);
                 if (param != null && !Map.class.isAssignableFrom(p.getParameterType())
@@ -210,8 +214,58 @@ class EndpointSweepTest extends ApiTest {
                 send(path(Map.of()), saneQuery(), "multipart/form-data; boundary=zz", "--zz\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nbroken", Map.of());
                 send(path(Map.of()), saneQuery(), "application/x-www-form-urlencoded", "a=%ZZ&b=%ED%A0%80&&=", Map.of());
             }
+            if (upload) {
+                uploads();
+            }
             String other = method.equals("PATCH") ? "PUT" : "PATCH";
             send(path(Map.of()), saneQuery(), null, null, Map.of("X-Method", other));
+        }
+
+        /**
+         * A whole file part followed by a part cut off, a part without a name, a file part cut off, and 80 MB announced
+         * (over the 70 MB a request may have) with none of it sent: each refused, nothing stored (mend11).
+         */
+        private void uploads() {
+            String file = "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n";
+            String type = "multipart/form-data; boundary=zz";
+            send(path(Map.of()), saneQuery(), type, file + "\u0089PNG\r\n--zz\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n半截", Map.of(), true);
+            send(path(Map.of()), saneQuery(), type, "--zz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--zz--\r\n", Map.of(), true);
+            send(path(Map.of()), saneQuery(), type, file + "\u0089PNG\r\n\u001a\n\u0000\u0000", Map.of(), true);
+            StringBuilder url = new StringBuilder(path(Map.of()));
+            saneQuery().forEach((k, v) -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(encode(k)).append('=').append(encode(v)));
+            String what = method + " " + url + " [80 MB announced]";
+            String answer = announced(method + " " + url + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "X-Forwarded-For: " + address
+                    + "\r\nContent-Type: " + type + "\r\nContent-Length: " + 80L * 1024 * 1024 + "\r\nConnection: close\r\n\r\n");
+            sent++;
+            if (answer == null || !answer.startsWith("HTTP/1.1 ")) {
+                failures.add("no answer: " + what);
+                return;
+            }
+            int status = Integer.parseInt(answer.substring(9, 12));
+            String headers = answer.contains("\r\n\r\n") ? answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase() : answer;
+            String body = answer.contains("\r\n\r\n") ? answer.substring(answer.indexOf("\r\n\r\n") + 4) : "";
+            if (status < 300) { // a page's door may send a stranger to the sign-in page (302)
+                failures.add("accepted " + status + " " + what);
+            } else if (status >= 500) {
+                failures.add(status + " " + what + " -> " + abbreviate(body, 300));
+            } else if (LEAK.matcher(body).find()) {
+                failures.add("leak " + status + " " + what + " -> " + abbreviate(body, 300));
+            } else if (url.toString().startsWith("/api/") && !headers.contains("content-type: application/problem+json")) {
+                failures.add("not problem+json " + status + " " + what + " -> " + abbreviate(body, 200));
+            }
+        }
+
+        /** A request written by hand (a length no client library sends without the bytes); the answer, or null. */
+        private String announced(String request) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                return answerOf(socket.getInputStream());
+            } catch (java.io.IOException e) {
+                return null;
+            }
         }
 
         private void bodies() {
@@ -426,5 +480,25 @@ class EndpointSweepTest extends ApiTest {
     private static String abbreviate(String s, int max) {
         String one = s.replace("\n", " ");
         return one.length() > max ? one.substring(0, max) + "…" : one;
+    }
+
+    /** The answer up to the end of its body: the server may keep the connection open to swallow the announced bytes. */
+    static String answerOf(java.io.InputStream in) throws java.io.IOException {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+            got.write(buffer, 0, n);
+            String text = got.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            if (end >= 0) {
+                String head = text.substring(0, end).toLowerCase();
+                java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(head);
+                if (length.find() ? got.size() - end - 4 >= Integer.parseInt(length.group(1))
+                        : !head.contains("chunked") || text.endsWith("\r\n0\r\n\r\n")) {
+                    break;
+                }
+            }
+        }
+        return got.toString(StandardCharsets.UTF_8);
     }
 }

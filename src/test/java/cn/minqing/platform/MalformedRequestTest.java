@@ -149,6 +149,57 @@ class MalformedRequestTest extends ApiTest {
         }
     }
 
+    /** 11th session: a number, true/false or an object where text belongs was stored as its text ("123"). */
+    @Test
+    void scalarsOfTheWrongTypeForTextFieldsAreRefusedNamingTheField() throws Exception {
+        String admin = post("admin", "/api/tokens", Map.of("name", "mend11")).getBody().get("token").asText();
+        String villager = post("villager1", "/api/tokens", Map.of("name", "mend11")).getBody().get("token").asText();
+        try {
+            long cases = jdbc.queryForObject("select count(*) from minqing.case_record", Long.class);
+            // a villager's report in every other way sound (it was filed, titled "123")
+            for (String title : List.of("123", "1.5", "true", "false", "{}", "[\"a\"]")) {
+                String body = "{\"title\":" + title + ",\"description\":\"三组自来水停了三天\",\"category\":\"water\"}";
+                assertProblem(raw("POST", "/api/cases", villager, "application/json", body, Map.of()), 400, "title");
+            }
+            assertProblem(raw("POST", "/api/cases/QS-0/notes", admin, "application/json", "{\"note\":42}", Map.of()), 400, "note");
+            assertThat(jdbc.queryForObject("select count(*) from minqing.case_record", Long.class)).as("no case stored").isEqualTo(cases);
+            // the fields that take a number on purpose still do; true is still no number of days
+            String plan = "{\"title\":\"饮水\",\"problem\":\"停水\",\"source\":\"finding\",\"milestones\":[{\"title\":\"摸排\",\"due\":true}]}";
+            HttpResponse<String> refused = raw("POST", "/api/plans", admin, "application/json", plan, Map.of());
+            assertProblem(refused, 400, "milestones[0].due");
+        } finally {
+            as("admin").delete("/api/tokens");
+            as("villager1").delete("/api/tokens");
+        }
+    }
+
+    /** 11th session: Spring's own refusals carried its English ("Method 'PUT' is not supported."). */
+    @Test
+    void wrongMethodAndMediaTypeAreRefusedInTheProjectsWordsKeepingTheirHeaders() throws Exception {
+        String admin = post("admin", "/api/tokens", Map.of("name", "mend11")).getBody().get("token").asText();
+        try {
+            HttpResponse<String> method = raw("PUT", "/api/me", admin, "application/json", "{}", Map.of());
+            assertProblem(method, 405, null);
+            assertThat(method.headers().firstValue("Allow").orElse("")).contains("GET");
+            assertThat(json.readTree(method.body()).get("detail").asText()).contains("PUT", "GET").containsPattern("\\p{IsHan}")
+                    .doesNotContain("not supported");
+            HttpResponse<String> english = raw("PUT", "/api/me", admin, "application/json", "{}", Map.of("Accept-Language", "en"));
+            assertThat(json.readTree(english.body()).get("detail").asText()).doesNotContainPattern("\\p{IsHan}").contains("PUT");
+
+            HttpResponse<String> type = raw("POST", "/api/cases", admin, "text/plain", "x", Map.of());
+            assertProblem(type, 415, null);
+            assertThat(type.headers().firstValue("Accept").orElse("")).contains("application/json");
+            assertThat(json.readTree(type.body()).get("detail").asText()).contains("text/plain").containsPattern("\\p{IsHan}")
+                    .doesNotContain("not supported");
+
+            HttpResponse<String> accept = raw("GET", "/api/me", admin, null, null, Map.of("Accept", "application/pdf"));
+            assertProblem(accept, 406, null);
+            assertThat(json.readTree(accept.body()).get("detail").asText()).containsPattern("\\p{IsHan}").doesNotContain("Acceptable representations");
+        } finally {
+            as("admin").delete("/api/tokens");
+        }
+    }
+
     private HttpResponse<String> raw(String method, String path, String bearer, String contentType, String body,
                                      Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));

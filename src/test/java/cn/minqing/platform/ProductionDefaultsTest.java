@@ -94,6 +94,12 @@ class ProductionDefaultsTest {
         HttpResponse<String> anonymous = call("GET", "/v3/api-docs", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        // the API's refusal, not Spring Boot's {timestamp, status, error, path} (11th session)
+        assertThat(anonymous.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(anonymous.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("detail").asText()).containsPattern("\\p{IsHan}");
+        assertThat(problem.has("timestamp") || problem.has("path")).as(anonymous.body()).isFalse();
         assertThat(call("GET", "/swagger-ui.html", null, null).statusCode()).isIn(302, 401);
         HttpResponse<String> signedIn = call("GET", "/v3/api-docs", "admin", ADMIN_PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(200);

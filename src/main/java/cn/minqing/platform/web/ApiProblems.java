@@ -147,6 +147,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setProperty("errorId", id);
             return super.handleExceptionInternal(e, problem, headers, status, request);
         }
+        String ours = springRefusal(e, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        if (ours != null) {
+            ProblemDetail problem = problem(HttpStatus.valueOf(status.value()), HttpStatus.valueOf(status.value()).getReasonPhrase(), ours);
+            body = problem;
+        }
         if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet) {
             String detail = body instanceof ProblemDetail p && p.getDetail() != null ? p.getDetail()
                     : e instanceof org.springframework.web.ErrorResponse r && r.getBody().getDetail() != null ? r.getBody().getDetail()
@@ -160,6 +165,37 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    /**
+     * Spring's own refusals in the project's words instead of its English ("Method 'PUT' is not supported."): the
+     * wrong method (405, with the methods the path takes; {@code Allow} stays), a body type the endpoint does not read
+     * (415; {@code Accept} stays), an answer type it cannot write (406) and an upload over the size limit (413). Null for
+     * the others.
+     */
+    private String springRefusal(Exception e, Locale locale) {
+        if (e instanceof org.springframework.web.HttpRequestMethodNotSupportedException m) {
+            java.util.Set<org.springframework.http.HttpMethod> allowed = m.getSupportedHttpMethods();
+            String methods = allowed == null || allowed.isEmpty() ? "-" : allowed.stream()
+                    .map(org.springframework.http.HttpMethod::name).sorted().collect(java.util.stream.Collectors.joining(", "));
+            return messages.getMessage("request.methodNotAllowed", new Object[] {m.getMethod(), methods}, locale);
+        }
+        if (e instanceof org.springframework.web.HttpMediaTypeNotSupportedException m) {
+            return messages.getMessage("request.mediaTypeNotSupported", new Object[] {
+                    m.getContentType() == null ? "-" : m.getContentType().toString(), types(m.getSupportedMediaTypes())}, locale);
+        }
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return messages.getMessage("request.uploadTooLarge", null, locale);
+        }
+        if (e instanceof org.springframework.web.HttpMediaTypeNotAcceptableException m) {
+            return messages.getMessage("request.notAcceptable", new Object[] {types(m.getSupportedMediaTypes())}, locale);
+        }
+        return null;
+    }
+
+    private static String types(List<org.springframework.http.MediaType> types) {
+        return types == null || types.isEmpty() ? "-" : types.stream().map(org.springframework.http.MediaType::toString)
+                .distinct().collect(java.util.stream.Collectors.joining(", "));
     }
 
     private ResponseEntity<Object> invalidParameter(String field, String key, Locale locale) {

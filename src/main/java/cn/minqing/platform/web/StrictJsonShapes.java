@@ -2,6 +2,9 @@ package cn.minqing.platform.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -10,9 +13,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A fraction where a whole number belongs ({@code {"household": 1.5}}, read as household 1) is refused naming the
- * field, as {@code "abc"} where a number belongs always was. Numbers where text belongs stay readable: some fields take
- * either on purpose (a plan's {@code target} 0.9, a milestone's {@code due} 5 or "2026-12-15"). Only the bodies
- * Spring MVC reads: the app's own JSON (events, gateways' answers) is read as before.
+ * field, as {@code "abc"} where a number belongs always was. So is a number or true/false where text belongs
+ * ({@code {"title": 123}} was stored as "123"): the client sent something other than it meant. The fields that take
+ * either on purpose say so themselves (a plan's {@code target} 0.9, a milestone's {@code due} 5 or "2026-12-15":
+ * {@link TextOrNumber}). Only the bodies Spring MVC reads: the app's own JSON (events, gateways' answers and
+ * callbacks) is read as before.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonShapes implements WebMvcConfigurer {
@@ -27,6 +32,10 @@ class StrictJsonShapes implements WebMvcConfigurer {
     }
 
     static ObjectMapper strict(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         return mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }
