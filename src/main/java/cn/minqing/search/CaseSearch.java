@@ -97,6 +97,7 @@ class CaseSearch {
         }
         // few answers (or none): most words are enough; then the categories the query points to join in
         // (never for a "quoted phrase", which means exactly that)
+        SearchResult exact = result;
         if (result.total() < FEW && hasText && !isPhrase(words)) {
             SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), intent, Step.MOST_WORDS),
                     given, user, with(relaxed, "words"));
@@ -107,10 +108,15 @@ class CaseSearch {
             }
         }
         // the categories the query points to join in when the words find few cases, or few of those categories'
-        // (跟邻居闹矛盾: its words are in other categories' reports, the disputes say 吵架, 占地 …)
-        if ((result.total() < FEW || fewInCategories(result, intent)) && hasText && !isPhrase(words) && !intent.isEmpty()
-                && given.category() == null) {
-            SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), intent, Step.CATEGORY),
+        // (跟邻居闹矛盾: its words are in other categories' reports, the disputes say 吵架, 占地 …), or only with most
+        // of the words (婚姻家庭矛盾: 家庭 alone finds 家庭医生); with no form of a category in the query, the categories
+        // its character pairs point to (农民增收难 → farm-sales) are listed when the words find few
+        List<String> listed = !intent.isEmpty() || !hasText ? intent
+                : result.total() < FEW ? categoryIntent.ofPieces(corrected == null ? words : words + " " + corrected) : List.of();
+        if ((result.total() < FEW || fewInCategories(result, listed)
+                || relaxed.contains("words") && noneInCategories(exact, listed))
+                && hasText && !isPhrase(words) && !listed.isEmpty() && given.category() == null) {
+            SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), listed, Step.CATEGORY),
                     given, user, with(relaxed, "category"));
             if (wider.total() > result.total()) {
                 result = wider;
@@ -126,6 +132,12 @@ class CaseSearch {
 
     /** Fewer answers than this and the search relaxes; the matches found so far stay first. */
     static final int FEW = 3;
+
+    /** The words found no case of the categories the query points to. */
+    private static boolean noneInCategories(SearchResult result, List<String> intent) {
+        return result.facets().getOrDefault("category", List.of()).stream()
+                .noneMatch(b -> intent.contains(b.key()) && b.count() > 0);
+    }
 
     /** The words found fewer than {@link #FEW} cases in each category the query points to. */
     private static boolean fewInCategories(SearchResult result, List<String> intent) {
@@ -264,6 +276,11 @@ class CaseSearch {
         List<String> vocabulary = categories.stream()
                 .flatMap(c -> categoryIntent.vocabulary(c, index.alias()).stream().limit(perCategory)).distinct().toList();
         String partial = corrected == null ? q : q + " " + corrected;
+        // the notion the query names, in the words of its thesaurus entries (婚姻家庭矛盾 → 离婚, 彩礼纠纷, 夫妻吵架 …)
+        List<String> notion = thesaurus.mentionedIn(partial).stream()
+                .filter(e -> categories.contains(e.category())).flatMap(e -> e.forms().stream())
+                .filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH && !partial.contains(f)).distinct()
+                .limit(MAX_NOTION_FORMS).toList();
         return Query.of(query -> query.bool(c -> {
             c.queryName(ListingVariety.LISTED);
             c.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(categories.stream()
@@ -271,6 +288,8 @@ class CaseSearch {
             c.should(s -> s.constantScore(cs -> cs.boost(CATEGORY_ONLY_SCORE).filter(f -> f.matchAll(a -> a))));
             c.should(s -> s.constantScore(cs -> cs.boost(PARTIAL_SCORE).filter(f -> f.multiMatch(mm -> mm.query(partial)
                     .fields("title.bigram", "description.bigram").minimumShouldMatch("1")))));
+            notion.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(NOTION_SCORE)
+                    .filter(f -> f.multiMatch(mm -> mm.query(word).type(TextQueryType.Phrase).fields("title", "description"))))));
             vocabulary.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(VOCABULARY_SCORE)
                     .filter(f -> f.multiMatch(mm -> mm.query(word).type(TextQueryType.Phrase).fields("title", "description"))))));
             typical.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(TYPICAL_WORD_SCORE)
@@ -283,6 +302,9 @@ class CaseSearch {
     static final float CATEGORY_ONLY_SCORE = 0.01f;
     /** Such a case sharing a character pair with the query comes first among them. */
     static final float PARTIAL_SCORE = 0.005f;
+    /** Each other form of a thesaurus entry the query mentions that such a case uses: above a shared character pair. */
+    static final float NOTION_SCORE = 0.006f;
+    static final int MAX_NOTION_FORMS = 60;
     /** Each form of the category's own vocabulary that such a case uses raises it a little. */
     static final float VOCABULARY_SCORE = 0.0005f;
     /** Each word that stands out in the category in the index: a tie-break (at most 0.006 in all). */

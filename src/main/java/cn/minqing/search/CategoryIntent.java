@@ -90,6 +90,78 @@ class CategoryIntent {
                 .limit(2).map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * When no form of a category lies whole in the query (农民增收难, 承租方拖欠地租), the categories its character pairs
+     * point to in the categories' own vocabulary (thesaurus forms, names, keywords): a pair counts for a category when
+     * at least {@value #POINTING_SHARE} of the forms holding it are that category's and at least three of its forms hold it (增收
+     * → farm-sales, 地租 → land; 问题, 群众, 生产 point nowhere). At most two categories, strongest first; the search
+     * only lists these when the words find few (a weaker guess than {@link #of}).
+     */
+    List<String> ofPieces(String query) {
+        if (query == null || query.isBlank()) {
+            return List.of();
+        }
+        Map<String, Map<String, Integer>> pointing = pieceCounts();
+        Map<String, Double> score = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i + 2 <= query.length(); i++) {
+            String pair = query.substring(i, i + 2);
+            Map<String, Integer> counts = pointing.get(pair);
+            if (counts == null || !seen.add(pair)) {
+                continue;
+            }
+            int all = counts.values().stream().mapToInt(Integer::intValue).sum();
+            counts.forEach((category, n) -> {
+                if (n >= MIN_FORMS_POINTING && n >= POINTING_SHARE * all && !category.equals("other")) {
+                    score.merge(category, (double) n / all, Double::sum);
+                }
+            });
+        }
+        double best = score.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return score.entrySet().stream().filter(e -> e.getValue() >= best / 2)
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .limit(2).map(Map.Entry::getKey).toList();
+    }
+
+    static final double POINTING_SHARE = 0.6;
+    /** A pair held by fewer of a category's forms than this points nowhere (群众 in two subsidy forms is chance). */
+    static final int MIN_FORMS_POINTING = 3;
+    private volatile Pieces pieces;
+
+    /** The character pairs counted from these thesaurus entries at this time. */
+    private record Pieces(Object entries, long at, Map<String, Map<String, Integer>> counts) {
+    }
+
+    /**
+     * Per character pair, how many forms of each category's vocabulary hold it: recounted when the thesaurus changes,
+     * and every ten minutes for the categories' keywords (edited on the category screen).
+     */
+    private Map<String, Map<String, Integer>> pieceCounts() {
+        List<Thesaurus.Entry> entries = thesaurus.entries();
+        Pieces known = pieces;
+        if (known != null && known.entries() == entries && System.currentTimeMillis() - known.at() < REFRESH_MILLIS) {
+            return known.counts();
+        }
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        java.util.function.BiConsumer<String, String> count = (category, form) -> {
+            java.util.Set<String> pairs = new java.util.HashSet<>();
+            for (int i = 0; i + 2 <= form.length(); i++) {
+                String pair = form.substring(i, i + 2);
+                if (pair.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                    pairs.add(pair);
+                }
+            }
+            pairs.forEach(pair -> counts.computeIfAbsent(pair, k -> new HashMap<>()).merge(category, 1, Integer::sum));
+        };
+        entries.stream().filter(e -> e.category() != null && !e.category().isBlank())
+                .forEach(e -> e.forms().forEach(f -> count.accept(e.category(), f)));
+        categories.all().forEach(c -> count.accept(c.code(), c.nameZh()));
+        categoryDetails.all().stream().filter(c -> c.active())
+                .forEach(c -> Thesaurus.split(c.keywords()).forEach(k -> count.accept(c.code(), k)));
+        pieces = new Pieces(entries, System.currentTimeMillis(), counts);
+        return counts;
+    }
+
     private static void add(List<Mention> mentions, Mention m) {
         if (m != null) {
             mentions.add(m);

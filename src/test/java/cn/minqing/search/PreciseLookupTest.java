@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -121,6 +122,30 @@ class PreciseLookupTest extends ApiTest {
             assertThat(put("admin", "/api/admin/thesaurus", entries).getStatusCode().value()).isEqualTo(200);
         }
         assertThat(texts(get("leader1", "/api/search?size=50&q=橘子").getBody().get("relaxed"))).isEmpty();
+    }
+
+    @Autowired
+    CategoryIntent categoryIntent;
+
+    @Test
+    void aQueryWhoseWordsPointToACategoryOnlyInPiecesListsItWhenTheWordsFindFew() {
+        // no form of the thesaurus lies whole in 增收乏力, but 增收 is held only by farm-sales forms (产业增收, 增产不增收 …)
+        assertThat(categoryIntent.of("增收乏力", "cases")).isEmpty();
+        assertThat(categoryIntent.ofPieces("增收乏力")).containsExactly("farm-sales");
+        assertThat(categoryIntent.ofPieces("承租方拖欠地租")).startsWith("land");
+        // pairs that many categories' forms hold point nowhere
+        assertThat(categoryIntent.ofPieces("群众反映的问题")).isEmpty();
+        assertThat(categoryIntent.ofPieces("氪氙氡")).isEmpty();
+
+        String number = file("villager1", "脐橙没人收", "今年脐橙丰收了，老板不来收，几千斤堆在屋里烂", "farm-sales");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=脐橙",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+        JsonNode listed = get("leader1", "/api/search?size=100&q=增收乏力").getBody();
+        assertThat(texts(listed.get("relaxed"))).contains("category");
+        assertThat(listed.get("hits").findValuesAsText("category")).contains("farm-sales");
+        assertThat(listed.get("hits").findValuesAsText("number")).contains(number);
+        assertThat(as("leader1").getForEntity("/search?q=增收乏力", String.class).getBody())
+                .contains("没有完全匹配的诉求，以下按相关类别列出");
     }
 
     @Test
