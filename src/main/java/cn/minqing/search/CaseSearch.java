@@ -339,17 +339,6 @@ class CaseSearch {
         return Boolean.getBoolean("minqing.search.pinyin-always");
     }
 
-    /**
-     * The thesaurus rewrites as one notion ({@code dis_max}: the best-matching form, the others by this tie breaker)
-     * instead of a sum in which a report matching several overlapping forms (补贴没到账, 补贴没发 …) outscores one
-     * matching a single form wholly: {@code -Dminqing.search.thesaurus-tie=0.3}, read per search; measured in the 10th
-     * session (docs/relevance.md). Unset: each rewrite its own clause, summed, as before.
-     */
-    static Double thesaurusTieBreaker() {
-        String tie = System.getProperty("minqing.search.thesaurus-tie");
-        return tie == null || tie.isBlank() ? null : Double.valueOf(tie);
-    }
-
     private static boolean isPhrase(String q) {
         String trimmed = q.strip();
         return trimmed.length() > 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"")
@@ -393,14 +382,7 @@ class CaseSearch {
             }
             java.util.Set<String> common = rewriteClauses.leanFor(index.alias(), variants, distinct);
             variants.forEach(v -> any.should(rewrite(v, SYNONYM_WEIGHT, minimumMatch, common.contains(v))));
-            Double tie = thesaurusTieBreaker();
-            if (tie != null && !distinct.isEmpty()) {
-                // the thesaurus forms as one notion: the best-matching form counts, the others only by the tie breaker
-                any.should(s -> s.disMax(d -> d.tieBreaker(tie).queries(distinct.stream()
-                        .map(e -> expansion(e, minimumMatch, common.contains(e.text()))).toList())));
-            } else {
-                distinct.forEach(e -> any.should(expansion(e, minimumMatch, common.contains(e.text()))));
-            }
+            distinct.forEach(e -> any.should(expansion(e, minimumMatch, common.contains(e.text()))));
             if (withPinyin) {
                 any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
                         .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));

@@ -2,10 +2,8 @@ package cn.minqing.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -63,80 +61,11 @@ class Thesaurus {
 
     /**
      * The query with each mentioned form replaced by the entry's other forms (the query itself not included), at most
-     * {@value #MAX_EXPANSIONS}: the mentioned entries in file order, each mentioned form's rewrites in turn.
-     * {@code -Dminqing.search.thesaurus-order=specific} (read per search) gives the most specific mentions first
-     * instead — measured in the 10th session and not kept (docs/relevance.md).
+     * {@value #MAX_EXPANSIONS}: the mentioned entries in file order, each mentioned form's rewrites in turn (the rule
+     * since the thesaurus came; "most specific mention first" was measured in the 10th and 11th sessions and not kept,
+     * docs/relevance.md).
      */
     List<Expansion> expansions(String query) {
-        if (SPECIFIC.equals(System.getProperty(ORDER_PROPERTY))) {
-            return mostSpecificFirst(query);
-        }
-        return inFileOrder(query);
-    }
-
-    static final String ORDER_PROPERTY = "minqing.search.thesaurus-order";
-    static final String SPECIFIC = "specific";
-
-    /** A form of an entry that the query contains, at these spans. */
-    private record Mention(int entry, String form, List<int[]> spans) {
-
-        /** Every span of this mention lies inside a longer span of one of {@code others} (an entry, or any). */
-        boolean inside(List<Mention> others) {
-            return spans.stream().allMatch(s -> others.stream().filter(o -> o.form.length() > form.length())
-                    .anyMatch(o -> o.spans.stream().anyMatch(t -> t[0] <= s[0] && s[1] <= t[1])));
-        }
-    }
-
-    /**
-     * The most specific mentions first: a mention lying inside a longer mention of another entry (吃水 in 吃水难, 没信号
-     * in 手机没信号) yields — its rewrites come after those of every mention that does not — and one lying inside a
-     * longer form of its own entry (来水 in 自来水, 信号 in 没信号) gives none, since replacing it only breaks the longer
-     * form (自 吃水). Entries mentioned alike keep file order.
-     */
-    private List<Expansion> mostSpecificFirst(String query) {
-        List<Entry> all = entries();
-        List<Mention> mentions = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            for (String form : all.get(i).forms()) {
-                if (form.length() >= MIN_FORM_LENGTH && query.contains(form)) {
-                    mentions.add(new Mention(i, form, spans(query, form)));
-                }
-            }
-        }
-        Map<Integer, List<Expansion>> first = new LinkedHashMap<>();
-        Map<Integer, List<Expansion>> yielding = new LinkedHashMap<>();
-        for (Mention m : mentions) {
-            if (m.inside(mentions.stream().filter(o -> o.entry == m.entry).toList())) {
-                continue;
-            }
-            Entry e = all.get(m.entry);
-            List<Expansion> rewrites = (m.inside(mentions) ? yielding : first)
-                    .computeIfAbsent(m.entry, k -> new ArrayList<>());
-            for (String other : e.forms()) {
-                if (!query.contains(other)) {
-                    rewrites.add(new Expansion(query.replace(m.form, " " + other + " ").strip(), e.category()));
-                }
-            }
-        }
-        Set<String> seen = new LinkedHashSet<>();
-        List<Expansion> out = new ArrayList<>();
-        for (Map<Integer, List<Expansion>> group : List.of(first, yielding)) {
-            group.values().stream().flatMap(List::stream).filter(x -> out.size() < MAX_EXPANSIONS && seen.add(x.text()))
-                    .forEach(out::add);
-        }
-        return out;
-    }
-
-    private static List<int[]> spans(String query, String form) {
-        List<int[]> spans = new ArrayList<>();
-        for (int at = query.indexOf(form); at >= 0; at = query.indexOf(form, at + 1)) {
-            spans.add(new int[] {at, at + form.length()});
-        }
-        return spans;
-    }
-
-    /** The mentioned entries in file order, each mentioned form's rewrites in turn (the rule since the thesaurus came). */
-    private List<Expansion> inFileOrder(String query) {
         Set<String> seen = new LinkedHashSet<>();
         List<Expansion> out = new ArrayList<>();
         for (Entry e : mentionedIn(query)) {
