@@ -11,7 +11,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -38,15 +37,8 @@ class ProblemResponses {
             throws IOException {
         Locale locale = locales.resolveLocale(request);
         String detail = messages.getMessage(messageKey, null, messageKey, locale);
-        for (ProtocolRefusals protocol : protocols) {
-            if (protocol.covers(request)) {
-                ResponseEntity<String> refusal = protocol.refusal(request, status, detail);
-                response.setStatus(refusal.getStatusCode().value());
-                response.setContentType(String.valueOf(refusal.getHeaders().getContentType()));
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(refusal.getBody());
-                return;
-            }
+        if (ProtocolRefusals.writeIfCovered(protocols, request, response, status, detail)) {
+            return;
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());

@@ -11,7 +11,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -63,15 +62,8 @@ class ApiRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key) throws IOException {
         Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
         String detail = messages.getMessage(key, null, key, locale);
-        for (ProtocolRefusals protocol : protocols) {
-            if (protocol.covers(request)) {
-                ResponseEntity<String> refusal = protocol.refusal(request, status, detail);
-                response.setStatus(refusal.getStatusCode().value());
-                response.setContentType(String.valueOf(refusal.getHeaders().getContentType()));
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(refusal.getBody());
-                return;
-            }
+        if (ProtocolRefusals.writeIfCovered(protocols, request, response, status, detail)) {
+            return;
         }
         if (status == HttpStatus.UNAUTHORIZED && !response.containsHeader("WWW-Authenticate")) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"minqing\"");

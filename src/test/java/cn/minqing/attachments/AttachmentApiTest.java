@@ -3,6 +3,7 @@ package cn.minqing.attachments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.minqing.support.ApiTest;
+import cn.minqing.support.RawAnswers;
 import cn.minqing.support.TestMedia;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -140,31 +141,11 @@ class AttachmentApiTest extends ApiTest {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
-            return answerOf(socket.getInputStream());
+            return RawAnswers.answerOf(socket.getInputStream());
         }
     }
 
     private ResponseEntity<JsonNode> upload(String user, String number, String name, byte[] bytes) {
         return postFile(user, "/api/cases/" + number + "/attachments", name, bytes);
-    }
-
-    /** The answer up to the end of its body: the server may keep the connection open to swallow the announced bytes. */
-    static String answerOf(java.io.InputStream in) throws java.io.IOException {
-        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-            got.write(buffer, 0, n);
-            String text = got.toString(StandardCharsets.UTF_8);
-            int end = text.indexOf("\r\n\r\n");
-            if (end >= 0) {
-                String head = text.substring(0, end).toLowerCase();
-                java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(head);
-                if (length.find() ? got.size() - end - 4 >= Integer.parseInt(length.group(1))
-                        : !head.contains("chunked") || text.endsWith("\r\n0\r\n\r\n")) {
-                    break;
-                }
-            }
-        }
-        return got.toString(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,9 @@
 package cn.minqing.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
@@ -16,4 +19,23 @@ public interface ProtocolRefusals {
 
     /** The refusal as the protocol writes it; the protocol may answer with its own status (GeoReport: 403 for a key). */
     ResponseEntity<String> refusal(HttpServletRequest request, HttpStatusCode status, String description);
+
+    /**
+     * Writes the refusal the way the first protocol covering the request does; false when none covers it (the caller
+     * then writes problem+json).
+     */
+    static boolean writeIfCovered(List<ProtocolRefusals> protocols, HttpServletRequest request,
+                                  HttpServletResponse response, HttpStatusCode status, String description) throws IOException {
+        for (ProtocolRefusals protocol : protocols) {
+            if (protocol.covers(request)) {
+                ResponseEntity<String> refusal = protocol.refusal(request, status, description);
+                response.setStatus(refusal.getStatusCode().value());
+                response.setContentType(String.valueOf(refusal.getHeaders().getContentType()));
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(refusal.getBody());
+                return true;
+            }
+        }
+        return false;
+    }
 }
