@@ -3,6 +3,8 @@ package cn.minqing.households;
 import cn.minqing.people.Principal;
 import cn.minqing.platform.tabular.ImportReport;
 import cn.minqing.platform.tabular.Table;
+import cn.minqing.platform.web.TextOrNumber;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +101,8 @@ class HouseholdController {
         return files.page(id, me.user());
     }
 
-    record Merge(String duplicate) {
+    /** The duplicate's code, or its id: a JSON number too (docs/visits.md), as a household's id is everywhere else. */
+    record Merge(@JsonDeserialize(using = TextOrNumber.class) String duplicate) {
     }
 
     /** 合并重复户: the duplicate (id or code) goes into this household, which takes its visits and cases. */

@@ -62,6 +62,20 @@ class HouseholdMergeTest extends ApiTest {
         assertThat(audit.get("total").asLong()).isEqualTo(1);
     }
 
+    /** docs/visits.md: {@code {duplicate}} is the household's code or its id, and an id is a JSON number. */
+    @Test
+    void theDuplicateIsNamedByItsIdAsAJsonNumber() {
+        String run = "N" + System.nanoTime() % 1_000_000;
+        importRows(run + "-A,QS01004,九组1号,郑大山,,," + GRID + ",\n" + run + "-B,QS01004,九组1号（重复）,郑大山,,," + GRID + ",\n");
+        long survivor = id(run + "-A");
+        long duplicate = id(run + "-B");
+        ResponseEntity<JsonNode> merged = post("admin", "/api/admin/households/" + survivor + "/merge", Map.of("duplicate", duplicate));
+        assertThat(merged.getStatusCode().value()).as(String.valueOf(merged.getBody())).isEqualTo(200);
+        assertThat(merged.getBody().get("duplicate").asLong()).isEqualTo(duplicate);
+        assertThat(fields(post("admin", "/api/admin/households/" + survivor + "/merge", Map.of("duplicate", true))))
+                .containsExactly("duplicate");
+    }
+
     @Test
     void aBadEditNamesEveryFieldAndStoresNothingAGoodOneChangesTheSchedule() {
         String run = "E" + System.nanoTime() % 1_000_000;

@@ -148,6 +148,22 @@ class PreciseLookupTest extends ApiTest {
                 .contains("没有完全匹配的诉求，以下按相关类别列出");
     }
 
+    /**
+     * A short query naming several thesaurus entries of one category: the listing's other forms (up to
+     * MAX_NOTION_FORMS), the category's vocabulary and the words' own rewrites all go into one request, which must stay
+     * within Elasticsearch's clause limit (set from the heap and the search threads: some thousands on a small
+     * node), never a 500.
+     */
+    @Test
+    void aShortQueryNamingManyEntriesOfACategoryStaysWithinTheClauseLimit() {
+        for (String user : List.of("leader1", "township1")) {
+            for (String q : List.of("养老保障不足退休待遇养老保险养老金停发", "路被挖断道路破损危房改造")) {
+                ResponseEntity<JsonNode> r = get(user, "/api/search?size=20&q=" + q);
+                assertThat(r.getStatusCode().value()).as(user + " " + q + " " + r.getBody()).isEqualTo(200);
+            }
+        }
+    }
+
     @Test
     void onlyAdminsEditTheThesaurusAndBadEntriesAreNamed() {
         List<JsonNode> entries = new ArrayList<>();
