@@ -162,6 +162,12 @@ class MalformedRequestTest extends ApiTest {
                 assertProblem(raw("POST", "/api/cases", villager, "application/json", body, Map.of()), 400, "title");
             }
             assertProblem(raw("POST", "/api/cases/QS-0/notes", admin, "application/json", "{\"note\":42}", Map.of()), 400, "note");
+            // every wrong field of one body is named, not only the first Jackson stopped at; a wrong number after them too
+            HttpResponse<String> several = raw("POST", "/api/cases", villager, "application/json",
+                    "{\"title\":1,\"description\":true,\"category\":\"water\",\"address\":\"三组\\u0001\"}", Map.of());
+            assertProblem(several, 400, null);
+            assertThat(json.readTree(several.body()).path("errors").findValuesAsText("field"))
+                    .containsExactlyInAnyOrder("title", "description", "address");
             assertThat(jdbc.queryForObject("select count(*) from minqing.case_record", Long.class)).as("no case stored").isEqualTo(cases);
             // the fields that take a number on purpose still do; true is still no number of days
             String plan = "{\"title\":\"饮水\",\"problem\":\"停水\",\"source\":\"finding\",\"milestones\":[{\"title\":\"摸排\",\"due\":true}]}";

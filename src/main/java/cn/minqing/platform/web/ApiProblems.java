@@ -222,12 +222,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        // a value of the wrong type or form is named by its field; broken JSON as a whole is unreadable
+        // a value of the wrong type or form is named by its field, with the wrong text fields noted before it
+        // (WrongFields); broken JSON as a whole is unreadable
+        List<String> notedBefore = WrongFields.finish();
         if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
                 && !(m.getCause() instanceof com.fasterxml.jackson.core.JsonParseException)) {
             String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("value");
-            return invalidParameter(field, "request.parameter.invalid", org.springframework.context.i18n.LocaleContextHolder.getLocale());
+            Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            if (notedBefore == null || notedBefore.isEmpty()) {
+                return invalidParameter(field, "request.parameter.invalid", locale);
+            }
+            List<String> fields = new java.util.ArrayList<>(notedBefore);
+            if (!fields.contains(field)) {
+                fields.add(field);
+            }
+            return ResponseEntity.badRequest().body(invalidInput(fields.stream().map(f -> f.length() > 64 ? f.substring(0, 64) : f)
+                    .map(f -> new FieldError(f, FieldMessages.of(messages, new FieldProblem(f, "request.parameter.invalid", f), locale)))
+                    .toList(), locale));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage("request.unreadable", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));

@@ -22,8 +22,19 @@ class NulFreeStrings extends SimpleModule {
         addDeserializer(String.class, new StringDeserializer() {
             @Override
             public String deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                // a number or true/false where text belongs (refused by StrictJsonShapes): noted, and reading goes on
+                // so that every wrong field of a request body is named (WrongFields)
+                if (p.currentToken() != null && p.currentToken().isScalarValue()
+                        && p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                        && p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NULL
+                        && StrictJsonShapes.isStrict(context) && WrongFields.note(p)) {
+                    return null;
+                }
                 String value = super.deserialize(p, context);
                 if (value != null && !typeable(value)) {
+                    if (StrictJsonShapes.isStrict(context) && WrongFields.note(p)) {
+                        return null;
+                    }
                     throw InvalidFormatException.from(p, "control character or lone surrogate", "?", String.class);
                 }
                 return value;

@@ -31,6 +31,12 @@ class StrictJsonShapes implements WebMvcConfigurer {
         }
     }
 
+    /** Whether this reading is a request body's (the strict mapper), where text fields refuse numbers. */
+    static boolean isStrict(com.fasterxml.jackson.databind.DeserializationContext context) {
+        return context.getConfig().findCoercionAction(LogicalType.Textual, String.class, CoercionInputShape.Integer)
+                == CoercionAction.Fail;
+    }
+
     static ObjectMapper strict(ObjectMapper mapper) {
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
