@@ -45,9 +45,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, AccountFilters accounts,
-                            org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
-                            java.util.List<cn.minqing.platform.web.ProtocolRefusals> protocols) throws Exception {
-        ApiRefusals refusals = new ApiRefusals(messages, json, protocols);
+                            ApiRefusals refusals) throws Exception {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, not Spring MVC
         http.securityMatcher(API)
                 .authorizeHttpRequests(auth -> auth
@@ -75,10 +73,8 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http, AccountFilters accounts,
                               @Value("${minqing.demo.enabled:false}") boolean demo,
                               @Value("${minqing.wechat.app-id:}") String wechatAppId,
-                              org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
-                              java.util.List<cn.minqing.platform.web.ProtocolRefusals> protocols) throws Exception {
+                              ApiRefusals apiDocsRefusals) throws Exception {
         // the API's description is read by API clients: its 401 is the API's (problem+json with the Basic challenge)
-        ApiRefusals apiDocsRefusals = new ApiRefusals(messages, json, protocols);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/register", "/wechat/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -105,11 +101,15 @@ class SecurityConfig {
 
     /** Requests the firewall refuses (see {@link ApiRefusals#rejected}), never Spring Boot's error body on the API. */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(
-            org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
-            java.util.List<cn.minqing.platform.web.ProtocolRefusals> protocols) {
-        ApiRefusals refusals = new ApiRefusals(messages, json, protocols);
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(ApiRefusals refusals) {
         return (request, response, e) -> refusals.rejected(request, response);
+    }
+
+    /** The API's refusals (401/403 problem+json, a protocol's own error list on its paths): one for every chain. */
+    @Bean
+    ApiRefusals apiRefusals(org.springframework.context.MessageSource messages, com.fasterxml.jackson.databind.ObjectMapper json,
+                            java.util.List<cn.minqing.platform.web.ProtocolRefusals> protocols) {
+        return new ApiRefusals(messages, json, protocols);
     }
 
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};

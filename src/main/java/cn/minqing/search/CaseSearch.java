@@ -111,11 +111,12 @@ class CaseSearch {
         // (跟邻居闹矛盾: its words are in other categories' reports, the disputes say 吵架, 占地 …), or only with most
         // of the words (婚姻家庭矛盾: 家庭 alone finds 家庭医生); with no form of a category in the query, the categories
         // its character pairs point to (农民增收难 → farm-sales) are listed when the words find few
-        List<String> listed = !intent.isEmpty() || !hasText ? intent
+        boolean mayList = hasText && !isPhrase(words) && given.category() == null;
+        List<String> listed = !intent.isEmpty() || !mayList ? intent
                 : result.total() < FEW ? categoryIntent.ofPieces(corrected == null ? words : words + " " + corrected) : List.of();
         if ((result.total() < FEW || fewInCategories(result, listed)
                 || relaxed.contains("words") && noneInCategories(exact, listed))
-                && hasText && !isPhrase(words) && !listed.isEmpty() && given.category() == null) {
+                && mayList && !listed.isEmpty()) {
             SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), listed, Step.CATEGORY),
                     given, user, with(relaxed, "category"));
             if (wider.total() > result.total()) {

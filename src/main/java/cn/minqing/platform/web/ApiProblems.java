@@ -199,9 +199,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalidParameter(String field, String key, Locale locale) {
-        String name = field == null ? "value" : field.length() > 64 ? field.substring(0, 64) : field;
-        return ResponseEntity.badRequest().body(invalidInput(List.of(new FieldError(name,
-                FieldMessages.of(messages, new FieldProblem(name, key, name), locale))), locale));
+        return invalidParameters(java.util.Collections.singletonList(field), key, locale);
+    }
+
+    /** Each field named once, by at most 64 characters (a junk key can be 100 KB). */
+    private ResponseEntity<Object> invalidParameters(List<String> fields, String key, Locale locale) {
+        return ResponseEntity.badRequest().body(invalidInput(fields.stream()
+                .map(f -> f == null ? "value" : f.length() > 64 ? f.substring(0, 64) : f).distinct()
+                .map(name -> new FieldError(name, FieldMessages.of(messages, new FieldProblem(name, key, name), locale))).toList(),
+                locale));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
@@ -229,17 +235,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 && !(m.getCause() instanceof com.fasterxml.jackson.core.JsonParseException)) {
             String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("value");
-            Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-            if (notedBefore == null || notedBefore.isEmpty()) {
-                return invalidParameter(field, "request.parameter.invalid", locale);
-            }
-            List<String> fields = new java.util.ArrayList<>(notedBefore);
-            if (!fields.contains(field)) {
-                fields.add(field);
-            }
-            return ResponseEntity.badRequest().body(invalidInput(fields.stream().map(f -> f.length() > 64 ? f.substring(0, 64) : f)
-                    .map(f -> new FieldError(f, FieldMessages.of(messages, new FieldProblem(f, "request.parameter.invalid", f), locale)))
-                    .toList(), locale));
+            List<String> fields = new java.util.ArrayList<>(notedBefore == null ? List.of() : notedBefore);
+            fields.add(field);
+            return invalidParameters(fields, "request.parameter.invalid", org.springframework.context.i18n.LocaleContextHolder.getLocale());
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage("request.unreadable", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
