@@ -42,6 +42,8 @@ class StrictJsonShapes implements WebMvcConfigurer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // wrong values of other kinds are noted field by field too, so that one refusal names them all
+        mapper.addHandler(new WrongValues());
         return mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }
