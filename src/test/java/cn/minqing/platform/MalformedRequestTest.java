@@ -219,6 +219,10 @@ class MalformedRequestTest extends ApiTest {
             assertFields(raw("POST", "/api/visits", admin, "application/json",
                     "{\"household\":\"abc\",\"visitedAt\":\"2026-13-45\",\"met\":\"户主\",\"needs\":[]}", Map.of()),
                     "household", "visitedAt");
+            // a fraction where a whole number belongs is named with the rest too
+            assertFields(raw("POST", "/api/visits", admin, "application/json",
+                    "{\"household\":1.5,\"visitedAt\":\"2026-01-01T00:00:00Z\",\"met\":\"户主\",\"lat\":\"abc\",\"needs\":{}}", Map.of()),
+                    "household", "lat", "needs");
             assertThat(jdbc.queryForObject("select count(*) from minqing.visit", Long.class)).as("no visit stored").isEqualTo(visits);
         } finally {
             as("admin").delete("/api/tokens");

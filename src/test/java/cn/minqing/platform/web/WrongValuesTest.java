@@ -48,6 +48,24 @@ class WrongValuesTest {
         assertThat(body.days()).isZero();
     }
 
+    record Counts(int household, Long people, Integer days) {
+    }
+
+    @Test
+    void aFractionOrAnOverflowWhereAWholeNumberBelongsIsNotedAndReadingGoesOn() throws Exception {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        WrongFields.start();
+        Counts counts = strict.readValue("{\"household\":1.5,\"people\":99999999999999999999,\"days\":2147483648}", Counts.class);
+        assertThat(WrongFields.finish()).containsExactly("household", "people", "days");
+        assertThat(counts.household()).isZero();
+        WrongFields.start();
+        assertThat(strict.readValue("{\"household\":7,\"people\":9999999999,\"days\":null}", Counts.class))
+                .isEqualTo(new Counts(7, 9999999999L, null));
+        assertThat(WrongFields.finish()).isEmpty();
+        RequestContextHolder.resetRequestAttributes();
+        assertThatThrownBy(() -> strict.readValue("{\"household\":1.5}", Counts.class)).isInstanceOf(MismatchedInputException.class);
+    }
+
     @Test
     void aSoundBodyNotesNothing() throws Exception {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
