@@ -63,7 +63,10 @@ class CategoryIntent {
             return List.of();
         }
         List<Mention> mentions = new java.util.ArrayList<>();
-        thesaurus.entries().stream().filter(e -> e.category() != null).forEach(e -> {
+        Learned learned = learned(indexAlias);
+        // a category switched off (停用) is pointed to by nothing: the names are learned from the active ones only
+        Set<String> active = learned.names().keySet();
+        thesaurus.entries().stream().filter(e -> e.category() != null && active.contains(e.category())).forEach(e -> {
             Mention best = null;
             for (String form : e.forms()) {
                 Mention m = form.length() >= Thesaurus.MIN_FORM_LENGTH ? Mention.find(query, form, e.category(), 2.0) : null;
@@ -75,11 +78,10 @@ class CategoryIntent {
                 mentions.add(best);
             }
         });
-        Learned learned = learned(indexAlias);
         learned.names().forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
         learned.keywords().forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
-        learned.words().forEach((category, words) -> words.stream().filter(query::contains)
-                .forEach(w -> add(mentions, Mention.find(query, w, category, 1.0))));
+        learned.words().entrySet().stream().filter(e -> active.contains(e.getKey())).forEach(e -> e.getValue().stream()
+                .filter(query::contains).forEach(w -> add(mentions, Mention.find(query, w, e.getKey(), 1.0))));
         Map<String, Double> score = new HashMap<>();
         mentions.stream().filter(m -> mentions.stream().noneMatch(longer -> longer.covers(m)))
                 .forEach(m -> score.merge(m.category(), m.weight(), Double::sum));

@@ -152,15 +152,20 @@ class PreciseLookupTest extends ApiTest {
     @Test
     void aCategorySwitchedOffIsNotPointedToByItsThesaurusEntries() {
         assertThat(categoryIntent.ofPieces("增收乏力")).containsExactly("farm-sales");
+        assertThat(categoryIntent.of("增产不增收", "cases")).contains("farm-sales");
         try {
             assertThat(post("admin", "/api/admin/categories/farm-sales/active", Map.of("active", false))
                     .getStatusCode().value()).isEqualTo(200);
             assertThat(categoryIntent.ofPieces("增收乏力")).doesNotContain("farm-sales");
+            categoryIntent.forget("cases"); // what is learned of the categories is otherwise up to ten minutes old
+            assertThat(categoryIntent.of("增产不增收", "cases")).doesNotContain("farm-sales");
         } finally {
             assertThat(post("admin", "/api/admin/categories/farm-sales/active", Map.of("active", true))
                     .getStatusCode().value()).isEqualTo(200);
+            categoryIntent.forget("cases");
         }
         assertThat(categoryIntent.ofPieces("增收乏力")).containsExactly("farm-sales");
+        assertThat(categoryIntent.of("增产不增收", "cases")).contains("farm-sales");
     }
 
     /**
