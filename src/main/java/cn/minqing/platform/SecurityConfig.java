@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -85,9 +84,9 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .httpBasic(Customizer.withDefaults())
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(apiDocsRefusals,
-                        new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**"))) // 401, not the login page
+                // wrong Basic credentials on the API's description: the API's 401 too, not Spring's bare Basic one
+                .httpBasic(basic -> basic.authenticationEntryPoint(pagesBasic(apiDocsRefusals)))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(apiDocsRefusals, API_DOCS_JSON) // 401, not the login page
                         // inside WeChat (its browser says MicroMessenger): WeChat's web authorisation, not the password form
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/wechat/authorize"),
                                 request -> !wechatAppId.isBlank()
@@ -113,6 +112,24 @@ class SecurityConfig {
     }
 
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
+    /** The API's description as JSON, read by API clients: refused as the API refuses. */
+    private static final RequestMatcher API_DOCS_JSON = new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**"));
+
+    /**
+     * What the pages' chain answers Basic credentials it refuses with: the API's refusal on the API's description, and
+     * elsewhere what Spring Security answers by default (401 to a script's request, else the Basic challenge).
+     */
+    private static org.springframework.security.web.AuthenticationEntryPoint pagesBasic(ApiRefusals apiDocsRefusals) {
+        var basic = new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
+        basic.setRealmName("Realm");
+        var entryPoints = new java.util.LinkedHashMap<RequestMatcher, org.springframework.security.web.AuthenticationEntryPoint>();
+        entryPoints.put(API_DOCS_JSON, apiDocsRefusals);
+        entryPoints.put(new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"),
+                new org.springframework.security.web.authentication.HttpStatusEntryPoint(org.springframework.http.HttpStatus.UNAUTHORIZED));
+        var delegating = new org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint(entryPoints);
+        delegating.setDefaultEntryPoint(basic);
+        return delegating;
+    }
 
     private static RequestMatcher get(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET, pattern);

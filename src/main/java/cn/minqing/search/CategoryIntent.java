@@ -63,7 +63,10 @@ class CategoryIntent {
             return List.of();
         }
         List<Mention> mentions = new java.util.ArrayList<>();
-        thesaurus.entries().stream().filter(e -> e.category() != null).forEach(e -> {
+        Learned learned = learned(indexAlias);
+        // a category switched off (停用) is pointed to by nothing: the names are learned from the active ones only
+        Set<String> active = learned.names().keySet();
+        thesaurus.entries().stream().filter(e -> e.category() != null && active.contains(e.category())).forEach(e -> {
             Mention best = null;
             for (String form : e.forms()) {
                 Mention m = form.length() >= Thesaurus.MIN_FORM_LENGTH ? Mention.find(query, form, e.category(), 2.0) : null;
@@ -75,11 +78,10 @@ class CategoryIntent {
                 mentions.add(best);
             }
         });
-        Learned learned = learned(indexAlias);
         learned.names().forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
         learned.keywords().forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
-        learned.words().forEach((category, words) -> words.stream().filter(query::contains)
-                .forEach(w -> add(mentions, Mention.find(query, w, category, 1.0))));
+        learned.words().entrySet().stream().filter(e -> active.contains(e.getKey())).forEach(e -> e.getValue().stream()
+                .filter(query::contains).forEach(w -> add(mentions, Mention.find(query, w, e.getKey(), 1.0))));
         Map<String, Double> score = new HashMap<>();
         mentions.stream().filter(m -> mentions.stream().noneMatch(longer -> longer.covers(m)))
                 .forEach(m -> score.merge(m.category(), m.weight(), Double::sum));
@@ -128,18 +130,22 @@ class CategoryIntent {
     static final int MIN_FORMS_POINTING = 3;
     private volatile Pieces pieces;
 
-    /** The character pairs counted from these thesaurus entries at this time. */
-    private record Pieces(Object entries, long at, Map<String, Map<String, Integer>> counts) {
+    /** The character pairs counted from these thesaurus entries of these active categories at this time. */
+    private record Pieces(Object entries, Set<String> active, long at, Map<String, Map<String, Integer>> counts) {
     }
 
     /**
-     * Per character pair, how many forms of each category's vocabulary hold it: recounted when the thesaurus changes,
-     * and every ten minutes for the categories' keywords (edited on the category screen).
+     * Per character pair, how many forms of each active category's vocabulary hold it: recounted when the thesaurus
+     * changes or a category is switched on or off (停用: its thesaurus entries then point nowhere), and every ten
+     * minutes for the categories' keywords (edited on the category screen).
      */
     private Map<String, Map<String, Integer>> pieceCounts() {
         List<Thesaurus.Entry> entries = thesaurus.entries();
+        List<cn.minqing.county.Category> all = categories.all();
+        Set<String> active = all.stream().map(cn.minqing.county.Category::code).collect(java.util.stream.Collectors.toSet());
         Pieces known = pieces;
-        if (known != null && known.entries() == entries && System.currentTimeMillis() - known.at() < REFRESH_MILLIS) {
+        if (known != null && known.entries() == entries && known.active().equals(active)
+                && System.currentTimeMillis() - known.at() < REFRESH_MILLIS) {
             return known.counts();
         }
         Map<String, Map<String, Integer>> counts = new HashMap<>();
@@ -153,12 +159,12 @@ class CategoryIntent {
             }
             pairs.forEach(pair -> counts.computeIfAbsent(pair, k -> new HashMap<>()).merge(category, 1, Integer::sum));
         };
-        entries.stream().filter(e -> e.category() != null && !e.category().isBlank())
+        entries.stream().filter(e -> e.category() != null && active.contains(e.category()))
                 .forEach(e -> e.forms().forEach(f -> count.accept(e.category(), f)));
-        categories.all().forEach(c -> count.accept(c.code(), c.nameZh()));
+        all.forEach(c -> count.accept(c.code(), c.nameZh()));
         categoryDetails.all().stream().filter(c -> c.active())
                 .forEach(c -> Thesaurus.split(c.keywords()).forEach(k -> count.accept(c.code(), k)));
-        pieces = new Pieces(entries, System.currentTimeMillis(), counts);
+        pieces = new Pieces(entries, active, System.currentTimeMillis(), counts);
         return counts;
     }
 

@@ -23,18 +23,18 @@ class DeferralTextTest extends ChannelTestBase {
     void theReporterIsTextedWhenTheCaseIsDeferredAndWhenItComesBack() {
         String villager = smsVillager();
         String number = file(villager, "村道塌方", "去茶园的村道塌了一段，车过不去。", "road");
-        step("grid-QS02001", number, Map.of("outcome", "accept"));
-        step("staff-QS02", number, Map.of("outcome", "sign"));
+        step(GRID, number, Map.of("outcome", "accept"));
+        step(STAFF, number, Map.of("outcome", "sign"));
         long plan = plan();
 
-        ResponseEntity<JsonNode> deferred = post("staff-QS02", "/api/cases/" + number + "/deferral", Map.of("plan", plan,
-                "until", LocalDate.now(BEIJING).plusDays(10).toString(), "reason", "列入青溪乡村道修复计划"));
+        ResponseEntity<JsonNode> deferred = post(STAFF, "/api/cases/" + number + "/deferral", Map.of("plan", plan,
+                "until", LocalDate.now(BEIJING).plusDays(10).toString(), "reason", "列入龙潭乡村道修复计划"));
         assertThat(deferred.getStatusCode().value()).as(String.valueOf(deferred.getBody())).isEqualTo(201);
         JsonNode text = row(villager, "deferred");
         assertThat(text.get("text").asText()).startsWith("您反映的“村道塌方”已列入工作方案")
-                .doesNotContain("青溪乡村道修复计划", "staff-QS02");
+                .doesNotContain("龙潭乡村道修复计划", STAFF);
 
-        assertThat(as("staff-QS02").exchange("/api/cases/" + number + "/deferral", HttpMethod.DELETE, HttpEntity.EMPTY,
+        assertThat(as(STAFF).exchange("/api/cases/" + number + "/deferral", HttpMethod.DELETE, HttpEntity.EMPTY,
                 JsonNode.class).getStatusCode().value()).isEqualTo(204);
         assertThat(row(villager, "resumed").get("text").asText()).startsWith("您反映的“村道塌方”已恢复办理");
     }
@@ -50,12 +50,12 @@ class DeferralTextTest extends ChannelTestBase {
 
     private long plan() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("title", "青溪乡村道修复计划");
+        body.put("title", "龙潭乡村道修复计划");
         body.put("problem", "村道塌方");
-        body.put("region", "QS02");
+        body.put("region", TOWNSHIP);
         body.put("categories", List.of("road"));
-        body.put("query", "青溪乡村道修复计划");
-        body.put("leadOrganisation", "QS02-GOV");
+        body.put("query", "龙潭乡村道修复计划");
+        body.put("leadOrganisation", TOWNSHIP + "-GOV");
         body.put("indicator", "resolutionRate");
         body.put("target", 0.9);
         body.put("targetDate", LocalDate.now(BEIJING).plusDays(90).toString());

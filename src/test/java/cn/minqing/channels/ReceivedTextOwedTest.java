@@ -49,7 +49,7 @@ class ReceivedTextOwedTest extends ChannelTestBase {
 
         sender.sendDue(); // the next pass, of this instance or any other with a gateway
         assertThat(owed(number)).isZero();
-        // (the plan-linking job may also tell the villager that the case joined another test's plan of QS02001)
+        // (the plan-linking job may also tell the villager that the case joined another test's plan)
         assertThat(events(outboxOf(phone))).containsOnlyOnce("received").isSubsetOf("received", "plan-linked");
         assertThat(GATEWAY.textsTo(phone)).extracting(t -> t.path("text").asText()).filteredOn(t -> t.contains("已收到"))
                 .containsExactly("您反映的“水塔漏水了”已收到，编号" + number + "。");

@@ -131,7 +131,7 @@ class SmsChannelTest extends ChannelTestBase {
     void aDirectAnswerIsTextedAndRatedByReply() {
         String phone = smsVillager();
         String number = file(phone, "高龄补贴怎么申请", "我爸满80岁了，高龄补贴要去哪里申请", "elderly");
-        step("grid-QS02001", number, Map.of("outcome", "answer", "reply", "带身份证和户口本到乡民政办申请，当月受理。"));
+        step(GRID, number, Map.of("outcome", "answer", "reply", "带身份证和户口本到乡民政办申请，当月受理。"));
         assertThat(status(number)).isEqualTo("answered");
         sender.sendDue();
         assertThat(GATEWAY.textsTo(phone)).extracting(t -> t.path("template").asText()).contains("MQ_ANSWERED");
@@ -162,10 +162,10 @@ class SmsChannelTest extends ChannelTestBase {
         Map<String, Object> plan = new java.util.LinkedHashMap<>();
         plan.put("title", marker + "清淤" + (isPublic ? "公开" : "内部"));
         plan.put("problem", "水渠淤堵");
-        plan.put("region", "QS02");
+        plan.put("region", TOWNSHIP);
         plan.put("categories", List.of("irrigation"));
         plan.put("query", marker);
-        plan.put("leadOrganisation", "QS02-GOV");
+        plan.put("leadOrganisation", TOWNSHIP + "-GOV");
         plan.put("indicator", "receivedCount");
         plan.put("target", 1);
         plan.put("targetDate", now().atZone(BEIJING).toLocalDate().plusDays(60).toString());
@@ -184,7 +184,7 @@ class SmsChannelTest extends ChannelTestBase {
         ResponseEntity<JsonNode> reply = textIn(UUID.randomUUID().toString(), phone, "2");
         assertThat(reply.getBody().path("handledAs").asText()).isEqualTo("message");
         assertThat(status(number)).isEqualTo("received");
-        JsonNode timeline = get("grid-QS02001", "/api/cases/" + number + "/timeline").getBody();
+        JsonNode timeline = get(GRID, "/api/cases/" + number + "/timeline").getBody();
         assertThat(timeline.findValuesAsText("note")).contains("短信回复：2");
     }
 
@@ -200,7 +200,7 @@ class SmsChannelTest extends ChannelTestBase {
         assertThat(GATEWAY.requestsFor(phone)).isEmpty();
         assertThat(outboxOf(phone).get(0).path("status").asText()).isEqualTo("opted-out");
 
-        step("grid-QS02001", number, Map.of("outcome", "accept"));
+        step(GRID, number, Map.of("outcome", "accept"));
         assertThat(get(phone, "/api/notifications").getBody().findValuesAsText("caseNumber")).doesNotContain(number);
         assertThat(outboxOf(phone)).hasSize(1); // nothing queued for a channel nobody chose
     }
@@ -303,20 +303,20 @@ class SmsChannelTest extends ChannelTestBase {
         sender.sendDue();
         assertThat(GATEWAY.textsTo(phone)).hasSize(1);
         textIn(UUID.randomUUID().toString(), phone, "晚上十一点最明显");
-        for (String cadre : List.of("grid-QS02001", "staff-QS02", "leader1")) {
+        for (String cadre : List.of(GRID, STAFF, "leader1")) {
             String seen = get(cadre, "/api/cases/" + number).getBody() + " " + get(cadre, "/api/cases/" + number + "/timeline").getBody();
             assertThat(seen).as(cadre).contains("晚上十一点最明显").doesNotContain(phone).contains("匿名群众");
         }
-        assertThat(get("grid-QS02001", "/api/admin/channels/messages?caseNumber=" + number).getStatusCode().value()).isEqualTo(403);
+        assertThat(get(GRID, "/api/admin/channels/messages?caseNumber=" + number).getStatusCode().value()).isEqualTo(403);
     }
 
     @Test
     void aVillagerWhoseAccountACadreOpenedHearsBySmsByDefault() {
         String phone = newPhone();
-        ResponseEntity<JsonNode> opened = post("grid-QS02001", "/api/people/villagers", Map.of("phone", phone,
-                "password", "opened-pass-2026", "displayName", "王大爷", "villageCode", "QS02001"));
+        ResponseEntity<JsonNode> opened = post(GRID, "/api/people/villagers", Map.of("phone", phone,
+                "password", "opened-pass-2026", "displayName", "王大爷", "villageCode", VILLAGE));
         assertThat(opened.getStatusCode().value()).as(String.valueOf(opened.getBody())).isEqualTo(201);
-        ResponseEntity<JsonNode> filed = post("grid-QS02001", "/api/cases", Map.of("title", "王大爷家没水", "description",
+        ResponseEntity<JsonNode> filed = post(GRID, "/api/cases", Map.of("title", "王大爷家没水", "description",
                 "王大爷家水龙头不出水", "category", "water", "onBehalfOf", phone));
         assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
         sender.sendDue();
@@ -345,7 +345,7 @@ class SmsChannelTest extends ChannelTestBase {
         JsonNode all = get("admin", "/api/admin/channels/templates").getBody();
         assertThat(all.findValuesAsText("event")).contains("received", "accepted", "dispatched", "signed", "rate",
                 "solved", "reopened", "plan-linked");
-        assertThat(put("grid-QS02001", "/api/admin/channels/templates/received", Map.of("text", "x", "smsCode", "X"))
+        assertThat(put(GRID, "/api/admin/channels/templates/received", Map.of("text", "x", "smsCode", "X"))
                 .getStatusCode().value()).isEqualTo(403);
         ResponseEntity<JsonNode> wrong = put("admin", "/api/admin/channels/templates/received", Map.of(
                 "text", "您反映的“{title}”已收到，{villager}您好", "smsCode", "有 空格"));

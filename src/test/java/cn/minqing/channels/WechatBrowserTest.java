@@ -38,7 +38,7 @@ class WechatBrowserTest extends ChannelTestBase {
 
     @Test
     void aVillagerInWechatBindsOnceFilesAReportAndIsSignedInFromThenOn() {
-        String villager = registerVillager("channel-pass-2026", "QS02001");
+        String villager = registerVillager("channel-pass-2026", VILLAGE);
         String openId = "o-" + villager;
         WECHAT.signedInAs(openId);
 
@@ -89,7 +89,7 @@ class WechatBrowserTest extends ChannelTestBase {
         int tokens = WECHAT.tokensIssued.get();
         WECHAT.revokeToken();
         String number = received.path("caseNumber").asText();
-        step("grid-QS02001", number, java.util.Map.of("outcome", "accept"));
+        step(GRID, number, java.util.Map.of("outcome", "accept"));
         sender.sendDue();
         assertThat(caseNews(openId)).hasSize(2);
         assertThat(WECHAT.tokensIssued.get()).isEqualTo(tokens + 1);

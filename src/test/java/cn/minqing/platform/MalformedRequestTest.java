@@ -179,6 +179,64 @@ class MalformedRequestTest extends ApiTest {
         }
     }
 
+    /**
+     * 12th session: a wrong value of any other kind (text where a number, true/false, a date belongs; an object where
+     * a list or text belongs) stopped the reading, so a body with several wrong fields named only the first.
+     */
+    @Test
+    void wrongValuesOfMixedKindsAreAllNamedInOneRefusalAndNothingIsStored() throws Exception {
+        String admin = post("admin", "/api/tokens", Map.of("name", "mend12")).getBody().get("token").asText();
+        String villager = post("villager1", "/api/tokens", Map.of("name", "mend12")).getBody().get("token").asText();
+        String grid = post("grid1", "/api/tokens", Map.of("name", "mend12")).getBody().get("token").asText();
+        try {
+            // filing: an object for the title, text for a number and for true/false
+            long cases = jdbc.queryForObject("select count(*) from minqing.case_record", Long.class);
+            HttpResponse<String> filing = raw("POST", "/api/cases", villager, "application/json",
+                    "{\"title\":{\"a\":1},\"description\":\"三组自来水停了三天\",\"category\":\"water\",\"lat\":\"abc\",\"anonymous\":\"yes\"}", Map.of());
+            assertFields(filing, "title", "lat", "anonymous");
+            assertThat(jdbc.queryForObject("select count(*) from minqing.case_record", Long.class)).as("no case stored").isEqualTo(cases);
+
+            // a task completion with typed variables: text for the cost, an object for the list, text for a day count
+            String number = file("villager1", "多处错误测试", "多处错误测试：路灯坏了", "road");
+            String task = get("grid1", "/api/tasks?caseNumber=" + number).getBody().get(0).get("id").asText();
+            HttpResponse<String> completion = raw("POST", "/api/tasks/" + task + "/complete", grid, "application/json",
+                    "{\"outcome\":\"accept\",\"cost\":\"abc\",\"departments\":{\"a\":1},\"coDays\":{\"x\":\"three\"}}", Map.of());
+            assertFields(completion, "cost", "departments", "coDays.x");
+            assertThat(get("villager1", "/api/cases/" + number).getBody().get("status").asText()).isEqualTo("received");
+            // one wrong field is named alone, as before
+            assertFields(raw("POST", "/api/tasks/" + task + "/complete", grid, "application/json",
+                    "{\"outcome\":\"accept\",\"cost\":\"abc\"}", Map.of()), "cost");
+
+            // an admin endpoint: text for a number and for true/false, an object where a list belongs
+            String category = get("admin", "/api/admin/categories/water").getBody().toString();
+            HttpResponse<String> edit = raw("PUT", "/api/admin/categories/water", admin, "application/json",
+                    "{\"nameZh\":\"饮水改名\",\"sort\":\"abc\",\"active\":\"yes\",\"questions\":{}}", Map.of());
+            assertFields(edit, "sort", "active", "questions");
+            assertThat(get("admin", "/api/admin/categories/water").getBody().toString()).as("category kept").isEqualTo(category);
+
+            // an impossible date and text for a number in one visit
+            long visits = jdbc.queryForObject("select count(*) from minqing.visit", Long.class);
+            assertFields(raw("POST", "/api/visits", admin, "application/json",
+                    "{\"household\":\"abc\",\"visitedAt\":\"2026-13-45\",\"met\":\"户主\",\"needs\":[]}", Map.of()),
+                    "household", "visitedAt");
+            // a fraction where a whole number belongs is named with the rest too
+            assertFields(raw("POST", "/api/visits", admin, "application/json",
+                    "{\"household\":1.5,\"visitedAt\":\"2026-01-01T00:00:00Z\",\"met\":\"户主\",\"lat\":\"abc\",\"needs\":{}}", Map.of()),
+                    "household", "lat", "needs");
+            assertThat(jdbc.queryForObject("select count(*) from minqing.visit", Long.class)).as("no visit stored").isEqualTo(visits);
+        } finally {
+            as("admin").delete("/api/tokens");
+            as("villager1").delete("/api/tokens");
+            as("grid1").delete("/api/tokens");
+        }
+    }
+
+    private void assertFields(HttpResponse<String> response, String... fields) throws Exception {
+        assertProblem(response, 400, null);
+        assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field")).as(response.body())
+                .containsExactlyInAnyOrder(fields);
+    }
+
     /** 11th session: Spring's own refusals carried its English ("Method 'PUT' is not supported."). */
     @Test
     void wrongMethodAndMediaTypeAreRefusedInTheProjectsWordsKeepingTheirHeaders() throws Exception {

@@ -106,6 +106,24 @@ class ProductionDefaultsTest {
         assertThat(signedIn.body()).contains("/api/cases");
     }
 
+    /** 12th session: wrong Basic credentials got the pages chain's bare 401 (Spring Boot's error body), not the API's. */
+    @Test
+    void apiDocsWithWrongCredentialsGetTheApisRefusal() throws Exception {
+        HttpResponse<String> wrong = call("GET", "/v3/api-docs", "nobody-of-this-county", "not-a-password");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(wrong.headers().firstValue("Content-Type").orElse("")).as(wrong.body()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(wrong.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("detail").asText()).containsPattern("\\p{IsHan}")
+                .isNotEqualTo(json.readTree(call("GET", "/v3/api-docs", null, null).body()).get("detail").asText());
+        assertThat(problem.has("timestamp") || problem.has("path")).as(wrong.body()).isFalse();
+        // the pages keep their Basic challenge
+        HttpResponse<String> page = call("GET", "/", "nobody-of-this-county", "not-a-password");
+        assertThat(page.statusCode()).isEqualTo(401);
+        assertThat(page.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm=\"Realm\""));
+    }
+
     @Test
     void securityHeadersOnPagesAndApiResponses() throws Exception {
         for (HttpResponse<String> response : new HttpResponse[] {call("GET", "/login", null, null),

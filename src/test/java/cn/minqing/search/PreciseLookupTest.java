@@ -148,6 +148,26 @@ class PreciseLookupTest extends ApiTest {
                 .contains("没有完全匹配的诉求，以下按相关类别列出");
     }
 
+    /** 12th session: a category switched off (停用) in the element library was still pointed to by its thesaurus entries. */
+    @Test
+    void aCategorySwitchedOffIsNotPointedToByItsThesaurusEntries() {
+        assertThat(categoryIntent.ofPieces("增收乏力")).containsExactly("farm-sales");
+        assertThat(categoryIntent.of("增产不增收", "cases")).contains("farm-sales");
+        try {
+            assertThat(post("admin", "/api/admin/categories/farm-sales/active", Map.of("active", false))
+                    .getStatusCode().value()).isEqualTo(200);
+            assertThat(categoryIntent.ofPieces("增收乏力")).doesNotContain("farm-sales");
+            categoryIntent.forget("cases"); // what is learned of the categories is otherwise up to ten minutes old
+            assertThat(categoryIntent.of("增产不增收", "cases")).doesNotContain("farm-sales");
+        } finally {
+            assertThat(post("admin", "/api/admin/categories/farm-sales/active", Map.of("active", true))
+                    .getStatusCode().value()).isEqualTo(200);
+            categoryIntent.forget("cases");
+        }
+        assertThat(categoryIntent.ofPieces("增收乏力")).containsExactly("farm-sales");
+        assertThat(categoryIntent.of("增产不增收", "cases")).contains("farm-sales");
+    }
+
     /**
      * A short query naming several thesaurus entries of one category: the listing's other forms (up to
      * MAX_NOTION_FORMS), the category's vocabulary and the words' own rewrites all go into one request, which must stay

@@ -228,15 +228,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        // a value of the wrong type or form is named by its field, with the wrong text fields noted before it
-        // (WrongFields); broken JSON as a whole is unreadable
+        // a value of the wrong type or form is named by its field, with the wrong fields noted before it
+        // (WrongFields); broken JSON as a whole is unreadable. A failure of the body as a whole after wrong fields were
+        // noted (an object built from their neutral values) names those fields.
         List<String> notedBefore = WrongFields.finish();
-        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+        boolean noted = notedBefore != null && !notedBefore.isEmpty();
+        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && (noted || !m.getPath().isEmpty())
                 && !(m.getCause() instanceof com.fasterxml.jackson.core.JsonParseException)) {
-            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("value");
-            List<String> fields = new java.util.ArrayList<>(notedBefore == null ? List.of() : notedBefore);
-            fields.add(field);
+            List<String> fields = new java.util.ArrayList<>(noted ? notedBefore : List.of());
+            if (!m.getPath().isEmpty()) {
+                fields.add(m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("value"));
+            }
             return invalidParameters(fields, "request.parameter.invalid", org.springframework.context.i18n.LocaleContextHolder.getLocale());
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -42,6 +42,9 @@ class StrictJsonShapes implements WebMvcConfigurer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // wrong values of other kinds are noted field by field too, so that one refusal names them all
+        mapper.addHandler(new WrongValues());
+        mapper.registerModule(new WholeNumbers());
         return mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }

@@ -62,10 +62,22 @@ final class WrongFields {
         return true;
     }
 
+    /** Whether the parser stands on the body as a whole ({@code 1} where an object belongs), not on one of its fields. */
+    static boolean isWholeBody(JsonParser p) {
+        JsonStreamContext c = valueContext(p);
+        return c == null || c.inRoot();
+    }
+
+    /** The context holding the value the parser stands on: an object or list it starts is inside that value. */
+    private static JsonStreamContext valueContext(JsonParser p) {
+        JsonStreamContext c = p.getParsingContext();
+        return c != null && p.currentToken() != null && p.currentToken().isStructStart() ? c.getParent() : c;
+    }
+
     /** The field the parser stands on, as the refusals name fields: plan.milestones[0].title. */
     static String path(JsonParser p) {
         LinkedList<String> parts = new LinkedList<>();
-        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+        for (JsonStreamContext c = valueContext(p); c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
                 parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
             } else if (c.getCurrentName() != null) {
