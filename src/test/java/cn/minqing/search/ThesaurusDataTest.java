@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590 and V640 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640 and V670 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -50,6 +50,9 @@ class ThesaurusDataTest {
     /** Terms new in V640 (thes7: one entry per need of a category) that a database V590 left lacks. */
     private static final List<String> NEW_TERMS_V640 = List.of("生活噪声扰民", "干活不给钱", "隔壁吵闹纠纷", "找活干",
             "养殖场臭气", "入户盗窃警情", "工单回访");
+    /** Terms new in V670 (thes12: the official notions cadres type, with villagers' situations) that a database V640 left lacks. */
+    private static final List<String> NEW_TERMS_V670 = List.of("四风问题", "庸懒散", "防灾减灾", "农村金融服务", "就业帮扶",
+            "两不愁", "基本医疗保障");
 
     /** A line of the file as written: the variants split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source) {
@@ -64,15 +67,18 @@ class ThesaurusDataTest {
     private final String database = "thesaurus_v560_" + ProcessHandle.current().pid();
     private final String database590 = "thesaurus_v590_" + ProcessHandle.current().pid();
     private final String database640 = "thesaurus_v640_" + ProcessHandle.current().pid();
+    private final String database670 = "thesaurus_v670_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
+    private String url670;
     private String user;
     private String password;
     private List<Row> file;
     private Map<String, String> before;
     private Map<String, String> before590;
     private Map<String, String> before640;
+    private Map<String, String> before670;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -84,14 +90,17 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database);
             c.createStatement().execute("create database " + database590);
             c.createStatement().execute("create database " + database640);
+            c.createStatement().execute("create database " + database670);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
         url640 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database640 + "$1");
+        url670 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database670 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
         before640 = earlierWording("/search/thesaurus-before-v640.tsv");
+        before670 = earlierWording("/search/thesaurus-before-v670.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -112,6 +121,7 @@ class ThesaurusDataTest {
         flyway(url, null).migrate();
         migrateADatabaseThatV560Left();
         migrateADatabaseThatV590Left();
+        migrateADatabaseThatV640Left();
     }
 
     private void migrateADatabaseThatV560Left() throws SQLException {
@@ -156,6 +166,27 @@ class ThesaurusDataTest {
         flyway(url640, null).migrate();
     }
 
+    private void migrateADatabaseThatV640Left() throws SQLException {
+        flyway(url670, "640").migrate();
+        try (Connection c = connect(url670)) {
+            // as V640 left it: the entries this round changed worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before670.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS_V670) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before670.get("干部作风") + ",打官腔",
+                    "干部作风");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "防汛");
+            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'housing', '管理员')",
+                    "老祠堂", "祠堂漏雨,祠堂要倒");
+            update(c, "delete from search_thesaurus where term = ?", "自来水");
+        }
+        flyway(url670, null).migrate();
+    }
+
     @AfterAll
     void dropTheDatabases() throws SQLException {
         if (url != null) {
@@ -163,6 +194,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database + " with (force)");
                 c.createStatement().execute("drop database if exists " + database590 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database640 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database670 + " with (force)");
             }
         }
     }
@@ -232,6 +264,27 @@ class ThesaurusDataTest {
     }
 
     @Test
+    void v670AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        Map<String, String[]> db = thesaurusIn(url670);
+        for (String term : NEW_TERMS_V670) {
+            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
+                    shipped.get(term).category(), shipped.get(term).source());
+        }
+        for (String term : before670.keySet()) {
+            if (!List.of("干部作风", "防汛").contains(term)) {
+                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
+            }
+        }
+        assertThat(db.get("干部作风")[0]).isEqualTo(before670.get("干部作风") + ",打官腔");
+        assertThat(db.get("防汛")).containsExactly(before670.get("防汛"), "other", shipped.get("防汛").source());
+        assertThat(db.get("老祠堂")).containsExactly("祠堂漏雨,祠堂要倒", "housing", "管理员");
+        assertThat(Thesaurus.split(db.get("自来水")[0])).isEqualTo(shipped.get("自来水").variants());
+        assertThat(db).hasSize(file.size() + 1);
+    }
+
+    @Test
     void everyEntryIsWellFormed() throws SQLException, IOException {
         Set<String> categories = new HashSet<>();
         try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
@@ -274,7 +327,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(1590);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1670);
     }
 
     @Test
@@ -291,7 +344,7 @@ class ThesaurusDataTest {
     void theEarlierWordingsListOnlyEntriesThatChanged() {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
-        for (Map<String, String> earlier : List.of(before, before590, before640)) {
+        for (Map<String, String> earlier : List.of(before, before590, before640, before670)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
