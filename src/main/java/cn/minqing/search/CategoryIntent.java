@@ -64,8 +64,9 @@ class CategoryIntent {
         }
         List<Mention> mentions = new java.util.ArrayList<>();
         Learned learned = learned(indexAlias);
-        // a category switched off (停用) is pointed to by nothing: the names are learned from the active ones only
-        Set<String> active = learned.names().keySet();
+        // a category switched off (停用) is pointed to by nothing, from the moment it is switched off (what was learned
+        // of the index, the active categories' names among it, is up to ten minutes old)
+        Set<String> active = activeCategories();
         thesaurus.entries().stream().filter(e -> e.category() != null && active.contains(e.category())).forEach(e -> {
             Mention best = null;
             for (String form : e.forms()) {
@@ -78,10 +79,10 @@ class CategoryIntent {
                 mentions.add(best);
             }
         });
-        learned.names().forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
-        learned.keywords().forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
-        learned.words().entrySet().stream().filter(e -> active.contains(e.getKey())).forEach(e -> e.getValue().stream()
-                .filter(query::contains).forEach(w -> add(mentions, Mention.find(query, w, e.getKey(), 1.0))));
+        pointing(learned.names(), active).forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
+        pointing(learned.keywords(), active).forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
+        pointing(learned.words(), active).forEach((category, words) -> words.stream()
+                .filter(query::contains).forEach(w -> add(mentions, Mention.find(query, w, category, 1.0))));
         Map<String, Double> score = new HashMap<>();
         mentions.stream().filter(m -> mentions.stream().noneMatch(longer -> longer.covers(m)))
                 .forEach(m -> score.merge(m.category(), m.weight(), Double::sum));
@@ -123,6 +124,18 @@ class CategoryIntent {
         return score.entrySet().stream().filter(e -> e.getValue() >= best / 2)
                 .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
                 .limit(2).map(Map.Entry::getKey).toList();
+    }
+
+    /** The codes of the categories not switched off, as they are now. */
+    private Set<String> activeCategories() {
+        return categories.all().stream().map(cn.minqing.county.Category::code).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The words learned for the categories still active. */
+    private static <W> Map<String, W> pointing(Map<String, W> learned, Set<String> active) {
+        Map<String, W> kept = new HashMap<>(learned);
+        kept.keySet().retainAll(active);
+        return kept;
     }
 
     static final double POINTING_SHARE = 0.6;

@@ -45,6 +45,9 @@ class StrictJsonShapes implements WebMvcConfigurer {
         // wrong values of other kinds are noted field by field too, so that one refusal names them all
         mapper.addHandler(new WrongValues());
         mapper.registerModule(new WholeNumbers());
-        return mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // a number where one of a set of words belongs ({"outcome": 1}, {"outcome": "1"}) is wrong too: Jackson would
+        // take it as the position in the set and the choice the client never named would be stored
+        return mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 }

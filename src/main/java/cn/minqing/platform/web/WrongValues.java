@@ -11,8 +11,8 @@ import java.io.IOException;
 /**
  * Wrong values of every other kind in a request body, noted field by field as {@link NulFreeStrings} notes wrong text
  * ({@link WrongFields}), so that one refusal names them all: text where a number, true/false, a date or one of a set
- * of values belongs ({@code {"cost":"abc"}}, {@code {"anonymous":"yes"}}), a number outside such a set, an object or
- * a list where a single value belongs and the reverse. The field is skipped with a neutral value (null, 0, false) and
+ * of values belongs ({@code {"cost":"abc"}}, {@code {"anonymous":"yes"}}), a number where such a set belongs (not taken
+ * as a position in it: {@link StrictJsonShapes}), an object or a list where a single value belongs and the reverse. The field is skipped with a neutral value (null, 0, false) and
  * reading goes on; {@link WrongFieldsAdvice} refuses the body once it is read, before any controller runs. Outside a
  * request body being read, or for the body as a whole ({@code 1} where an object belongs), nothing is noted and
  * Jackson fails at once, as before.

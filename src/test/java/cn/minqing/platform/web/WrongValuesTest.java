@@ -67,6 +67,22 @@ class WrongValuesTest {
     }
 
     @Test
+    void aNumberWhereOneOfASetOfWordsBelongsIsNotedNotTakenAsThePositionInTheSet() throws Exception {
+        // Jackson's default reads {"urgency":1} and {"urgency":"1"} as the second constant (urgent): a client's number
+        // would be stored as a choice it never named
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        WrongFields.start();
+        Body body = strict.readValue("{\"urgency\":1}", Body.class);
+        assertThat(WrongFields.finish()).containsExactly("urgency");
+        assertThat(body.urgency()).isNull();
+        WrongFields.start();
+        strict.readValue("{\"urgency\":\"1\"}", Body.class);
+        assertThat(WrongFields.finish()).containsExactly("urgency");
+        RequestContextHolder.resetRequestAttributes();
+        assertThatThrownBy(() -> strict.readValue("{\"urgency\":0}", Body.class)).isInstanceOf(MismatchedInputException.class);
+    }
+
+    @Test
     void aSoundBodyNotesNothing() throws Exception {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
         WrongFields.start();
