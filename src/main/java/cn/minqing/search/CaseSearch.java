@@ -203,10 +203,12 @@ class CaseSearch {
 
     /** The page, the total and the facets: see {@link PageAndCount} for the shape of the request. */
     private PageAndCount.Answer send(Criteria c, Plan plan, boolean hasText, CurrentUser user) throws IOException {
-        Query query = Query.of(q -> q.bool(b -> filters(relevance(b, plan), c, user)));
+        // the query's other wordings, worked out once for the scoring and the highlights
+        Rewrites rewrites = hasText && !isPhrase(plan.words()) ? rewrites(plan.words(), plan.corrected()) : null;
+        Query query = Query.of(q -> q.bool(b -> filters(relevance(b, plan, rewrites), c, user)));
         Highlight highlight = null;
         if (hasText) {
-            Query marked = isPhrase(plan.words()) ? null : highlightQuery(plan);
+            Query marked = rewrites == null ? null : highlightQuery(plan, rewrites);
             highlight = Highlight.of(h -> h.preTags("<em>").postTags("</em>")
                     .encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
                     .highlightQuery(marked)
@@ -224,13 +226,13 @@ class CaseSearch {
      * What must match and what raises a case: the text (or, at the last step, the text or a category the query
      * points to, the text's matches first), the place named inexactly, the categories pointed to.
      */
-    private BoolQuery.Builder relevance(BoolQuery.Builder b, Plan plan) {
+    private BoolQuery.Builder relevance(BoolQuery.Builder b, Plan plan, Rewrites rewrites) {
         String q = plan.words();
         if (q != null && !q.isBlank()) {
             String minimumMatch = plan.step() == Step.ALL_WORDS ? ALL_WORDS_MATCH : "50%";
             // the syllables (pinyin) only once the words found few: typos are read as known words on both sides
             // (同音纠错 in the query and in the index), so pinyin would mostly add chance homophones (报账 for 保障)
-            Query text = text(q, plan.corrected(), minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways());
+            Query text = text(q, plan.corrected(), rewrites, minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways());
             if (plan.step() == Step.CATEGORY) {
                 b.must(m -> m.bool(either -> either.should(text).should(categoryOnly(plan.intent(), q, plan.corrected())).minimumShouldMatch("1")));
                 // what the words found stays above what is only listed for its category — in those categories, when
@@ -238,7 +240,7 @@ class CaseSearch {
                 // report (非法采砂 → 偷挖河沙 in a sanitation report); a loose match elsewhere (part of a form, a
                 // syllable) does not
                 Query typed = typed(q, plan.corrected(), minimumMatch);
-                List<String> wholeForms = rewrites(q, plan.corrected()).expansions().stream()
+                List<String> wholeForms = rewrites == null ? List.of() : rewrites.expansions().stream()
                         .map(Thesaurus.Expansion::text).filter(t -> t.length() >= WHOLE_FORM_FIRST).toList();
                 Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
                         .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
@@ -376,14 +378,13 @@ class CaseSearch {
         }));
     }
 
-    private Query text(String q, String corrected, String minimumMatch, boolean withPinyin) {
+    private Query text(String q, String corrected, Rewrites r, String minimumMatch, boolean withPinyin) {
         String trimmed = q.strip();
         if (isPhrase(trimmed)) {
             String phrase = trimmed.substring(1, trimmed.length() - 1);
             return Query.of(m -> m.multiMatch(mm -> mm.query(phrase).type(TextQueryType.Phrase)
                     .fields("title.bigram^2", "description.bigram")));
         }
-        Rewrites r = rewrites(q, corrected);
         String core = r.core();
         List<String> variants = r.variants();
         List<Thesaurus.Expansion> distinct = r.expansions();
@@ -437,10 +438,9 @@ class CaseSearch {
      * (SearchProfile). Only title and description are highlighted, and a field is marked only by its own clauses, so
      * the words marked are the same; a case a relaxed search merely lists for its category is not marked.
      */
-    private Query highlightQuery(Plan plan) {
+    private Query highlightQuery(Plan plan, Rewrites r) {
         String q = plan.words().strip();
         String minimumMatch = plan.step() == Step.ALL_WORDS ? "2<70%" : "50%";
-        Rewrites r = rewrites(q, plan.corrected());
         List<String> texts = new java.util.ArrayList<>(List.of(q));
         if (plan.corrected() != null) {
             texts.add(plan.corrected());

@@ -126,9 +126,16 @@ class CategoryIntent {
                 .limit(2).map(Map.Entry::getKey).toList();
     }
 
-    /** The codes of the categories not switched off, as they are now. */
+    /**
+     * The codes of the categories not switched off, as they are now: read on each search (one small query) rather than
+     * cached, so that a category switched off by another instance of the app is pointed to by nothing at once.
+     */
     private Set<String> activeCategories() {
-        return categories.all().stream().map(cn.minqing.county.Category::code).collect(java.util.stream.Collectors.toSet());
+        return codes(categories.all());
+    }
+
+    private static Set<String> codes(List<cn.minqing.county.Category> active) {
+        return active.stream().map(cn.minqing.county.Category::code).collect(java.util.stream.Collectors.toSet());
     }
 
     /** The words learned for the categories still active. */
@@ -155,7 +162,7 @@ class CategoryIntent {
     private Map<String, Map<String, Integer>> pieceCounts() {
         List<Thesaurus.Entry> entries = thesaurus.entries();
         List<cn.minqing.county.Category> all = categories.all();
-        Set<String> active = all.stream().map(cn.minqing.county.Category::code).collect(java.util.stream.Collectors.toSet());
+        Set<String> active = codes(all);
         Pieces known = pieces;
         if (known != null && known.entries() == entries && known.active().equals(active)
                 && System.currentTimeMillis() - known.at() < REFRESH_MILLIS) {
