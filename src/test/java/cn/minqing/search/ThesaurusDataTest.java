@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640 and V670 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670 and V680 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -53,6 +53,9 @@ class ThesaurusDataTest {
     /** Terms new in V670 (thes12: the official notions cadres type, with villagers' situations) that a database V640 left lacks. */
     private static final List<String> NEW_TERMS_V670 = List.of("四风问题", "庸懒散", "防灾减灾", "农村金融服务", "就业帮扶",
             "两不愁", "基本医疗保障");
+    /** Terms new in V680 (thes13: the northern counties' winter, grain and conduct words) that a database V670 left lacks. */
+    private static final List<String> NEW_TERMS_V680 = List.of("集中供暖", "暖气不热", "煤烟中毒", "售粮难", "扣水扣杂",
+            "黑土地保护", "办事要吃请");
 
     /** A line of the file as written: the variants split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source) {
@@ -68,10 +71,12 @@ class ThesaurusDataTest {
     private final String database590 = "thesaurus_v590_" + ProcessHandle.current().pid();
     private final String database640 = "thesaurus_v640_" + ProcessHandle.current().pid();
     private final String database670 = "thesaurus_v670_" + ProcessHandle.current().pid();
+    private final String database680 = "thesaurus_v680_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
     private String url670;
+    private String url680;
     private String user;
     private String password;
     private List<Row> file;
@@ -79,6 +84,7 @@ class ThesaurusDataTest {
     private Map<String, String> before590;
     private Map<String, String> before640;
     private Map<String, String> before670;
+    private Map<String, String> before680;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -91,16 +97,19 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database590);
             c.createStatement().execute("create database " + database640);
             c.createStatement().execute("create database " + database670);
+            c.createStatement().execute("create database " + database680);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
         url640 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database640 + "$1");
         url670 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database670 + "$1");
+        url680 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database680 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
         before640 = earlierWording("/search/thesaurus-before-v640.tsv");
         before670 = earlierWording("/search/thesaurus-before-v670.tsv");
+        before680 = earlierWording("/search/thesaurus-before-v680.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -122,6 +131,7 @@ class ThesaurusDataTest {
         migrateADatabaseThatV560Left();
         migrateADatabaseThatV590Left();
         migrateADatabaseThatV640Left();
+        migrateADatabaseThatV670Left();
     }
 
     private void migrateADatabaseThatV560Left() throws SQLException {
@@ -187,6 +197,27 @@ class ThesaurusDataTest {
         flyway(url670, null).migrate();
     }
 
+    private void migrateADatabaseThatV670Left() throws SQLException {
+        flyway(url680, "670").migrate();
+        try (Connection c = connect(url680)) {
+            // as V670 left it: the entries this round changed worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before680.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS_V680) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before680.get("火炕") + ",炕沿裂了",
+                    "火炕");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "苞谷");
+            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'water', '管理员')",
+                    "老压水井", "压水井冻了,压不上水");
+            update(c, "delete from search_thesaurus where term = ?", "停水");
+        }
+        flyway(url680, null).migrate();
+    }
+
     @AfterAll
     void dropTheDatabases() throws SQLException {
         if (url != null) {
@@ -195,6 +226,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database590 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database640 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database670 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database680 + " with (force)");
             }
         }
     }
@@ -285,6 +317,27 @@ class ThesaurusDataTest {
     }
 
     @Test
+    void v680AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        Map<String, String[]> db = thesaurusIn(url680);
+        for (String term : NEW_TERMS_V680) {
+            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
+                    shipped.get(term).category(), shipped.get(term).source());
+        }
+        for (String term : before680.keySet()) {
+            if (!List.of("火炕", "苞谷").contains(term)) {
+                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
+            }
+        }
+        assertThat(db.get("火炕")[0]).isEqualTo(before680.get("火炕") + ",炕沿裂了");
+        assertThat(db.get("苞谷")).containsExactly(before680.get("苞谷"), "other", shipped.get("苞谷").source());
+        assertThat(db.get("老压水井")).containsExactly("压水井冻了,压不上水", "water", "管理员");
+        assertThat(Thesaurus.split(db.get("停水")[0])).isEqualTo(shipped.get("停水").variants());
+        assertThat(db).hasSize(file.size() + 1);
+    }
+
+    @Test
     void everyEntryIsWellFormed() throws SQLException, IOException {
         Set<String> categories = new HashSet<>();
         try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
@@ -327,7 +380,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(1670);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1695);
     }
 
     @Test
@@ -344,7 +397,7 @@ class ThesaurusDataTest {
     void theEarlierWordingsListOnlyEntriesThatChanged() {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
-        for (Map<String, String> earlier : List.of(before, before590, before640, before670)) {
+        for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
