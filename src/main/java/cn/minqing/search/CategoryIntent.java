@@ -67,7 +67,7 @@ class CategoryIntent {
         // a category switched off (停用) is pointed to by nothing, from the moment it is switched off (what was learned
         // of the index, the active categories' names among it, is up to ten minutes old)
         Set<String> active = activeCategories();
-        thesaurus.entries().stream().filter(e -> e.category() != null && active.contains(e.category())).forEach(e -> {
+        thesaurus.openedIn(query).stream().filter(e -> e.category() != null && active.contains(e.category())).forEach(e -> {
             Mention best = null;
             for (String form : e.forms()) {
                 Mention m = form.length() >= Thesaurus.MIN_FORM_LENGTH ? Mention.find(query, form, e.category(), 2.0) : null;

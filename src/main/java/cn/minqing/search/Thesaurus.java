@@ -2,8 +2,11 @@ package cn.minqing.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,26 +39,80 @@ class Thesaurus {
     static final int MIN_FORM_LENGTH = 2;
     private static final int MAX_EXPANSIONS = 12;
     private final JdbcClient jdbc;
-    private volatile List<Entry> entries;
+    private volatile Loaded loaded;
+
+    /**
+     * The entries as read, with two look-ups built once per load: the entries by the first two characters of each of
+     * their forms (a query holding a form, whole or in two pieces, holds its first two characters), and each form's
+     * first entry's term (hot topics).
+     */
+    private record Loaded(List<Entry> entries, Map<String, int[]> byOpening, Map<String, String> topics) {
+
+        static Loaded of(List<Entry> entries) {
+            Map<String, Set<Integer>> opening = new HashMap<>();
+            Map<String, String> topics = new HashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                for (String form : e.forms()) {
+                    topics.putIfAbsent(form, e.term());
+                    if (form.length() >= MIN_FORM_LENGTH) {
+                        opening.computeIfAbsent(form.substring(0, 2), k -> new LinkedHashSet<>()).add(i);
+                    }
+                }
+            }
+            Map<String, int[]> byOpening = new HashMap<>();
+            opening.forEach((k, v) -> byOpening.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            return new Loaded(List.copyOf(entries), byOpening, topics);
+        }
+    }
 
     Thesaurus(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     List<Entry> entries() {
-        List<Entry> loaded = entries;
-        if (loaded == null) {
-            loaded = jdbc.sql("select term, variants, category, source from minqing.search_thesaurus order by id")
-                    .query((rs, i) -> new Entry(rs.getString(1), split(rs.getString(2)), rs.getString(3), rs.getString(4)))
-                    .list();
-            entries = loaded;
+        return load().entries();
+    }
+
+    private Loaded load() {
+        Loaded known = loaded;
+        if (known == null) {
+            known = Loaded.of(read());
+            loaded = known;
         }
-        return loaded;
+        return known;
+    }
+
+    /** The entries as stored, in file order. */
+    List<Entry> read() {
+        return jdbc.sql("select term, variants, category, source from minqing.search_thesaurus order by id")
+                .query((rs, i) -> new Entry(rs.getString(1), split(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * The entries, in file order, that have a form (two characters or more) whose first two characters the query
+     * holds: every entry the query can mention, whole or in pieces, and few others.
+     */
+    List<Entry> openedIn(String query) {
+        Loaded known = load();
+        BitSet hit = new BitSet(known.entries().size());
+        for (int i = 0; i + 2 <= query.length(); i++) {
+            int[] at = known.byOpening().get(query.substring(i, i + 2));
+            if (at != null) {
+                for (int e : at) {
+                    hit.set(e);
+                }
+            }
+        }
+        List<Entry> out = new ArrayList<>(hit.cardinality());
+        hit.stream().forEach(e -> out.add(known.entries().get(e)));
+        return out;
     }
 
     /** The entries whose term or a variant the query contains. */
     List<Entry> mentionedIn(String query) {
-        return entries().stream().filter(e -> e.forms().stream()
+        return openedIn(query).stream().filter(e -> e.forms().stream()
                 .anyMatch(f -> f.length() >= MIN_FORM_LENGTH && query.contains(f))).toList();
     }
 
@@ -86,7 +143,7 @@ class Thesaurus {
 
     /** Every form of the entry that has {@code word} as a form, or just the word: hot topics count them as one. */
     String topicOf(String word) {
-        return entries().stream().filter(e -> e.forms().contains(word)).map(Entry::term).findFirst().orElse(word);
+        return load().topics().getOrDefault(word, word);
     }
 
     @Transactional
@@ -97,7 +154,7 @@ class Thesaurus {
                     .params(e.term().strip(), String.join(",", e.variants()), e.category(),
                             e.source() == null ? "" : e.source().strip()).update();
         }
-        entries = null;
+        loaded = null;
     }
 
     static List<String> split(String variants) {

@@ -27,7 +27,7 @@ class ThesaurusTest {
     private static Thesaurus thesaurus() {
         return new Thesaurus(null) {
             @Override
-            List<Entry> entries() {
+            List<Entry> read() {
                 return ENTRIES;
             }
         };
@@ -53,5 +53,25 @@ class ThesaurusTest {
         // 水龙头没水 is a form of 自来水, and 没水, 断水 of 停水 as well: each rewrite once, twelve at most
         assertThat(texts("水龙头没水")).doesNotHaveDuplicates().hasSize(12).contains("自来水", "水龙头 水停了");
         assertThat(texts("没有提到的事")).isEmpty();
+    }
+
+    @Test
+    void theEntriesOpenedInAQueryAreEveryEntryItMentionsWholeOrInPieces() {
+        Thesaurus thesaurus = thesaurus();
+        for (String query : List.of("手机没信号", "自来水", "水龙头没水", "饮水很困难", "网络的信号", "没有提到的事", "停", "")) {
+            List<Thesaurus.Entry> opened = thesaurus.openedIn(query);
+            // whole: every entry a form of which the query holds, in file order
+            assertThat(opened).containsAll(thesaurus.entries().stream().filter(e -> e.forms().stream()
+                    .anyMatch(f -> f.length() >= 2 && query.contains(f))).toList());
+            assertThat(thesaurus.mentionedIn(query)).isSubsetOf(opened);
+            assertThat(opened).isSortedAccordingTo(java.util.Comparator.comparingInt(ENTRIES::indexOf));
+        }
+        // 饮水…困难 holds 饮水困难 in two pieces: opened (category intent reads it), not mentioned (no rewrite)
+        assertThat(thesaurus.openedIn("饮水很困难")).extracting(Thesaurus.Entry::term).contains("饮水困难", "自来水");
+        assertThat(thesaurus.mentionedIn("饮水很困难")).extracting(Thesaurus.Entry::term).containsExactly("自来水");
+        assertThat(thesaurus.openedIn("没有提到的事")).isEmpty();
+        assertThat(thesaurus.topicOf("没水吃")).isEqualTo("自来水");
+        assertThat(thesaurus.topicOf("断水")).isEqualTo("自来水");
+        assertThat(thesaurus.topicOf("路灯")).isEqualTo("路灯");
     }
 }
