@@ -350,6 +350,8 @@ class CaseSearch {
     /** At most this many forms of the categories' vocabulary (shared out among them) order a listing: each is a phrase clause per field. */
     static final int MAX_VOCABULARY = 300;
     static final float PINYIN_WEIGHT = 0.4f;
+    /** A whole query's syllables in a row; 1.0 and 3.0 measured (docs/relevance.md, 14th session): 3.0 kept. */
+    static final float SAME_SYLLABLES_WEIGHT = 3.0f;
 
     /** Pinyin clauses at every step, as before search4 (system property, read per search: the benchmark's A/B). */
     static boolean pinyinAlways() {
@@ -374,8 +376,28 @@ class CaseSearch {
             if (corrected != null) {
                 any.should(matchWords(corrected, minimumMatch));
             }
+            // the query's syllables in a row count as typed (化肥 in 化费落田): above a case merely listed for its category
+            Query same = sameSyllables(q);
+            if (same != null) {
+                any.should(same);
+            }
             return any.minimumShouldMatch("1");
         }));
+    }
+
+    /**
+     * The query's syllables in a row (化肥 in 化费落田, 登格热 for 登革热): a homophone typo of the whole query, where
+     * neither side's 同音纠错 reads it (化费 is a word too); null unless the query is two Han characters or more and
+     * nothing else. Only at the steps that read syllables (once the words found few), above the loose syllable match.
+     */
+    static Query sameSyllables(String q) {
+        String han = q.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (han.codePointCount(0, han.length()) < 2 || !han.equals(q.strip())) {
+            return null;
+        }
+        return Query.of(m -> m.multiMatch(mm -> mm.query(han).type(TextQueryType.Phrase).boost(SAME_SYLLABLES_WEIGHT)
+                .fields("title.pinyin^2", "description.pinyin")));
     }
 
     private Query text(String q, String corrected, Rewrites r, String minimumMatch, boolean withPinyin) {
@@ -402,6 +424,10 @@ class CaseSearch {
             if (withPinyin) {
                 any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
                         .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
+                Query same = sameSyllables(q);
+                if (same != null) {
+                    any.should(same);
+                }
             }
             return any.minimumShouldMatch("1");
         }));

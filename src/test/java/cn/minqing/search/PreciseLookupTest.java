@@ -42,6 +42,16 @@ class PreciseLookupTest extends ApiTest {
     SearchIndex searchIndex;
 
     @Test
+    void aReportMisspeltWithAnotherWordsCharactersIsFoundByTheQuerysSyllablesInARow() {
+        // 化费 for 化肥 (hua fei both): no 同音纠错 reads it back, so the words find nothing; the query's syllables in
+        // a row find it, above what is only listed for the category the query points to
+        String misspelt = file("villager1", "化费落田禾苗烧死", "买咗啲化费落田，禾苗烧死晒一大片，化费包装都冇厂名", "other");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=禾苗烧死",
+                r -> r.get("hits").findValuesAsText("number").contains(misspelt));
+        assertThat(numbers("leader1", "化肥").indexOf(misspelt)).as("the misspelt report ranks first").isZero();
+    }
+
+    @Test
     void aSoundAlikeTypoInAQueryIsReadAsTheKnownWordBesideWhatWasTyped() {
         String alias = searchIndex.alias();
         // same pinyin as a known word (thesaurus form, lexicon, category keyword), a character kept
