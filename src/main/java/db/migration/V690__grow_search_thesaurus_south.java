@@ -7,7 +7,7 @@ import org.flywaydb.core.api.migration.Context;
  * The domain thesaurus's tenth round (thes14, issue 13), written blind for the southern coastal counties (广东、福建、
  * 广西、海南 style, Mandarin mixed with Cantonese, Hakka and Min words): typhoons and floods (水浸街, 田被浸, 屋企入水,
  * 山泥倾泻, 倒房重建, 台风停电, 倒树阻路), fishing and aquaculture (伏季休渔 ↔ 封海期, 休渔补助, 渔船燃油补贴 ↔ 渔业油补,
- * 海域使用, 养殖证办理, 海水养殖 ↔ 蚝排养殖, 虾蚝死亡 ↔ 虾死晒, 赤潮, 渔民转产 ↔ 渔民上岸), fruit and tea (荔枝滞销 ↔
+ * 海域使用, 养殖证办理, 海水养殖 ↔ 蚝排养殖, 虾蚝死亡 ↔ 塘虾死晒, 赤潮, 渔民转产 ↔ 渔民上岸), fruit and tea (荔枝滞销 ↔
  * 荔枝卖唔出, 柑橘滞销 ↔ 沙糖桔卖唔出, 收购佬压价, 单丛茶), collective rights (外嫁女冇分红, 户口迁出分红, 妇女土地权益),
  * clans, hills and graves (两村争山, 宗族械斗, 争祖坟, 祠堂纠纷), 侨 (涉侨服务, 华侨房屋 ↔ 侨房被占), dengue and vectors
  * (登革热 ↔ 骨痛热症, 病媒生物防制, 清理积水 ↔ 翻盆倒罐), 泥头车, quarries, noise (装修噪声, 嘈到瞓唔着), family disputes,
