@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670 and V680 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680 and V690 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -56,6 +56,9 @@ class ThesaurusDataTest {
     /** Terms new in V680 (thes13: the northern counties' winter, grain and conduct words) that a database V670 left lacks. */
     private static final List<String> NEW_TERMS_V680 = List.of("集中供暖", "暖气不热", "煤烟中毒", "售粮难", "扣水扣杂",
             "黑土地保护", "办事要吃请");
+    /** Terms new in V690 (thes14: the southern coastal counties' typhoon, fishing, fruit and clan words) that a database V680 left lacks. */
+    private static final List<String> NEW_TERMS_V690 = List.of("伏季休渔", "渔船燃油补贴", "荔枝滞销", "户口迁出分红",
+            "登革热", "回南天", "三旧改造");
 
     /** A line of the file as written: the variants split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source) {
@@ -72,11 +75,13 @@ class ThesaurusDataTest {
     private final String database640 = "thesaurus_v640_" + ProcessHandle.current().pid();
     private final String database670 = "thesaurus_v670_" + ProcessHandle.current().pid();
     private final String database680 = "thesaurus_v680_" + ProcessHandle.current().pid();
+    private final String database690 = "thesaurus_v690_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
     private String url670;
     private String url680;
+    private String url690;
     private String user;
     private String password;
     private List<Row> file;
@@ -85,6 +90,7 @@ class ThesaurusDataTest {
     private Map<String, String> before640;
     private Map<String, String> before670;
     private Map<String, String> before680;
+    private Map<String, String> before690;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -98,18 +104,21 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database640);
             c.createStatement().execute("create database " + database670);
             c.createStatement().execute("create database " + database680);
+            c.createStatement().execute("create database " + database690);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
         url640 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database640 + "$1");
         url670 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database670 + "$1");
         url680 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database680 + "$1");
+        url690 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database690 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
         before640 = earlierWording("/search/thesaurus-before-v640.tsv");
         before670 = earlierWording("/search/thesaurus-before-v670.tsv");
         before680 = earlierWording("/search/thesaurus-before-v680.tsv");
+        before690 = earlierWording("/search/thesaurus-before-v690.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -132,6 +141,7 @@ class ThesaurusDataTest {
         migrateADatabaseThatV590Left();
         migrateADatabaseThatV640Left();
         migrateADatabaseThatV670Left();
+        migrateADatabaseThatV680Left();
     }
 
     private void migrateADatabaseThatV560Left() throws SQLException {
@@ -218,6 +228,27 @@ class ThesaurusDataTest {
         flyway(url680, null).migrate();
     }
 
+    private void migrateADatabaseThatV680Left() throws SQLException {
+        flyway(url690, "680").migrate();
+        try (Connection c = connect(url690)) {
+            // as V680 left it: the entries this round changed worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before690.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS_V690) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before690.get("台风灾害") + ",台风吹倒棚",
+                    "台风灾害");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "茶叶");
+            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'farm-sales', '管理员')",
+                    "老蚝排", "蚝排烂了,蚝排冲走");
+            update(c, "delete from search_thesaurus where term = ?", "水产养殖");
+        }
+        flyway(url690, null).migrate();
+    }
+
     @AfterAll
     void dropTheDatabases() throws SQLException {
         if (url != null) {
@@ -227,6 +258,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database640 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database670 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database680 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database690 + " with (force)");
             }
         }
     }
@@ -338,6 +370,27 @@ class ThesaurusDataTest {
     }
 
     @Test
+    void v690AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        Map<String, String[]> db = thesaurusIn(url690);
+        for (String term : NEW_TERMS_V690) {
+            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
+                    shipped.get(term).category(), shipped.get(term).source());
+        }
+        for (String term : before690.keySet()) {
+            if (!List.of("台风灾害", "茶叶").contains(term)) {
+                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
+            }
+        }
+        assertThat(db.get("台风灾害")[0]).isEqualTo(before690.get("台风灾害") + ",台风吹倒棚");
+        assertThat(db.get("茶叶")).containsExactly(before690.get("茶叶"), "other", shipped.get("茶叶").source());
+        assertThat(db.get("老蚝排")).containsExactly("蚝排烂了,蚝排冲走", "farm-sales", "管理员");
+        assertThat(Thesaurus.split(db.get("水产养殖")[0])).isEqualTo(shipped.get("水产养殖").variants());
+        assertThat(db).hasSize(file.size() + 1);
+    }
+
+    @Test
     void everyEntryIsWellFormed() throws SQLException, IOException {
         Set<String> categories = new HashSet<>();
         try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
@@ -380,7 +433,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(1695);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1727);
     }
 
     @Test
@@ -397,7 +450,7 @@ class ThesaurusDataTest {
     void theEarlierWordingsListOnlyEntriesThatChanged() {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
-        for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680)) {
+        for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680, before690)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
