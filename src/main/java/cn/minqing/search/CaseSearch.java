@@ -350,8 +350,8 @@ class CaseSearch {
     /** At most this many forms of the categories' vocabulary (shared out among them) order a listing: each is a phrase clause per field. */
     static final int MAX_VOCABULARY = 300;
     static final float PINYIN_WEIGHT = 0.4f;
-    /** A whole query's syllables in a row; 1.0 and 3.0 measured (docs/relevance.md, 14th session): 3.0 kept. */
-    static final float SAME_SYLLABLES_WEIGHT = 3.0f;
+    /** A whole query's syllables in a row; 1, 3, 6 and 12 measured (docs/relevance.md, 14th session): 6 kept. */
+    static final float SAME_SYLLABLES_WEIGHT = 6.0f;
 
     /** Pinyin clauses at every step, as before search4 (system property, read per search: the benchmark's A/B). */
     static boolean pinyinAlways() {
