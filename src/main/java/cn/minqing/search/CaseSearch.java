@@ -365,10 +365,9 @@ class CaseSearch {
     }
 
     /**
-     * The words as typed, or any of their colloquial variants (synonyms, thesaurus forms, with lower weights),
-     * or the same syllables (pinyin, lower still) must match; "quoted" means exactly.
+     * The words as typed (and as read by 同音纠错), without thesaurus forms or synonyms; of the syllables, only the
+     * whole query's in a row.
      */
-    /** The words as typed (and as read by 同音纠错), without thesaurus forms, synonyms or syllables. */
     private static Query typed(String q, String corrected, String minimumMatch) {
         // the word fields only: a character pair across two words (电力|保障 → 力保 in 耕地地力保护) is no match as typed
         return Query.of(m -> m.bool(any -> {
@@ -391,15 +390,19 @@ class CaseSearch {
      * nothing else. Only at the steps that read syllables (once the words found few), above the loose syllable match.
      */
     static Query sameSyllables(String q) {
-        String han = q.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        if (han.codePointCount(0, han.length()) < 2 || !han.equals(q.strip())) {
+        String han = q.strip();
+        if (han.codePointCount(0, han.length()) < 2
+                || !han.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
             return null;
         }
         return Query.of(m -> m.multiMatch(mm -> mm.query(han).type(TextQueryType.Phrase).boost(SAME_SYLLABLES_WEIGHT)
                 .fields("title.pinyin^2", "description.pinyin")));
     }
 
+    /**
+     * The words as typed, or any of their colloquial variants (synonyms, thesaurus forms, with lower weights),
+     * or the same syllables (pinyin, lower still) must match; "quoted" means exactly.
+     */
     private Query text(String q, String corrected, Rewrites r, String minimumMatch, boolean withPinyin) {
         String trimmed = q.strip();
         if (isPhrase(trimmed)) {

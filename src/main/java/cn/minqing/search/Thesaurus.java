@@ -46,22 +46,20 @@ class Thesaurus {
      * their forms (a query holding a form, whole or in two pieces, holds its first two characters), and each form's
      * first entry's term (hot topics).
      */
-    private record Loaded(List<Entry> entries, Map<String, int[]> byOpening, Map<String, String> topics) {
+    private record Loaded(List<Entry> entries, Map<String, BitSet> byOpening, Map<String, String> topics) {
 
         static Loaded of(List<Entry> entries) {
-            Map<String, Set<Integer>> opening = new HashMap<>();
+            Map<String, BitSet> byOpening = new HashMap<>();
             Map<String, String> topics = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
                 for (String form : e.forms()) {
                     topics.putIfAbsent(form, e.term());
                     if (form.length() >= MIN_FORM_LENGTH) {
-                        opening.computeIfAbsent(form.substring(0, 2), k -> new LinkedHashSet<>()).add(i);
+                        byOpening.computeIfAbsent(form.substring(0, 2), k -> new BitSet()).set(i);
                     }
                 }
             }
-            Map<String, int[]> byOpening = new HashMap<>();
-            opening.forEach((k, v) -> byOpening.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
             return new Loaded(List.copyOf(entries), byOpening, topics);
         }
     }
@@ -98,11 +96,9 @@ class Thesaurus {
         Loaded known = load();
         BitSet hit = new BitSet(known.entries().size());
         for (int i = 0; i + 2 <= query.length(); i++) {
-            int[] at = known.byOpening().get(query.substring(i, i + 2));
+            BitSet at = known.byOpening().get(query.substring(i, i + 2));
             if (at != null) {
-                for (int e : at) {
-                    hit.set(e);
-                }
+                hit.or(at);
             }
         }
         List<Entry> out = new ArrayList<>(hit.cardinality());
