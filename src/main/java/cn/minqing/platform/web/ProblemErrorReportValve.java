@@ -8,7 +8,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 
 /**
  * Installed on Tomcat's host by {@link ProblemErrorReports}. Refusals Tomcat makes before Spring sees the request — a request line or header over the size limit (a 100 KB
- * query, a 10 KB Idempotency-Key), a malformed request line — would be Tomcat's HTML page. On the API they are
+ * query, a 100 KB header), a malformed request line — would be Tomcat's HTML page. On the API they are
  * problem+json, on Open311 GeoReport's error list; pages keep Tomcat's page (without server information).
  */
 class ProblemErrorReportValve extends ErrorReportValve {
