@@ -20,15 +20,15 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * The domain thesaurus as shipped (src/main/resources/search/thesaurus.tsv: term, variants comma-separated, category
- * code or blank, source), and the two ways the thesaurus migrations bring a database up to it without undoing what an
+ * code or blank, source, narrower notions comma-separated or blank), and the two ways the thesaurus migrations bring a database up to it without undoing what an
  * admin wrote at /api/admin/thesaurus. Not a migration itself (Flyway runs only the V… classes).
  */
 final class ThesaurusFile {
 
     static final String RESOURCE = "/search/thesaurus.tsv";
 
-    /** One line of the file. */
-    record Row(String term, String variants, String category, String source) {
+    /** One line of the file; {@code narrower} (fifth column, since V701): the concrete notions under a broad one. */
+    record Row(String term, String variants, String category, String source, String narrower) {
 
         List<String> variantList() {
             return split(variants);
@@ -52,7 +52,7 @@ final class ThesaurusFile {
         return tsv.lines().skip(1).filter(l -> !l.isBlank()).map(l -> {
             String[] f = l.split("\t", -1);
             return new Row(f[0].strip(), f.length > 1 ? f[1].strip() : "", f.length > 2 ? f[2].strip() : "",
-                    f.length > 3 ? f[3].strip() : "");
+                    f.length > 3 ? f[3].strip() : "", f.length > 4 ? f[4].strip() : "");
         }).toList();
     }
 
@@ -116,6 +116,27 @@ final class ThesaurusFile {
             update.executeBatch();
         }
         return updates.size();
+    }
+
+    /**
+     * Gives each entry the file's narrower notions for its term, where it has none yet (an admin cannot have written
+     * any before V701, and one written since is kept); returns how many entries got them.
+     */
+    static int addNarrower(Context context) throws SQLException {
+        int given = 0;
+        try (PreparedStatement update = context.getConnection().prepareStatement(
+                "update search_thesaurus set narrower = ? where term = ? and narrower = ''")) {
+            for (Row row : rows(RESOURCE)) {
+                if (!row.narrower().isEmpty()) {
+                    update.setString(1, String.join(",", split(row.narrower())));
+                    update.setString(2, row.term());
+                    update.addBatch();
+                    given++;
+                }
+            }
+            update.executeBatch();
+        }
+        return given;
     }
 
     /** Variants as the thesaurus reads them (cn.minqing.search.Thesaurus#split): trimmed, in order, each once. */

@@ -240,8 +240,8 @@ class CaseSearch {
                 // report (非法采砂 → 偷挖河沙 in a sanitation report); a loose match elsewhere (part of a form, a
                 // syllable) does not
                 Query typed = typed(q, plan.corrected(), minimumMatch);
-                List<String> wholeForms = rewrites == null ? List.of() : rewrites.expansions().stream()
-                        .map(Thesaurus.Expansion::text).filter(t -> t.length() >= WHOLE_FORM_FIRST).toList();
+                List<String> wholeForms = rewrites == null ? List.of() : java.util.stream.Stream.concat(rewrites.expansions().stream()
+                        .map(Thesaurus.Expansion::text).filter(t -> t.length() >= WHOLE_FORM_FIRST), rewrites.narrower().stream()).toList();
                 Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
                         .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
                 b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(w -> {
@@ -424,6 +424,9 @@ class CaseSearch {
             java.util.Set<String> common = rewriteClauses.leanFor(index.alias(), variants, distinct);
             variants.forEach(v -> any.should(rewrite(v, SYNONYM_WEIGHT, minimumMatch, common.contains(v))));
             distinct.forEach(e -> any.should(expansion(e, minimumMatch, common.contains(e.text()))));
+            if (!r.narrower().isEmpty()) {
+                any.should(narrower(r.narrower()));
+            }
             if (withPinyin) {
                 any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
                         .fields("title.pinyin^2", "description.pinyin").minimumShouldMatch(minimumMatch)));
@@ -436,9 +439,30 @@ class CaseSearch {
         }));
     }
 
-    /** The query's other wordings: its core without officialese, its synonyms and its thesaurus forms (each list capped). */
-    record Rewrites(String core, List<String> variants, List<Thesaurus.Expansion> expansions) {
+    /**
+     * The query's other wordings: its core without officialese, its synonyms and its thesaurus forms (each list capped),
+     * and the concrete notions under a broad one it names.
+     */
+    record Rewrites(String core, List<String> variants, List<Thesaurus.Expansion> expansions, List<String> narrower) {
     }
+
+    /**
+     * A report naming a concrete notion under the broad one typed (一老一小 → 留守儿童, 独居老人 …), in any category: the
+     * best such phrase counts, the others a little (so 山体滑坡 and its own variant 滑坡 in one report are not summed).
+     */
+    private static Query narrower(List<String> phrases) {
+        return Query.of(q -> q.disMax(d -> {
+            d.tieBreaker(0.2).boost(NARROWER_WEIGHT);
+            phrases.forEach(p -> d.queries(x -> x.multiMatch(mm -> mm.query(p).type(TextQueryType.Phrase).fields("title^2", "description"))));
+            return d;
+        }));
+    }
+
+    /** Below a thesaurus form of the notion itself ({@link #THESAURUS_WEIGHT}): a concrete notion is a part of it. */
+    static final float NARROWER_WEIGHT = 0.3f;
+
+    /** At most this many narrower phrases (each one phrase clause per field); a query over 40 characters gets 8. */
+    static final int MAX_NARROWER = 40;
 
     private Rewrites rewrites(String q, String corrected) {
         int rewrites = Math.min(MAX_EXPANSIONS, Math.max(1, REWRITE_CHARACTERS / Math.max(1, q.strip().length())));
@@ -453,11 +477,13 @@ class CaseSearch {
         if (core != null) {
             expansions.addAll(thesaurus.expansions(core));
         }
+        String all = q + (corrected == null ? "" : " " + corrected) + (core == null ? "" : " " + core);
+        List<String> narrower = thesaurus.narrowerIn(all, q.strip().length() > 40 ? 8 : MAX_NARROWER);
         List<Thesaurus.Expansion> distinct = expansions.stream()
                 .filter(e -> !variants.contains(e.text()) && !e.text().equals(core) && !e.text().equals(corrected))
                 .collect(java.util.stream.Collectors.toMap(Thesaurus.Expansion::text, e -> e, (x, y) -> x,
                         java.util.LinkedHashMap::new)).values().stream().limit(rewrites).toList();
-        return new Rewrites(core, variants.stream().limit(rewrites).toList(), distinct);
+        return new Rewrites(core, variants.stream().limit(rewrites).toList(), distinct, narrower);
     }
 
     /**
@@ -482,6 +508,8 @@ class CaseSearch {
         return Query.of(m -> m.bool(any -> {
             texts.stream().distinct().forEach(t -> any.should(s -> s.multiMatch(mm -> mm.query(t)
                     .type(TextQueryType.MostFields).fields("title", "description").minimumShouldMatch(minimumMatch))));
+            r.narrower().forEach(t -> any.should(s -> s.multiMatch(mm -> mm.query(t).type(TextQueryType.Phrase)
+                    .fields("title", "description"))));
             return any;
         }));
     }

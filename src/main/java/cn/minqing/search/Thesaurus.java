@@ -21,8 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Thesaurus {
 
-    /** One entry; {@code category} may be null. */
-    record Entry(String term, List<String> variants, String category, String source) {
+    /**
+     * One entry; {@code category} may be null. {@code narrower}: the concrete notions a broad one covers (防灾减灾 →
+     * 山体滑坡, 内涝, 台风 …), other entries' terms or phrases reports contain; empty for most entries.
+     */
+    record Entry(String term, List<String> variants, String category, String source, List<String> narrower) {
+
+        Entry(String term, List<String> variants, String category, String source) {
+            this(term, variants, category, source, List.of());
+        }
+
+        Entry {
+            narrower = narrower == null ? null : List.copyOf(narrower);
+        }
 
         /** The term first, then its variants. */
         List<String> forms() {
@@ -44,15 +55,18 @@ class Thesaurus {
     /**
      * The entries as read, with two look-ups built once per load: the entries by the first two characters of each of
      * their forms (a query holding a form, whole or in two pieces, holds its first two characters), and each form's
-     * first entry's term (hot topics).
+     * first entry's term (hot topics), and the entries by term (narrower notions).
      */
-    private record Loaded(List<Entry> entries, Map<String, BitSet> byOpening, Map<String, String> topics) {
+    private record Loaded(List<Entry> entries, Map<String, BitSet> byOpening, Map<String, String> topics,
+                          Map<String, Entry> byTerm) {
 
         static Loaded of(List<Entry> entries) {
             Map<String, BitSet> byOpening = new HashMap<>();
             Map<String, String> topics = new HashMap<>();
+            Map<String, Entry> byTerm = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
+                byTerm.putIfAbsent(e.term(), e);
                 for (String form : e.forms()) {
                     topics.putIfAbsent(form, e.term());
                     if (form.length() >= MIN_FORM_LENGTH) {
@@ -60,7 +74,7 @@ class Thesaurus {
                     }
                 }
             }
-            return new Loaded(List.copyOf(entries), byOpening, topics);
+            return new Loaded(List.copyOf(entries), byOpening, topics, byTerm);
         }
     }
 
@@ -83,8 +97,9 @@ class Thesaurus {
 
     /** The entries as stored, in file order. */
     List<Entry> read() {
-        return jdbc.sql("select term, variants, category, source from minqing.search_thesaurus order by id")
-                .query((rs, i) -> new Entry(rs.getString(1), split(rs.getString(2)), rs.getString(3), rs.getString(4)))
+        return jdbc.sql("select term, variants, category, source, narrower from minqing.search_thesaurus order by id")
+                .query((rs, i) -> new Entry(rs.getString(1), split(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        split(rs.getString(5))))
                 .list();
     }
 
@@ -137,6 +152,23 @@ class Thesaurus {
         return out;
     }
 
+    /**
+     * The concrete notions under the broad ones the query mentions (防灾减灾 → 山体滑坡, 滑坡, 塌方, 内涝 …): each narrower
+     * item, and when it is an entry's term, that entry's forms too; none the query holds itself; at most {@code max}.
+     */
+    List<String> narrowerIn(String query, int max) {
+        Loaded known = load();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (Entry e : mentionedIn(query)) {
+            for (String item : e.narrower()) {
+                List<String> forms = known.byTerm().containsKey(item) ? known.byTerm().get(item).forms() : List.of(item);
+                forms.stream().filter(f -> f.length() >= MIN_FORM_LENGTH && !query.contains(f) && !f.contains(e.term()))
+                        .forEach(out::add);
+            }
+        }
+        return out.stream().limit(max).toList();
+    }
+
     /** Every form of the entry that has {@code word} as a form, or just the word: hot topics count them as one. */
     String topicOf(String word) {
         return load().topics().getOrDefault(word, word);
@@ -146,9 +178,10 @@ class Thesaurus {
     void replace(List<Entry> newEntries) {
         jdbc.sql("delete from minqing.search_thesaurus").update();
         for (Entry e : newEntries) {
-            jdbc.sql("insert into minqing.search_thesaurus (term, variants, category, source) values (?, ?, ?, ?)")
+            jdbc.sql("insert into minqing.search_thesaurus (term, variants, category, source, narrower) values (?, ?, ?, ?, ?)")
                     .params(e.term().strip(), String.join(",", e.variants()), e.category(),
-                            e.source() == null ? "" : e.source().strip()).update();
+                            e.source() == null ? "" : e.source().strip(),
+                            e.narrower() == null ? "" : String.join(",", e.narrower())).update();
         }
         loaded = null;
     }

@@ -27,13 +27,16 @@ class ThesaurusController {
         this.audit = audit;
     }
 
-    /** Every entry: {term, variants: [...], category, source}. */
+    /** Every entry: {term, variants: [...], category, source, narrower: [...]}. */
     @GetMapping("/api/admin/thesaurus")
     List<Thesaurus.Entry> all() {
         return thesaurus.entries();
     }
 
-    /** Replaces every entry after checking them all: each wrong field is named, nothing is stored then. */
+    /**
+     * Replaces every entry after checking them all: each wrong field is named, nothing is stored then. An entry sent
+     * without {@code narrower} (a client written before it existed) keeps the narrower notions its term has now.
+     */
     @PutMapping("/api/admin/thesaurus")
     List<Thesaurus.Entry> replace(@AuthenticationPrincipal Principal me, @RequestBody List<Thesaurus.Entry> entries) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -43,9 +46,13 @@ class ThesaurusController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        java.util.Map<String, List<String>> narrowerNow = new java.util.HashMap<>();
+        thesaurus.entries().forEach(e -> narrowerNow.putIfAbsent(e.term(), e.narrower()));
         thesaurus.replace(entries.stream().map(e -> new Thesaurus.Entry(e.term().strip(),
                 e.variants().stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList(),
-                e.category() == null || e.category().isBlank() ? null : e.category(), e.source())).toList());
+                e.category() == null || e.category().isBlank() ? null : e.category(), e.source(),
+                e.narrower() == null ? narrowerNow.getOrDefault(e.term().strip(), List.of())
+                        : e.narrower().stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList())).toList());
         audit.record(me.getUsername(), "thesaurus.replaced", null, entries.size() + " entries");
         return thesaurus.entries();
     }
@@ -60,6 +67,10 @@ class ThesaurusController {
         }
         if (e != null && e.category() != null && !e.category().isBlank() && categories.find(e.category()).isEmpty()) {
             problems.add(new FieldProblem(at + "category", "thesaurus.category.unknown"));
+        }
+        if (e != null && e.narrower() != null && (e.narrower().size() > 40 || e.narrower().stream().anyMatch(n -> n == null || n.isBlank()
+                || n.strip().length() < 2 || n.length() > 64 || n.contains(",") || e.term() != null && n.strip().equals(e.term().strip())))) {
+            problems.add(new FieldProblem(at + "narrower", "thesaurus.narrower.invalid"));
         }
         if (e != null && e.source() != null && e.source().length() > 200) {
             problems.add(new FieldProblem(at + "source", "thesaurus.source.tooLong"));

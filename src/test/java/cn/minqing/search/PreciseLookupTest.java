@@ -134,6 +134,60 @@ class PreciseLookupTest extends ApiTest {
         assertThat(texts(get("leader1", "/api/search?size=50&q=橘子").getBody().get("relaxed"))).isEmpty();
     }
 
+    @Test
+    void aBroadNotionFindsTheReportsOfTheConcreteNotionsUnderItInEveryCategory() {
+        String alone = file("villager1", "独居老人摔倒没人晓得", "五组独居老人王婆婆在屋里摔倒，两天后才被邻居发现", "elderly");
+        String child = file("villager1", "留守儿童放学没人接", "村里的留守儿童放学后没人接，天天去河边耍水", "education");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=河边耍水",
+                r -> r.get("hits").findValuesAsText("number").contains(child));
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=王婆婆",
+                r -> r.get("hits").findValuesAsText("number").contains(alone));
+
+        // a broad notion no report can contain (made up for the test), filed under 养老 with two concrete notions under
+        // it, one of another category: both are found by their words, not only the category's cases listed
+        List<JsonNode> entries = new ArrayList<>();
+        get("admin", "/api/admin/thesaurus").getBody().forEach(entries::add);
+        assertThat(entries.get(0).has("narrower")).isTrue();
+        List<Object> extended = new ArrayList<>(entries);
+        extended.add(Map.of("term", "氪氙氡", "variants", List.of("氡氙氪"), "category", "elderly", "source", "test",
+                "narrower", List.of("独居老人", "留守儿童")));
+        try {
+            assertThat(put("admin", "/api/admin/thesaurus", extended).getStatusCode().value()).isEqualTo(200);
+            JsonNode broad = get("leader1", "/api/search?size=50&q=氪氙氡").getBody();
+            // the report of another category than the notion's (which a category listing would not reach) is found
+            assertThat(broad.get("hits").findValuesAsText("number")).contains(alone, child);
+
+            // a client written before narrower existed sends the entries without it: what they had is kept
+            List<Object> withoutNarrower = new ArrayList<>();
+            get("admin", "/api/admin/thesaurus").getBody().forEach(e -> {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                e.fields().forEachRemaining(f -> m.put(f.getKey(), f.getValue()));
+                m.remove("narrower");
+                withoutNarrower.add(m);
+            });
+            assertThat(put("admin", "/api/admin/thesaurus", withoutNarrower).getStatusCode().value()).isEqualTo(200);
+            List<JsonNode> kept = new ArrayList<>();
+            get("admin", "/api/admin/thesaurus").getBody().forEach(e -> {
+                if (e.get("term").asText().equals("氪氙氡")) {
+                    kept.add(e);
+                }
+            });
+            assertThat(kept).hasSize(1);
+            assertThat(texts(kept.get(0).get("narrower"))).containsExactly("独居老人", "留守儿童");
+
+            // a narrower notion of one character, or the term itself, is named and nothing is stored
+            ResponseEntity<JsonNode> bad = put("admin", "/api/admin/thesaurus", List.of(
+                    Map.of("term", "秸秆还田", "variants", List.of("稻草还田"), "narrower", List.of("秸秆粉碎")),
+                    Map.of("term", "一老一小", "variants", List.of("老小"), "narrower", List.of("老", "一老一小"))));
+            assertThat(bad.getStatusCode().value()).isEqualTo(400);
+            assertThat(bad.getBody().toString()).contains("[1].narrower").doesNotContain("[0].");
+        } finally {
+            assertThat(put("admin", "/api/admin/thesaurus", entries).getStatusCode().value()).isEqualTo(200);
+        }
+        assertThat(get("leader1", "/api/search?size=50&q=氪氙氡").getBody().get("hits").findValuesAsText("number"))
+                .doesNotContain(child);
+    }
+
     @Autowired
     CategoryIntent categoryIntent;
 

@@ -74,4 +74,23 @@ class ThesaurusTest {
         assertThat(thesaurus.topicOf("断水")).isEqualTo("自来水");
         assertThat(thesaurus.topicOf("路灯")).isEqualTo("路灯");
     }
+
+    @Test
+    void aBroadNotionBringsTheFormsOfTheConcreteNotionsUnderItButNoneTheQueryHolds() {
+        Thesaurus thesaurus = new Thesaurus(null) {
+            @Override
+            List<Entry> read() {
+                return List.of(new Entry("一老一小", List.of("老小照看"), "elderly", "test", List.of("留守儿童", "独居老人", "幼儿园")),
+                        new Entry("留守儿童", List.of("留守娃", "爹妈在外打工"), "education", "test"),
+                        new Entry("独居老人", List.of("一个人住", "孤寡老人"), "elderly", "test"));
+            }
+        };
+        // an item that is an entry's term brings that entry's forms; one that is not (幼儿园) comes as written
+        assertThat(thesaurus.narrowerIn("一老一小", 40)).containsExactly("留守儿童", "留守娃", "爹妈在外打工", "独居老人",
+                "一个人住", "孤寡老人", "幼儿园");
+        // a form the query holds itself is no rewrite; the cap holds; an entry without narrower notions brings none
+        assertThat(thesaurus.narrowerIn("一老一小 孤寡老人", 40)).doesNotContain("孤寡老人");
+        assertThat(thesaurus.narrowerIn("老小照看", 3)).containsExactly("留守儿童", "留守娃", "爹妈在外打工");
+        assertThat(thesaurus.narrowerIn("留守儿童", 40)).isEmpty();
+    }
 }
