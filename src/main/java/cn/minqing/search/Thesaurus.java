@@ -153,13 +153,26 @@ class Thesaurus {
     }
 
     /**
-     * The concrete notions under the broad ones the query mentions (防灾减灾 → 山体滑坡, 滑坡, 塌方, 内涝 …): each narrower
+     * The concrete notions under the broad ones the query names (防灾减灾 → 山体滑坡, 滑坡, 塌方, 内涝 …): each narrower
      * item, and when it is an entry's term, that entry's forms too; none the query holds itself; at most {@code max}.
+     * A broad entry counts only when the query names it by a form of three characters or more, or by a shorter one
+     * standing alone, and that form lies in no longer form of another entry the query holds: 救助 inside 临时救助, 彩礼
+     * inside 高额彩礼 name the narrower notion, not the broad one.
      */
     List<String> narrowerIn(String query, int max) {
         Loaded known = load();
+        List<Entry> mentioned = mentionedIn(query);
+        List<String> held = mentioned.stream().flatMap(e -> e.forms().stream())
+                .filter(f -> f.length() >= MIN_FORM_LENGTH && query.contains(f)).toList();
+        Set<String> alone = new java.util.HashSet<>(Arrays.asList(query.strip().split("\\s+")));
         LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (Entry e : mentionedIn(query)) {
+        for (Entry e : mentioned) {
+            if (e.narrower().isEmpty() || e.forms().stream().noneMatch(f -> f.length() >= MIN_FORM_LENGTH && query.contains(f)
+                    && (f.length() >= 3 || alone.contains(f))
+                    && held.stream().noneMatch(longer -> longer.length() > f.length() && longer.contains(f)
+                            && !e.forms().contains(longer)))) {
+                continue;
+            }
             for (String item : e.narrower()) {
                 List<String> forms = known.byTerm().containsKey(item) ? known.byTerm().get(item).forms() : List.of(item);
                 forms.stream().filter(f -> f.length() >= MIN_FORM_LENGTH && !query.contains(f) && !f.contains(e.term()))

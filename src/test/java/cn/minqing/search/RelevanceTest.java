@@ -174,6 +174,8 @@ class RelevanceTest extends ApiTest {
      */
     static final TestSet BLIND11 = new TestSet("blind11", 0.62, 0.54, 0.46, 12,
             Map.of("typo", 0.79, "colloquial", 0.53, "place", 0.79, "relax", 0.42), false);
+    static final TestSet BLIND12 = new TestSet("blind12", 0.69, 0.51, 0.61, 12,
+            Map.of("typo", 0.76, "colloquial", 0.62, "place", 0.84, "relax", 0.58), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";
@@ -280,6 +282,11 @@ class RelevanceTest extends ApiTest {
     @Test
     void theEleventhBlindSet() throws IOException {
         evaluate(BLIND11);
+    }
+
+    @Test
+    void theTwelfthBlindSet() throws IOException {
+        evaluate(BLIND12);
     }
 
     /** The set's index without stored offsets (searchcost9): its answers, highlights included, must be the same. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680 and V690 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690 and V701 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -60,8 +60,8 @@ class ThesaurusDataTest {
     private static final List<String> NEW_TERMS_V690 = List.of("伏季休渔", "渔船燃油补贴", "荔枝滞销", "户口迁出分红",
             "登革热", "回南天", "三旧改造");
 
-    /** A line of the file as written: the variants split at the commas only, nothing trimmed or dropped. */
-    record Row(int line, String term, List<String> variants, String category, String source) {
+    /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
+    record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
 
         List<String> forms() {
             List<String> forms = new ArrayList<>(List.of(term));
@@ -398,7 +398,7 @@ class ThesaurusDataTest {
                 categories.add(rs.getString(1));
             }
         }
-        assertThat(lines("/search/thesaurus.tsv").get(0)).isEqualTo("term\tvariants\tcategory\tsource");
+        assertThat(lines("/search/thesaurus.tsv").get(0)).isEqualTo("term\tvariants\tcategory\tsource\tnarrower");
         List<String> problems = new ArrayList<>();
         Set<String> terms = new HashSet<>();
         Map<String, Integer> perCategory = new HashMap<>();
@@ -433,7 +433,81 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(1727);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1759);
+    }
+
+    /**
+     * Broad notions (V701): each narrower notion two to 64 characters of text, at most 40 per entry (what the admin API
+     * takes), never the entry's own term, and no two entries each under the other; most are terms of the file.
+     */
+    @Test
+    void theNarrowerNotionsAreWellFormed() {
+        Map<String, Row> byTerm = new HashMap<>();
+        file.forEach(r -> byTerm.put(r.term(), r));
+        List<String> problems = new ArrayList<>();
+        int items = 0;
+        int terms = 0;
+        for (Row r : file) {
+            if (r.narrower().size() > 40) {
+                problems.add(r.term() + ": more than 40 narrower notions");
+            }
+            for (String n : r.narrower()) {
+                items++;
+                if (n.length() < 2 || n.length() > 64 || !n.strip().equals(n) || n.equals(r.term())) {
+                    problems.add(r.term() + ": narrower '" + n + "'");
+                }
+                if (byTerm.containsKey(n)) {
+                    terms++;
+                    if (byTerm.get(n).narrower().contains(r.term())) {
+                        problems.add(r.term() + " and " + n + " are each under the other");
+                    }
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(file.stream().filter(r -> !r.narrower().isEmpty()).count()).isGreaterThanOrEqualTo(100);
+        assertThat(terms).as("narrower notions that are terms").isGreaterThan(items * 9 / 10);
+    }
+
+    /**
+     * V701 on a database V700 left (the column there, empty) with an admin's narrower notions on one entry and a
+     * new term missing: the admin's notions stay, the term comes with its notions, every other entry gets the file's.
+     */
+    @Test
+    void v701GivesTheFilesNarrowerNotionsAndKeepsAnAdminsOwn() throws SQLException {
+        String database701 = "thesaurus_v701_" + ProcessHandle.current().pid();
+        String server = System.getProperty("spring.datasource.url");
+        try (Connection c = DriverManager.getConnection(server, user, password)) {
+            c.createStatement().execute("create database " + database701);
+        }
+        String url701 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database701 + "$1");
+        try {
+            flyway(url701, "700").migrate();
+            try (Connection c = connect(url701)) {
+                update(c, "update search_thesaurus set narrower = ? where term = ?", "山洪暴发,房子进水", "防灾减灾");
+                update(c, "delete from search_thesaurus where term = ?", "急难愁盼");
+            }
+            flyway(url701, null).migrate();
+            Map<String, String> narrower = new HashMap<>();
+            try (Connection c = connect(url701); ResultSet rs = c.createStatement()
+                    .executeQuery("select term, narrower from search_thesaurus")) {
+                while (rs.next()) {
+                    narrower.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            assertThat(narrower.get("防灾减灾")).isEqualTo("山洪暴发,房子进水");
+            for (Row r : file) {
+                if (!r.term().equals("防灾减灾")) {
+                    assertThat(narrower.get(r.term())).as(r.term()).isEqualTo(String.join(",", r.narrower()));
+                }
+            }
+            assertThat(narrower.get("急难愁盼")).isNotEmpty();
+            assertThat(narrower).hasSize(file.size());
+        } finally {
+            try (Connection c = DriverManager.getConnection(server, user, password)) {
+                c.createStatement().execute("drop database if exists " + database701 + " with (force)");
+            }
+        }
     }
 
     @Test
@@ -509,8 +583,9 @@ class ThesaurusDataTest {
                 continue;
             }
             String[] f = lines.get(i).split("\t", -1);
-            assertThat(f).as("line %d has term, variants, category, source", i + 1).hasSize(4);
-            rows.add(new Row(i + 1, f[0], List.of(f[1].split(",", -1)), f[2], f[3]));
+            assertThat(f.length).as("line %d has term, variants, category, source (and narrower notions)", i + 1).isBetween(4, 5);
+            rows.add(new Row(i + 1, f[0], List.of(f[1].split(",", -1)), f[2], f[3],
+                    f.length < 5 || f[4].isEmpty() ? List.of() : List.of(f[4].split(",", -1))));
         }
         return rows;
     }

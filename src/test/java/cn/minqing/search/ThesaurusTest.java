@@ -93,4 +93,22 @@ class ThesaurusTest {
         assertThat(thesaurus.narrowerIn("老小照看", 3)).containsExactly("留守儿童", "留守娃", "爹妈在外打工");
         assertThat(thesaurus.narrowerIn("留守儿童", 40)).isEmpty();
     }
+
+    @Test
+    void aBroadNotionCountsOnlyWhenTheQueryNamesItAndNotAConcreteNotionHoldingItsWord() {
+        Thesaurus thesaurus = new Thesaurus(null) {
+            @Override
+            List<Entry> read() {
+                return List.of(new Entry("社会救助", List.of("救助", "困难群众"), "subsidy", "test", List.of("最低生活保障", "特困供养")),
+                        new Entry("临时救助", List.of("揭不开锅"), "subsidy", "test"),
+                        new Entry("最低生活保障", List.of("低保"), "subsidy", "test"));
+            }
+        };
+        assertThat(thesaurus.narrowerIn("社会救助", 40)).containsExactly("最低生活保障", "低保", "特困供养");
+        assertThat(thesaurus.narrowerIn("困难群众", 40)).contains("特困供养");
+        // a two-character form names the notion only standing alone, and never inside a longer entry's form
+        assertThat(thesaurus.narrowerIn("救助", 40)).contains("特困供养");
+        assertThat(thesaurus.narrowerIn("临时救助", 40)).isEmpty();
+        assertThat(thesaurus.narrowerIn("救助站", 40)).isEmpty();
+    }
 }
