@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690 and V701 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701 and V710 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -59,6 +59,9 @@ class ThesaurusDataTest {
     /** Terms new in V690 (thes14: the southern coastal counties' typhoon, fishing, fruit and clan words) that a database V680 left lacks. */
     private static final List<String> NEW_TERMS_V690 = List.of("伏季休渔", "渔船燃油补贴", "荔枝滞销", "户口迁出分红",
             "登革热", "回南天", "三旧改造");
+    /** Terms new in V710 (thes16: the northwestern loess counties' water, cave-house, dry-farming and conduct words) that a database V701 left lacks. */
+    private static final List<String> NEW_TERMS_V710 = List.of("危窑改造", "草原生态补奖", "农膜回收", "苹果销售",
+            "异地讨薪", "一满没人管", "旱作节水农业");
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
@@ -76,12 +79,14 @@ class ThesaurusDataTest {
     private final String database670 = "thesaurus_v670_" + ProcessHandle.current().pid();
     private final String database680 = "thesaurus_v680_" + ProcessHandle.current().pid();
     private final String database690 = "thesaurus_v690_" + ProcessHandle.current().pid();
+    private final String database710 = "thesaurus_v710_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
     private String url670;
     private String url680;
     private String url690;
+    private String url710;
     private String user;
     private String password;
     private List<Row> file;
@@ -91,6 +96,7 @@ class ThesaurusDataTest {
     private Map<String, String> before670;
     private Map<String, String> before680;
     private Map<String, String> before690;
+    private Map<String, String> before710;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -105,6 +111,7 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database670);
             c.createStatement().execute("create database " + database680);
             c.createStatement().execute("create database " + database690);
+            c.createStatement().execute("create database " + database710);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
@@ -112,6 +119,7 @@ class ThesaurusDataTest {
         url670 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database670 + "$1");
         url680 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database680 + "$1");
         url690 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database690 + "$1");
+        url710 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database710 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
@@ -119,6 +127,7 @@ class ThesaurusDataTest {
         before670 = earlierWording("/search/thesaurus-before-v670.tsv");
         before680 = earlierWording("/search/thesaurus-before-v680.tsv");
         before690 = earlierWording("/search/thesaurus-before-v690.tsv");
+        before710 = earlierWording("/search/thesaurus-before-v710.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -142,6 +151,7 @@ class ThesaurusDataTest {
         migrateADatabaseThatV640Left();
         migrateADatabaseThatV670Left();
         migrateADatabaseThatV680Left();
+        migrateADatabaseThatV701Left();
     }
 
     private void migrateADatabaseThatV560Left() throws SQLException {
@@ -249,6 +259,28 @@ class ThesaurusDataTest {
         flyway(url690, null).migrate();
     }
 
+    private void migrateADatabaseThatV701Left() throws SQLException {
+        flyway(url710, "701").migrate();
+        try (Connection c = connect(url710)) {
+            // as V701 left it: the entries this round changed worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before710.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS_V710) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own (with narrower
+            // notions), a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before710.get("窑洞") + ",窑洞透风",
+                    "窑洞");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "梯田");
+            update(c, "insert into search_thesaurus (term, variants, category, source, narrower) values (?, ?, 'water', '管理员', ?)",
+                    "老涝池", "涝池干了,涝池臭了", "水窖,苦咸水");
+            update(c, "delete from search_thesaurus where term = ?", "水窖");
+        }
+        flyway(url710, null).migrate();
+    }
+
     @AfterAll
     void dropTheDatabases() throws SQLException {
         if (url != null) {
@@ -259,6 +291,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database670 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database680 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database690 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database710 + " with (force)");
             }
         }
     }
@@ -391,6 +424,41 @@ class ThesaurusDataTest {
     }
 
     @Test
+    void v710AddsNewTermsWithTheirNarrowerNotionsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        Map<String, String[]> db = thesaurusIn(url710);
+        for (String term : NEW_TERMS_V710) {
+            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
+                    shipped.get(term).category(), shipped.get(term).source());
+        }
+        for (String term : before710.keySet()) {
+            if (!List.of("窑洞", "梯田").contains(term)) {
+                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
+            }
+        }
+        assertThat(db.get("窑洞")[0]).isEqualTo(before710.get("窑洞") + ",窑洞透风");
+        assertThat(db.get("梯田")).containsExactly(before710.get("梯田"), "other", shipped.get("梯田").source());
+        assertThat(db.get("老涝池")).containsExactly("涝池干了,涝池臭了", "water", "管理员");
+        assertThat(Thesaurus.split(db.get("水窖")[0])).isEqualTo(shipped.get("水窖").variants());
+        assertThat(db).hasSize(file.size() + 1);
+        Map<String, String> narrower = new HashMap<>();
+        try (Connection c = connect(url710); ResultSet rs = c.createStatement()
+                .executeQuery("select term, narrower from search_thesaurus")) {
+            while (rs.next()) {
+                narrower.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        // the new broad notions come with the concrete ones under them; every other entry keeps the file's, the
+        // admin's entry its own
+        assertThat(shipped.get("旱作节水农业").narrower()).isNotEmpty();
+        for (Row r : file) {
+            assertThat(narrower.get(r.term())).as(r.term()).isEqualTo(String.join(",", r.narrower()));
+        }
+        assertThat(narrower.get("老涝池")).isEqualTo("水窖,苦咸水");
+    }
+
+    @Test
     void everyEntryIsWellFormed() throws SQLException, IOException {
         Set<String> categories = new HashSet<>();
         try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
@@ -433,7 +501,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(1759);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1784);
     }
 
     /**
@@ -524,7 +592,8 @@ class ThesaurusDataTest {
     void theEarlierWordingsListOnlyEntriesThatChanged() {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
-        for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680, before690)) {
+        for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680, before690,
+                before710)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
