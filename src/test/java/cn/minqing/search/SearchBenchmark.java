@@ -25,6 +25,9 @@ public final class SearchBenchmark {
     /** Typos, colloquial and official wording, inexact places, and queries that find nothing until relaxed. */
     public static final List<String> HARD_QUERIES = List.of("自来谁", "低包", "农产品滞销", "没人管", "石门村 路灯",
             "李家 危房", "水果销路发愁", "推诿扯皮", "青溪乡 晒谷坪围栏", "办事难");
+    /** Broad notions a leader types: each brings up to 40 narrower phrases and the listing of its categories (15th session). */
+    public static final List<String> BROAD_QUERIES = List.of("一老一小", "防灾减灾", "数字乡村", "社会救助", "两不愁三保障",
+            "矛盾纠纷化解", "温暖过冬", "农民增收");
 
     public static void main(String[] args) {
         int cases = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -62,6 +65,8 @@ public final class SearchBenchmark {
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
         latency("search, county leader, typos/thesaurus/places/relaxed", i -> search.search(
                 new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, county leader, broad notions (narrower phrases and a listing)", i -> search.search(
+                new CaseSearch.Criteria(BROAD_QUERIES.get(i % BROAD_QUERIES.size()), null, null, null, null, 20, 0), leader));
         // searchcost9: A/B on the same index, back to back: every rewrite on all seven fields, as before
         System.setProperty("minqing.search.rewrite-clauses", "full");
         latency("search, county leader, 20 hits + facets [every rewrite on all fields]", i -> search.search(
