@@ -48,6 +48,8 @@ class Thesaurus {
     }
 
     static final int MIN_FORM_LENGTH = 2;
+    /** At most this many narrower notions per entry (what the admin API takes and the shipped file keeps to). */
+    static final int MAX_NARROWER_PER_ENTRY = 40;
     private static final int MAX_EXPANSIONS = 12;
     private final JdbcClient jdbc;
     private volatile Loaded loaded;
@@ -167,10 +169,7 @@ class Thesaurus {
         Set<String> alone = new java.util.HashSet<>(Arrays.asList(query.strip().split("\\s+")));
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (Entry e : mentioned) {
-            if (e.narrower().isEmpty() || e.forms().stream().noneMatch(f -> f.length() >= MIN_FORM_LENGTH && query.contains(f)
-                    && (f.length() >= 3 || alone.contains(f))
-                    && held.stream().noneMatch(longer -> longer.length() > f.length() && longer.contains(f)
-                            && !e.forms().contains(longer)))) {
+            if (e.narrower().isEmpty() || e.forms().stream().noneMatch(f -> namesBroad(f, e, query, held, alone))) {
                 continue;
             }
             for (String item : e.narrower()) {
@@ -180,6 +179,16 @@ class Thesaurus {
             }
         }
         return out.stream().limit(max).toList();
+    }
+
+    /**
+     * The query names broad entry {@code e} by its form {@code f}: three characters or more, or standing alone, and in
+     * no longer form of another entry the query holds ({@code held}).
+     */
+    private static boolean namesBroad(String f, Entry e, String query, List<String> held, Set<String> alone) {
+        return f.length() >= MIN_FORM_LENGTH && query.contains(f) && (f.length() >= 3 || alone.contains(f))
+                && held.stream().noneMatch(longer -> longer.length() > f.length() && longer.contains(f)
+                        && !e.forms().contains(longer));
     }
 
     /** Every form of the entry that has {@code word} as a form, or just the word: hot topics count them as one. */

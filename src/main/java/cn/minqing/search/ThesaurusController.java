@@ -68,7 +68,7 @@ class ThesaurusController {
         if (e != null && e.category() != null && !e.category().isBlank() && categories.find(e.category()).isEmpty()) {
             problems.add(new FieldProblem(at + "category", "thesaurus.category.unknown"));
         }
-        if (e != null && e.narrower() != null && (e.narrower().size() > 40 || e.narrower().stream().anyMatch(n -> n == null || n.isBlank()
+        if (e != null && e.narrower() != null && (e.narrower().size() > Thesaurus.MAX_NARROWER_PER_ENTRY || e.narrower().stream().anyMatch(n -> n == null || n.isBlank()
                 || n.strip().length() < 2 || n.length() > 64 || n.contains(",") || e.term() != null && n.strip().equals(e.term().strip())))) {
             problems.add(new FieldProblem(at + "narrower", "thesaurus.narrower.invalid"));
         }

@@ -516,8 +516,8 @@ class ThesaurusDataTest {
         int items = 0;
         int terms = 0;
         for (Row r : file) {
-            if (r.narrower().size() > 40) {
-                problems.add(r.term() + ": more than 40 narrower notions");
+            if (r.narrower().size() > Thesaurus.MAX_NARROWER_PER_ENTRY) {
+                problems.add(r.term() + ": more than " + Thesaurus.MAX_NARROWER_PER_ENTRY + " narrower notions");
             }
             for (String n : r.narrower()) {
                 items++;
