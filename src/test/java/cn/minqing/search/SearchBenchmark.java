@@ -117,7 +117,12 @@ public final class SearchBenchmark {
         }
     }
 
+    /** {@code -Dbench.only=broad}: only the lines whose name contains that text (a quicker A/B of one kind of search). */
     private static void latency(String what, Latency.Call call) {
+        String only = System.getProperty("bench.only");
+        if (only != null && !what.contains(only)) {
+            return;
+        }
         Latency.print(what, 50, 400, call);
     }
 }
