@@ -176,6 +176,13 @@ class RelevanceTest extends ApiTest {
             Map.of("typo", 0.79, "colloquial", 0.53, "place", 0.79, "relax", 0.42), false);
     static final TestSet BLIND12 = new TestSet("blind12", 0.69, 0.51, 0.61, 12,
             Map.of("typo", 0.76, "colloquial", 0.62, "place", 0.84, "relax", 0.58), false);
+    /**
+     * The 16th session's blind set (湘赣/江淮 register), measured on main before any change of that session
+     * (2bdb121's search): nDCG@10 0.718, recall@10 0.613, precision@5 0.560 (typo 0.839, colloquial 0.641, place 0.902,
+     * relax 0.536), 13 of 13 duplicates; floors just under.
+     */
+    static final TestSet BLIND13 = new TestSet("blind13", 0.70, 0.59, 0.54, 12,
+            Map.of("typo", 0.82, "colloquial", 0.62, "place", 0.88, "relax", 0.51), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";
@@ -287,6 +294,11 @@ class RelevanceTest extends ApiTest {
     @Test
     void theTwelfthBlindSet() throws IOException {
         evaluate(BLIND12);
+    }
+
+    @Test
+    void theThirteenthBlindSet() throws IOException {
+        evaluate(BLIND13);
     }
 
     /** The set's index without stored offsets (searchcost9): its answers, highlights included, must be the same. */
@@ -571,7 +583,7 @@ class RelevanceTest extends ApiTest {
         List<RelevanceDistractors.Distractor> generated = RelevanceDistractors.generate(DISTRACTORS, villages, ROADS_JUDGED_IN);
         List<RelevanceDistractors.Distractor> distractors = withoutAnswers(set, generated);
         assertThat(generated.size() - distractors.size()).as("generated reports dropped for answering a query of " + set.name())
-                .isLessThanOrEqualTo(DISTRACTORS / 4);
+                .isLessThanOrEqualTo(DISTRACTORS * 3 / 10); // blind13 drops 81: its queries name 村务公开, 大操大办, 留守老人 as templates do
         assertNoDistractorAnswersAQuery(set, distractors);
         for (int i = 0; i < distractors.size(); i++) {
             RelevanceDistractors.Distractor x = distractors.get(i);
