@@ -56,8 +56,14 @@ public final class SearchProfile {
                 context.getBean(PlaceNames.class), context.getBean(Thesaurus.class), context.getBean(CategoryIntent.class),
                 context.getBean(SoundAlikes.class), "Asia/Shanghai");
         CurrentUser leader = context.getBean(UserAccounts.class).find("leader1").orElseThrow().user();
-        List<String> queries = new ArrayList<>(SearchBenchmark.QUERIES);
-        queries.addAll(SearchBenchmark.HARD_QUERIES);
+        // -Dprofile.queries=broad: the broad notions alone
+        List<String> queries = new ArrayList<>();
+        if ("broad".equals(System.getProperty("profile.queries"))) {
+            queries.addAll(SearchBenchmark.BROAD_QUERIES);
+        } else {
+            queries.addAll(SearchBenchmark.QUERIES);
+            queries.addAll(SearchBenchmark.HARD_QUERIES);
+        }
         for (String q : queries) {
             search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader); // warm the caches
         }
