@@ -98,6 +98,26 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Spring Security's strict firewall as it comes, its character rules checked without regular expressions
+     * ({@link FirewallCharacters}).
+     */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        var firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(FirewallCharacters::name);
+        firewall.setAllowedHeaderValues(FirewallCharacters::headerValue);
+        firewall.setAllowedParameterNames(FirewallCharacters::name);
+        return firewall;
+    }
+
+    /** Handed to WebSecurity explicitly, which builds the proxy every chain runs behind (MalformedRequestTest checks it). */
+    @Bean
+    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer quickFirewall(
+            org.springframework.security.web.firewall.HttpFirewall firewall) {
+        return web -> web.httpFirewall(firewall);
+    }
+
     /** Requests the firewall refuses (see {@link ApiRefusals#rejected}), never Spring Boot's error body on the API. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejected(ApiRefusals refusals) {

@@ -104,6 +104,38 @@ class MalformedRequestTest extends ApiTest {
         assertThat(get("villager1", "/api/cases/" + number).getBody().get("status").asText()).isEqualTo("received");
     }
 
+    /**
+     * Every chain runs behind the strict firewall whose character rules are checked without regular expressions
+     * ({@link FirewallCharacters}), and it still refuses what Spring Security's own refuses.
+     */
+    @Test
+    void theFirewallWithItsQuickCharacterChecksGuardsEveryChain(
+            @org.springframework.beans.factory.annotation.Autowired org.springframework.security.web.FilterChainProxy chains,
+            @org.springframework.beans.factory.annotation.Autowired org.springframework.security.web.firewall.HttpFirewall firewall)
+            throws Exception {
+        assertThat(firewall).isInstanceOf(org.springframework.security.web.firewall.StrictHttpFirewall.class);
+        // the chains' proxy is a composite (Spring MVC's around Spring Security's) handing requests to the proxy
+        // WebSecurity built
+        Object built = chains;
+        while (java.util.Arrays.stream(built.getClass().getDeclaredFields()).anyMatch(f -> f.getName().equals("springSecurityFilterChain"))) {
+            built = org.springframework.test.util.ReflectionTestUtils.getField(built, "springSecurityFilterChain");
+        }
+        Object used = org.springframework.test.util.ReflectionTestUtils.getField(built, "firewall");
+        assertThat(used).isSameAs(firewall);
+        // and refuses what Spring Security's own rule refuses: a control character in a header value read, a tab in a
+        // header's name; a tab in a value passes, as there
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/me");
+        request.addHeader("Authorization", "Bearer mq_\u0085");
+        request.addHeader("X-Ok", "a\tb");
+        request.addHeader("X\tName", "v");
+        var firewalled = firewall.getFirewalledRequest(request);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> firewalled.getHeader("Authorization"))
+                .isInstanceOf(org.springframework.security.web.firewall.RequestRejectedException.class);
+        assertThat(firewalled.getHeader("X-Ok")).isEqualTo("a\tb");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.util.Collections.list(firewalled.getHeaderNames()))
+                .isInstanceOf(org.springframework.security.web.firewall.RequestRejectedException.class);
+    }
+
     /** What EndpointSweepTest found on the 10th session, each once more as a plain case (each was a 500 or not problem+json). */
     @Test
     void refusalsBeforeAndOutsideTheControllersAreProblemJsonNamingTheField() throws Exception {
