@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690, V701 and V710 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701, V710 and V720 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -62,6 +62,9 @@ class ThesaurusDataTest {
     /** Terms new in V710 (thes16: the northwestern loess counties' water, cave-house, dry-farming and conduct words) that a database V701 left lacks. */
     private static final List<String> NEW_TERMS_V710 = List.of("危窑改造", "草原生态补奖", "农膜回收", "苹果销售",
             "异地讨薪", "一满没人管", "旱作节水农业");
+    /** Terms new in V720 (thes17: the 湘赣 rice-and-hill counties' rice, water-works, hill and conduct words) that a database V710 left lacks. */
+    private static final List<String> NEW_TERMS_V720 = List.of("双抢", "稻渔综合种养", "圩堤", "血吸虫病防治",
+            "冇得人管", "作孽户", "稻作生产");
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
@@ -80,6 +83,7 @@ class ThesaurusDataTest {
     private final String database680 = "thesaurus_v680_" + ProcessHandle.current().pid();
     private final String database690 = "thesaurus_v690_" + ProcessHandle.current().pid();
     private final String database710 = "thesaurus_v710_" + ProcessHandle.current().pid();
+    private final String database720 = "thesaurus_v720_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
@@ -87,6 +91,7 @@ class ThesaurusDataTest {
     private String url680;
     private String url690;
     private String url710;
+    private String url720;
     private String user;
     private String password;
     private List<Row> file;
@@ -97,6 +102,7 @@ class ThesaurusDataTest {
     private Map<String, String> before680;
     private Map<String, String> before690;
     private Map<String, String> before710;
+    private Map<String, String> before720;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -112,6 +118,7 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database680);
             c.createStatement().execute("create database " + database690);
             c.createStatement().execute("create database " + database710);
+            c.createStatement().execute("create database " + database720);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
@@ -120,6 +127,7 @@ class ThesaurusDataTest {
         url680 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database680 + "$1");
         url690 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database690 + "$1");
         url710 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database710 + "$1");
+        url720 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database720 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
@@ -128,6 +136,7 @@ class ThesaurusDataTest {
         before680 = earlierWording("/search/thesaurus-before-v680.tsv");
         before690 = earlierWording("/search/thesaurus-before-v690.tsv");
         before710 = earlierWording("/search/thesaurus-before-v710.tsv");
+        before720 = earlierWording("/search/thesaurus-before-v720.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -152,6 +161,7 @@ class ThesaurusDataTest {
         migrateADatabaseThatV670Left();
         migrateADatabaseThatV680Left();
         migrateADatabaseThatV701Left();
+        migrateADatabaseThatV710Left();
     }
 
     private void migrateADatabaseThatV560Left() throws SQLException {
@@ -281,6 +291,28 @@ class ThesaurusDataTest {
         flyway(url710, null).migrate();
     }
 
+    private void migrateADatabaseThatV710Left() throws SQLException {
+        flyway(url720, "710").migrate();
+        try (Connection c = connect(url720)) {
+            // as V710 left it: the entries this round changed worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before720.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS_V720) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own (with narrower
+            // notions), a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before720.get("渡口") + ",渡口冇灯",
+                    "渡口");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "生猪价格");
+            update(c, "insert into search_thesaurus (term, variants, category, source, narrower) values (?, ?, 'irrigation', '管理员', ?)",
+                    "老堰塘", "堰塘漏了,堰塘干了", "山塘水库,病险水库");
+            update(c, "delete from search_thesaurus where term = ?", "外出务工");
+        }
+        flyway(url720, null).migrate();
+    }
+
     @AfterAll
     void dropTheDatabases() throws SQLException {
         if (url != null) {
@@ -292,6 +324,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database680 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database690 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database710 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database720 + " with (force)");
             }
         }
     }
@@ -459,6 +492,42 @@ class ThesaurusDataTest {
     }
 
     @Test
+    void v720AddsNewTermsWithTheirNarrowerNotionsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        Map<String, Row> shipped = new HashMap<>();
+        file.forEach(r -> shipped.put(r.term(), r));
+        Map<String, String[]> db = thesaurusIn(url720);
+        for (String term : NEW_TERMS_V720) {
+            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
+                    shipped.get(term).category(), shipped.get(term).source());
+        }
+        for (String term : before720.keySet()) {
+            if (!List.of("渡口", "生猪价格").contains(term)) {
+                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
+            }
+        }
+        assertThat(db.get("渡口")[0]).isEqualTo(before720.get("渡口") + ",渡口冇灯");
+        assertThat(db.get("生猪价格")).containsExactly(before720.get("生猪价格"), "other",
+                shipped.get("生猪价格").source());
+        assertThat(db.get("老堰塘")).containsExactly("堰塘漏了,堰塘干了", "irrigation", "管理员");
+        assertThat(Thesaurus.split(db.get("外出务工")[0])).isEqualTo(shipped.get("外出务工").variants());
+        assertThat(db).hasSize(file.size() + 1);
+        Map<String, String> narrower = new HashMap<>();
+        try (Connection c = connect(url720); ResultSet rs = c.createStatement()
+                .executeQuery("select term, narrower from search_thesaurus")) {
+            while (rs.next()) {
+                narrower.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        // the new broad notions come with the concrete ones under them; every other entry keeps the file's, the
+        // admin's entry its own
+        assertThat(shipped.get("稻作生产").narrower()).isNotEmpty();
+        for (Row r : file) {
+            assertThat(narrower.get(r.term())).as(r.term()).isEqualTo(String.join(",", r.narrower()));
+        }
+        assertThat(narrower.get("老堰塘")).isEqualTo("山塘水库,病险水库");
+    }
+
+    @Test
     void everyEntryIsWellFormed() throws SQLException, IOException {
         Set<String> categories = new HashSet<>();
         try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery("select code from category")) {
@@ -593,7 +662,7 @@ class ThesaurusDataTest {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
         for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680, before690,
-                before710)) {
+                before710, before720)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
