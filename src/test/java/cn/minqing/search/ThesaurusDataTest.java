@@ -437,94 +437,67 @@ class ThesaurusDataTest {
 
     @Test
     void v690AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
-        Map<String, Row> shipped = new HashMap<>();
-        file.forEach(r -> shipped.put(r.term(), r));
-        Map<String, String[]> db = thesaurusIn(url690);
-        for (String term : NEW_TERMS_V690) {
-            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
-                    shipped.get(term).category(), shipped.get(term).source());
-        }
-        for (String term : before690.keySet()) {
-            if (!List.of("台风灾害", "茶叶").contains(term)) {
-                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
-            }
-        }
-        assertThat(db.get("台风灾害")[0]).isEqualTo(before690.get("台风灾害") + ",台风吹倒棚");
-        assertThat(db.get("茶叶")).containsExactly(before690.get("茶叶"), "other", shipped.get("茶叶").source());
-        assertThat(db.get("老蚝排")).containsExactly("蚝排烂了,蚝排冲走", "farm-sales", "管理员");
-        assertThat(Thesaurus.split(db.get("水产养殖")[0])).isEqualTo(shipped.get("水产养殖").variants());
-        assertThat(db).hasSize(file.size() + 1);
+        assertRoundLanded(url690, NEW_TERMS_V690, before690, "台风灾害", "台风吹倒棚", "茶叶",
+                "老蚝排", List.of("蚝排烂了,蚝排冲走", "farm-sales", "管理员"), "水产养殖");
     }
 
     @Test
     void v710AddsNewTermsWithTheirNarrowerNotionsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
-        Map<String, Row> shipped = new HashMap<>();
-        file.forEach(r -> shipped.put(r.term(), r));
-        Map<String, String[]> db = thesaurusIn(url710);
-        for (String term : NEW_TERMS_V710) {
-            assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
-                    shipped.get(term).category(), shipped.get(term).source());
-        }
-        for (String term : before710.keySet()) {
-            if (!List.of("窑洞", "梯田").contains(term)) {
-                assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
-            }
-        }
-        assertThat(db.get("窑洞")[0]).isEqualTo(before710.get("窑洞") + ",窑洞透风");
-        assertThat(db.get("梯田")).containsExactly(before710.get("梯田"), "other", shipped.get("梯田").source());
-        assertThat(db.get("老涝池")).containsExactly("涝池干了,涝池臭了", "water", "管理员");
-        assertThat(Thesaurus.split(db.get("水窖")[0])).isEqualTo(shipped.get("水窖").variants());
-        assertThat(db).hasSize(file.size() + 1);
-        Map<String, String> narrower = new HashMap<>();
-        try (Connection c = connect(url710); ResultSet rs = c.createStatement()
-                .executeQuery("select term, narrower from search_thesaurus")) {
-            while (rs.next()) {
-                narrower.put(rs.getString(1), rs.getString(2));
-            }
-        }
-        // the new broad notions come with the concrete ones under them; every other entry keeps the file's, the
-        // admin's entry its own
-        assertThat(shipped.get("旱作节水农业").narrower()).isNotEmpty();
-        for (Row r : file) {
-            assertThat(narrower.get(r.term())).as(r.term()).isEqualTo(String.join(",", r.narrower()));
-        }
-        assertThat(narrower.get("老涝池")).isEqualTo("水窖,苦咸水");
+        assertRoundLanded(url710, NEW_TERMS_V710, before710, "窑洞", "窑洞透风", "梯田",
+                "老涝池", List.of("涝池干了,涝池臭了", "water", "管理员"), "水窖");
+        assertNarrowerLanded(url710, "旱作节水农业", "老涝池", "水窖,苦咸水");
     }
 
     @Test
     void v720AddsNewTermsWithTheirNarrowerNotionsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        assertRoundLanded(url720, NEW_TERMS_V720, before720, "渡口", "渡口冇灯", "生猪价格",
+                "老堰塘", List.of("堰塘漏了,堰塘干了", "irrigation", "管理员"), "外出务工");
+        assertNarrowerLanded(url720, "稻作生产", "老堰塘", "山塘水库,病险水库");
+    }
+
+    /**
+     * What a thesaurus round's migration leaves on a database the round before left with an admin's edits: its new
+     * terms as shipped; the entries it rewords in the file's wording, except the one the admin gave a variant
+     * ({@code extended}, kept with it) and the one the admin moved to {@code other} ({@code recategorised}, kept as
+     * the admin left it); the admin's own entry; an entry the admin deleted back as shipped; nothing else added.
+     */
+    private void assertRoundLanded(String dbUrl, List<String> newTerms, Map<String, String> before, String extended,
+                                   String extraVariant, String recategorised, String adminTerm, List<String> adminRow,
+                                   String deleted) throws SQLException {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
-        Map<String, String[]> db = thesaurusIn(url720);
-        for (String term : NEW_TERMS_V720) {
+        Map<String, String[]> db = thesaurusIn(dbUrl);
+        for (String term : newTerms) {
             assertThat(db.get(term)).as(term).containsExactly(String.join(",", shipped.get(term).variants()),
                     shipped.get(term).category(), shipped.get(term).source());
         }
-        for (String term : before720.keySet()) {
-            if (!List.of("渡口", "生猪价格").contains(term)) {
+        for (String term : before.keySet()) {
+            if (!List.of(extended, recategorised).contains(term)) {
                 assertThat(Thesaurus.split(db.get(term)[0])).as(term).isEqualTo(shipped.get(term).variants());
             }
         }
-        assertThat(db.get("渡口")[0]).isEqualTo(before720.get("渡口") + ",渡口冇灯");
-        assertThat(db.get("生猪价格")).containsExactly(before720.get("生猪价格"), "other",
-                shipped.get("生猪价格").source());
-        assertThat(db.get("老堰塘")).containsExactly("堰塘漏了,堰塘干了", "irrigation", "管理员");
-        assertThat(Thesaurus.split(db.get("外出务工")[0])).isEqualTo(shipped.get("外出务工").variants());
+        assertThat(db.get(extended)[0]).isEqualTo(before.get(extended) + "," + extraVariant);
+        assertThat(db.get(recategorised)).containsExactly(before.get(recategorised), "other",
+                shipped.get(recategorised).source());
+        assertThat(db.get(adminTerm)).containsExactly(adminRow.toArray(String[]::new));
+        assertThat(Thesaurus.split(db.get(deleted)[0])).isEqualTo(shipped.get(deleted).variants());
         assertThat(db).hasSize(file.size() + 1);
+    }
+
+    /** The round's new broad notions come with the concrete ones under them; every other entry keeps the file's, the admin's entry its own. */
+    private void assertNarrowerLanded(String dbUrl, String newBroad, String adminTerm, String adminNarrower) throws SQLException {
         Map<String, String> narrower = new HashMap<>();
-        try (Connection c = connect(url720); ResultSet rs = c.createStatement()
+        try (Connection c = connect(dbUrl); ResultSet rs = c.createStatement()
                 .executeQuery("select term, narrower from search_thesaurus")) {
             while (rs.next()) {
                 narrower.put(rs.getString(1), rs.getString(2));
             }
         }
-        // the new broad notions come with the concrete ones under them; every other entry keeps the file's, the
-        // admin's entry its own
-        assertThat(shipped.get("稻作生产").narrower()).isNotEmpty();
+        assertThat(file.stream().filter(r -> r.term().equals(newBroad)).findFirst().orElseThrow().narrower()).isNotEmpty();
         for (Row r : file) {
             assertThat(narrower.get(r.term())).as(r.term()).isEqualTo(String.join(",", r.narrower()));
         }
-        assertThat(narrower.get("老堰塘")).isEqualTo("山塘水库,病险水库");
+        assertThat(narrower.get(adminTerm)).isEqualTo(adminNarrower);
     }
 
     @Test
