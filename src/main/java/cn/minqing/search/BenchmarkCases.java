@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
@@ -29,7 +28,7 @@ public final class BenchmarkCases {
     private final CaseDocuments documents;
     private final List<String[]> reports;
     /** The sound-alike reading of each demo report, made once: a case is a report plus its serial number. */
-    private final Map<Integer, Optional<String>> readings = new HashMap<>();
+    private final Map<Integer, CaseDocument> readings = new HashMap<>();
 
     private BenchmarkCases(ElasticsearchClient client, SearchIndex index, CaseDocuments documents) throws IOException {
         this.client = client;
@@ -91,10 +90,16 @@ public final class BenchmarkCases {
                 113.1 + random.nextDouble() * 0.2), null, created, created, null, created.plusDays(10),
                 "none", false, new CaseDocument.Handling(created.plusDays(1), created.plusHours(3), true, false,
                 null, 0, 0, 0, null), 1);
-        // digits are never read as other words: the report's reading serves every case made from it
-        Optional<String> reading = readings.computeIfAbsent(report, k -> Optional.ofNullable(documents.corrected(doc).corrected())
-                .map(t -> t.replace(" " + serial, " ")));
-        return reading.map(doc::withCorrected).orElse(doc);
+        // digits are never read as other words, nor part of a thesaurus form: the report's reading serves every case
+        // made from it
+        CaseDocument read = readings.computeIfAbsent(report, k -> documents.corrected(doc));
+        return new CaseDocument(doc.number(), doc.title(), doc.description(), doc.category(), doc.categoryName(),
+                doc.villageCode(), doc.villageName(), doc.townshipCode(), doc.townshipName(), doc.regionPath(),
+                doc.status(), doc.urgency(), doc.handlingOrg(), doc.reporter(), doc.anonymous(), doc.supporters(),
+                doc.location(), doc.address(), doc.createdAt(), doc.updatedAt(), doc.closedAt(), doc.resolveDue(),
+                doc.deadlineLevel(), doc.overdue(), doc.handling(), doc.version(), doc.channel(),
+                read.corrected() == null ? null : read.corrected().replace(" " + serial, " "), read.correctedTitle(),
+                read.forms());
     }
 
     /** Makes what was written searchable. */

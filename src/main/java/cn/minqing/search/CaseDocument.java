@@ -16,7 +16,7 @@ record CaseDocument(String number, String title, String description, String cate
                     boolean anonymous, int supporters, GeoPoint location, String address,
                     OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime closedAt,
                     OffsetDateTime resolveDue, String deadlineLevel, boolean overdue, Handling handling,
-                    long version, String channel, String corrected, String correctedTitle) {
+                    long version, String channel, String corrected, String correctedTitle, List<String> forms) {
 
     /** As written, without a reading of its misspelt words ({@code corrected} is filled by {@link CaseDocuments}). */
     CaseDocument(String number, String title, String description, String category, String categoryName,
@@ -28,7 +28,7 @@ record CaseDocument(String number, String title, String description, String cate
                  long version, String channel) {
         this(number, title, description, category, categoryName, villageCode, villageName, townshipCode, townshipName,
                 regionPath, status, urgency, handlingOrg, reporter, anonymous, supporters, location, address, createdAt,
-                updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, null, null);
+                updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, null, null, null);
     }
 
     /**
@@ -43,7 +43,18 @@ record CaseDocument(String number, String title, String description, String cate
     CaseDocument withCorrected(String text, String titleRead) {
         return new CaseDocument(number, title, description, category, categoryName, villageCode, villageName, townshipCode,
                 townshipName, regionPath, status, urgency, handlingOrg, reporter, anonymous, supporters, location, address,
-                createdAt, updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, text, titleRead);
+                createdAt, updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, text, titleRead, forms);
+    }
+
+    /**
+     * The same document with the thesaurus forms and narrower notions its text holds as written or as read (水土流失,
+     * 留守儿童): a broad notion's listing asks for them by one term look-up instead of a phrase each.
+     */
+    CaseDocument withForms(List<String> held) {
+        return new CaseDocument(number, title, description, category, categoryName, villageCode, villageName, townshipCode,
+                townshipName, regionPath, status, urgency, handlingOrg, reporter, anonymous, supporters, location, address,
+                createdAt, updatedAt, closedAt, resolveDue, deadlineLevel, overdue, handling, version, channel, corrected,
+                correctedTitle, held.isEmpty() ? null : List.copyOf(held));
     }
 
     /** A case from the phone or web ({@code channel} app), as the benchmarks and relevance sets build them. */

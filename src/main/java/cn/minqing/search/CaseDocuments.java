@@ -20,23 +20,28 @@ class CaseDocuments {
     private final Regions regions;
     private final Categories categories;
     private final SoundAlikes soundAlikes;
+    private final Thesaurus thesaurus;
 
-    CaseDocuments(Regions regions, Categories categories, SoundAlikes soundAlikes) {
+    CaseDocuments(Regions regions, Categories categories, SoundAlikes soundAlikes, Thesaurus thesaurus) {
         this.regions = regions;
         this.categories = categories;
         this.soundAlikes = soundAlikes;
+        this.thesaurus = thesaurus;
     }
 
     /**
      * 同音纠错 at index time: a report written with a homophone typo (自来谁, 低包) is also indexed as read with the
-     * known word (自来水, 低保), so the right word finds it as it finds a clean report.
+     * known word (自来水, 低保), so the right word finds it as it finds a clean report. With the thesaurus forms the
+     * text holds as written or so read ({@link Thesaurus#heldIn}).
      */
     CaseDocument corrected(CaseDocument doc) {
-        String text = soundAlikes.readAsKnown(doc.title() + "\n" + (doc.description() == null ? "" : doc.description()));
+        String written = doc.title() + "\n" + (doc.description() == null ? "" : doc.description());
+        String text = soundAlikes.readAsKnown(written);
         // a misspelt title's reading is also kept apart, so that it counts like a title (a clean report's words in its
         // title weigh three times their weight in the description; the reading alone ranked a misspelt report below
         // every clean one that shared a word — 静老院伙食太差 under generated 养老院 reports for 敬老院)
-        return text == null ? doc : doc.withCorrected(text, soundAlikes.readAsKnown(doc.title()));
+        CaseDocument read = text == null ? doc : doc.withCorrected(text, soundAlikes.readAsKnown(doc.title()));
+        return read.withForms(thesaurus.heldIn(text == null ? written : written + "\n" + text));
     }
 
     /**

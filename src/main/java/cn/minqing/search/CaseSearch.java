@@ -85,13 +85,15 @@ class CaseSearch {
         String placeBoost = place.regionCode() != null && placeFilter == null ? place.regionCode() : null;
         // 同音纠错: 自来谁 → 自来水 runs beside the typed words (never instead of them)
         String corrected = hasText && !isPhrase(words) ? corrected(words, user) : null;
-        List<String> intent = hasText ? categoryIntent.of(corrected == null ? words : words + " " + corrected, index.alias())
+        // what the words point to is read from them as typed and as read by 同音纠错 together
+        String read = corrected == null ? words : words + " " + corrected;
+        List<String> intent = hasText ? categoryIntent.of(read, index.alias())
                 : List.of();
         Plan plan = new Plan(words, corrected, placeFilter, placeBoost, intent, Step.ALL_WORDS);
         boolean mayList = hasText && !isPhrase(words) && given.category() == null;
         // a broad notion (数字乡村, 矛盾纠纷化解) is answered by the reports of the concrete ones under it, and then by its
         // category's cases: its few phrase matches do not stand for the whole notion
-        boolean broad = mayList && !thesaurus.narrowerIn(corrected == null ? words : words + " " + corrected, 1).isEmpty();
+        boolean broad = mayList && !thesaurus.narrowerIn(read, 1).isEmpty();
         if (broad && !intent.isEmpty() && placeFilter == null) {
             // straight to the listing, which holds every match of the words above its categories' other cases: one
             // request instead of two, each with up to forty phrases (issue 13's latency; the same answers on every set)
@@ -121,7 +123,7 @@ class CaseSearch {
         // of the words (婚姻家庭矛盾: 家庭 alone finds 家庭医生); with no form of a category in the query, the categories
         // its character pairs point to (农民增收难 → farm-sales) are listed when the words find few
         List<String> listed = !intent.isEmpty() || !mayList ? intent
-                : result.total() < FEW ? categoryIntent.ofPieces(corrected == null ? words : words + " " + corrected) : List.of();
+                : result.total() < FEW ? categoryIntent.ofPieces(read) : List.of();
         // (a broad notion with no category pointed to, or within an exact place, gets here too)
         if ((result.total() < FEW || fewInCategories(result, listed)
                 || relaxed.contains("words") && noneInCategories(exact, listed) || broad)
@@ -174,9 +176,11 @@ class CaseSearch {
                 given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
                 given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after(), given.channel());
         boolean hasText = c.q() != null && !c.q().isBlank();
+        // the query's other wordings, worked out once for the scoring and the highlights
+        Rewrites rewrites = hasText && !isPhrase(plan.words()) ? rewrites(plan.words(), plan.corrected()) : null;
         PageAndCount.Answer response;
         try {
-            response = send(c, plan, hasText, user);
+            response = send(c, plan, hasText, user, rewrites);
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             // a long text (a pasted report) with its rewrites, syllables and listings can exceed the clauses
             // Elasticsearch allows: it is searched again by its beginning, and the answer says so
@@ -190,7 +194,7 @@ class CaseSearch {
         }
         boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
         return result(response, listing ? ListingVariety.distinctFirst(response.hits())
-                : response.hits(), List.copyOf(relaxed));
+                : response.hits(), List.copyOf(relaxed), rewrites == null ? List.of() : rewrites.narrower());
     }
 
     /** A search text too long to search whole is searched by this many characters from its beginning. */
@@ -211,9 +215,8 @@ class CaseSearch {
     }
 
     /** The page, the total and the facets: see {@link PageAndCount} for the shape of the request. */
-    private PageAndCount.Answer send(Criteria c, Plan plan, boolean hasText, CurrentUser user) throws IOException {
-        // the query's other wordings, worked out once for the scoring and the highlights
-        Rewrites rewrites = hasText && !isPhrase(plan.words()) ? rewrites(plan.words(), plan.corrected()) : null;
+    private PageAndCount.Answer send(Criteria c, Plan plan, boolean hasText, CurrentUser user, Rewrites rewrites)
+            throws IOException {
         Query query = Query.of(q -> q.bool(b -> filters(relevance(b, plan, rewrites), c, user)));
         Highlight highlight = null;
         if (hasText) {
@@ -249,14 +252,18 @@ class CaseSearch {
                 // report (非法采砂 → 偷挖河沙 in a sanitation report); a loose match elsewhere (part of a form, a
                 // syllable) does not
                 Query typed = typed(q, plan.corrected(), minimumMatch);
-                List<String> wholeForms = rewrites == null ? List.of() : java.util.stream.Stream.concat(rewrites.expansions().stream()
-                        .map(Thesaurus.Expansion::text).filter(t -> t.length() >= WHOLE_FORM_FIRST), rewrites.narrower().stream()).toList();
+                List<String> wholeForms = rewrites == null ? List.of() : rewrites.expansions().stream()
+                        .map(Thesaurus.Expansion::text).filter(t -> t.length() >= WHOLE_FORM_FIRST).toList();
+                List<String> narrowerHeld = rewrites == null ? List.of() : rewrites.narrower();
                 Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
                         .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
                 b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(w -> {
                             w.minimumShouldMatch("1").should(x -> x.bool(y -> y.filter(text).filter(inIntent))).should(typed);
                             wholeForms.forEach(form -> w.should(x -> x.multiMatch(mm -> mm.query(form)
                                     .type(TextQueryType.Phrase).fields("title", "description"))));
+                            if (!narrowerHeld.isEmpty()) {
+                                w.should(heldForms(narrowerHeld));
+                            }
                             return w;
                         }))
                         .boost(WORDS_FIRST_BOOST).queryName(ListingVariety.FOUND_BY_WORDS)));
@@ -458,25 +465,29 @@ class CaseSearch {
     }
 
     /**
-     * A report naming a concrete notion under the broad one typed (一老一小 → 留守儿童, 独居老人 …), in any category: the
-     * best such phrase counts, the others a little (so 山体滑坡 and its own variant 滑坡 in one report are not summed).
+     * A report naming a concrete notion under the broad one typed (一老一小 → 留守儿童, 独居老人 …), in any category, as
+     * written or as read (同音纠错): one term look-up in the forms the report was indexed with ({@code forms}), every
+     * such report alike — a phrase clause for each notion cost a broad search about half its time and had to stop at
+     * forty, so the notions a thesaurus round put first crowded out the later ones (docs/search.md).
      */
     private static Query narrower(List<String> phrases) {
-        return Query.of(q -> q.disMax(d -> {
-            d.tieBreaker(0.2).boost(NARROWER_WEIGHT);
-            phrases.forEach(p -> d.queries(x -> x.multiMatch(mm -> mm.query(p).type(TextQueryType.Phrase).fields("title^2", "description"))));
-            return d;
-        }));
+        return Query.of(q -> q.constantScore(c -> c.filter(heldForms(phrases)).boost(NARROWER_SCORE)));
+    }
+
+    /** The reports indexed as holding one of these thesaurus forms or narrower notions. */
+    static Query heldForms(List<String> phrases) {
+        return Query.of(q -> q.terms(t -> t.field("forms").terms(v -> v.value(phrases.stream()
+                .map(p -> co.elastic.clients.elasticsearch._types.FieldValue.of(p.toLowerCase(java.util.Locale.ROOT)))
+                .toList()))));
     }
 
     /**
-     * Below a thesaurus form of the notion itself ({@link #THESAURUS_WEIGHT}): a concrete notion is a part of it. 0.3
-     * and 0.6 measured (docs/relevance.md, 15th session): even within ±0.006 per set; 0.3 kept.
+     * What holding a concrete notion under the broad one typed adds, the same in every report (a term look-up scores
+     * no frequency): a phrase match at 0.3 of the typed words, as these notions were matched until the 17th session,
+     * scored about 2–5. Measured 3, 6 and 10 on every judged set (docs/relevance.md, 17th session): 10 best or level
+     * on all but one (blind5 −0.002), kept.
      */
-    static final float NARROWER_WEIGHT = 0.3f;
-
-    /** At most this many narrower phrases (each one phrase clause per field); a query over 40 characters gets 8. */
-    static final int MAX_NARROWER = 40;
+    static final float NARROWER_SCORE = 10f;
 
     private Rewrites rewrites(String q, String corrected) {
         int rewrites = Math.min(MAX_EXPANSIONS, Math.max(1, REWRITE_CHARACTERS / Math.max(1, q.strip().length())));
@@ -492,7 +503,7 @@ class CaseSearch {
             expansions.addAll(thesaurus.expansions(core));
         }
         String all = q + (corrected == null ? "" : " " + corrected) + (core == null ? "" : " " + core);
-        List<String> narrower = thesaurus.narrowerIn(all, q.strip().length() > 40 ? 8 : MAX_NARROWER);
+        List<String> narrower = thesaurus.narrowerIn(all, q.strip().length() > 40 ? 8 : Integer.MAX_VALUE);
         List<Thesaurus.Expansion> distinct = expansions.stream()
                 .filter(e -> !variants.contains(e.text()) && !e.text().equals(core) && !e.text().equals(corrected))
                 .collect(java.util.stream.Collectors.toMap(Thesaurus.Expansion::text, e -> e, (x, y) -> x,
@@ -522,8 +533,6 @@ class CaseSearch {
         return Query.of(m -> m.bool(any -> {
             texts.stream().distinct().forEach(t -> any.should(s -> s.multiMatch(mm -> mm.query(t)
                     .type(TextQueryType.MostFields).fields("title", "description").minimumShouldMatch(minimumMatch))));
-            r.narrower().forEach(t -> any.should(s -> s.multiMatch(mm -> mm.query(t).type(TextQueryType.Phrase)
-                    .fields("title", "description"))));
             return any;
         }));
     }
@@ -667,8 +676,8 @@ class CaseSearch {
 
     /** The answer; {@code ordered} is the page's hits in the order shown (the next page goes on after the last one sent). */
     private static SearchResult result(PageAndCount.Answer response, List<Hit<CaseDocument>> ordered,
-                                       List<String> relaxed) {
-        List<SearchResult.Hit> hits = ordered.stream().map(CaseSearch::hit).toList();
+                                       List<String> relaxed, List<String> narrower) {
+        List<SearchResult.Hit> hits = ordered.stream().map(h -> hit(h, narrower)).toList();
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, agg) -> facets.put(name, agg.sterms().buckets().array().stream()
                 .map((StringTermsBucket bucket) -> new SearchResult.Bucket(bucket.key().stringValue(), bucket.docCount()))
@@ -693,12 +702,12 @@ class CaseSearch {
                         .filter(f -> f.term(t -> t.field("overdue").value(true)))))));
     }
 
-    private static SearchResult.Hit hit(Hit<CaseDocument> h) {
+    private static SearchResult.Hit hit(Hit<CaseDocument> h, List<String> narrower) {
         CaseDocument d = h.source();
         boolean overdue = d.closedAt() != null ? d.overdue()
                 : d.resolveDue() != null && java.time.OffsetDateTime.now().isAfter(d.resolveDue());
         return new SearchResult.Hit(d.number(), d.title(), d.status(), d.category(), d.categoryName(),
                 d.villageCode(), d.villageName(), d.townshipName(), d.supporters(), d.createdAt(), h.score(),
-                h.highlight(), d.deadlineLevel(), overdue);
+                NarrowerMarks.mark(h.highlight(), d, narrower), d.deadlineLevel(), overdue);
     }
 }

@@ -60,12 +60,13 @@ class Thesaurus {
      * first entry's term (hot topics), and the entries by term (narrower notions).
      */
     private record Loaded(List<Entry> entries, Map<String, BitSet> byOpening, Map<String, String> topics,
-                          Map<String, Entry> byTerm) {
+                          Map<String, Entry> byTerm, Set<String> phrases, int longest) {
 
         static Loaded of(List<Entry> entries) {
             Map<String, BitSet> byOpening = new HashMap<>();
             Map<String, String> topics = new HashMap<>();
             Map<String, Entry> byTerm = new HashMap<>();
+            Set<String> phrases = new java.util.HashSet<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
                 byTerm.putIfAbsent(e.term(), e);
@@ -73,10 +74,14 @@ class Thesaurus {
                     topics.putIfAbsent(form, e.term());
                     if (form.length() >= MIN_FORM_LENGTH) {
                         byOpening.computeIfAbsent(form.substring(0, 2), k -> new BitSet()).set(i);
+                        phrases.add(form.toLowerCase(java.util.Locale.ROOT));
                     }
                 }
+                e.narrower().stream().filter(n -> n.length() >= MIN_FORM_LENGTH)
+                        .forEach(n -> phrases.add(n.toLowerCase(java.util.Locale.ROOT)));
             }
-            return new Loaded(List.copyOf(entries), byOpening, topics, byTerm);
+            int longest = phrases.stream().mapToInt(String::length).max().orElse(0);
+            return new Loaded(List.copyOf(entries), byOpening, topics, byTerm, Set.copyOf(phrases), longest);
         }
     }
 
@@ -189,6 +194,26 @@ class Thesaurus {
         return f.length() >= MIN_FORM_LENGTH && query.contains(f) && (f.length() >= 3 || alone.contains(f))
                 && held.stream().noneMatch(longer -> longer.length() > f.length() && longer.contains(f)
                         && !e.forms().contains(longer));
+    }
+
+    /**
+     * The forms and narrower notions (two characters or more) a report's text holds, each once, in the order first
+     * met: what a broad notion's listing looks up by term at query time ({@link CaseDocument#withForms}). A form an
+     * admin adds later reaches reports indexed before it at the next rebuild, as the index-time reading of typos does.
+     */
+    List<String> heldIn(String text) {
+        Loaded known = load();
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        LinkedHashSet<String> held = new LinkedHashSet<>();
+        for (int i = 0; i + MIN_FORM_LENGTH <= t.length(); i++) {
+            for (int end = i + MIN_FORM_LENGTH; end <= Math.min(t.length(), i + known.longest()); end++) {
+                String piece = t.substring(i, end);
+                if (known.phrases().contains(piece)) {
+                    held.add(piece);
+                }
+            }
+        }
+        return List.copyOf(held);
     }
 
     /** Every form of the entry that has {@code word} as a form, or just the word: hot topics count them as one. */

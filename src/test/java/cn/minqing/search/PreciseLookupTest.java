@@ -156,6 +156,16 @@ class PreciseLookupTest extends ApiTest {
             JsonNode broad = get("leader1", "/api/search?size=50&q=氪氙氡").getBody();
             // the report of another category than the notion's (which a category listing would not reach) is found
             assertThat(broad.get("hits").findValuesAsText("number")).contains(alone, child);
+            // the notion each was listed for is marked in its highlights, as typed words are
+            broad.get("hits").forEach(h -> {
+                if (h.get("number").asText().equals(child)) {
+                    assertThat(h.get("highlight").get("title").get(0).asText()).isEqualTo("<em>留守儿童</em>放学没人接");
+                    assertThat(h.get("highlight").get("description").get(0).asText()).contains("<em>留守儿童</em>放学后");
+                }
+                if (h.get("number").asText().equals(alone)) {
+                    assertThat(h.get("highlight").get("title").get(0).asText()).isEqualTo("<em>独居老人</em>摔倒没人晓得");
+                }
+            });
 
             // a client written before narrower existed sends the entries without it: what they had is kept
             List<Object> withoutNarrower = new ArrayList<>();

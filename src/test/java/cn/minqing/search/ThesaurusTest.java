@@ -111,4 +111,22 @@ class ThesaurusTest {
         assertThat(thesaurus.narrowerIn("临时救助", 40)).isEmpty();
         assertThat(thesaurus.narrowerIn("救助站", 40)).isEmpty();
     }
+
+    @Test
+    void aReportIsIndexedWithEveryFormAndNarrowerNotionItHoldsEachOnce() {
+        Thesaurus thesaurus = new Thesaurus(null) {
+            @Override
+            List<Entry> read() {
+                return List.of(new Entry("一老一小", List.of("老小照看"), "elderly", "test", List.of("留守儿童", "幼儿园")),
+                        new Entry("留守儿童", List.of("留守娃", "爹妈在外打工"), "education", "test"),
+                        new Entry("WiFi信号", List.of("宽带"), "telecom", "test"));
+            }
+        };
+        // forms within forms count (留守儿童 holds no other here, 留守娃 is apart); a narrower notion that is no entry's
+        // form (幼儿园) is held as written; Latin letters whatever their case; a form met twice is listed once
+        assertThat(thesaurus.heldIn("留守儿童天天去河边，留守娃没人管，幼儿园也远，wifi信号差，留守儿童"))
+                .containsExactly("留守儿童", "留守娃", "幼儿园", "wifi信号");
+        assertThat(thesaurus.heldIn("爹妈在外打")).isEmpty();
+        assertThat(thesaurus.heldIn("")).isEmpty();
+    }
 }
