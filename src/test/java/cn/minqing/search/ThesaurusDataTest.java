@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690, V701, V710 and V720 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720 and V730 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -65,6 +65,9 @@ class ThesaurusDataTest {
     /** Terms new in V720 (thes17: the 湘赣 rice-and-hill counties' rice, water-works, hill and conduct words) that a database V710 left lacks. */
     private static final List<String> NEW_TERMS_V720 = List.of("双抢", "稻渔综合种养", "圩堤", "血吸虫病防治",
             "冇得人管", "作孽户", "稻作生产");
+    /** Terms new in V730 (thes18: the 吴语/浙南-闽东 coast's broad notions and its sea-wall, fishing, workshop and rental words) that a database V720 left lacks. */
+    private static final List<String> NEW_TERMS_V730 = List.of("五水共治", "防汛防台", "清廉村居", "海塘受损", "渔民保险",
+            "家庭作坊", "群租房");
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
@@ -84,6 +87,7 @@ class ThesaurusDataTest {
     private final String database690 = "thesaurus_v690_" + ProcessHandle.current().pid();
     private final String database710 = "thesaurus_v710_" + ProcessHandle.current().pid();
     private final String database720 = "thesaurus_v720_" + ProcessHandle.current().pid();
+    private final String database730 = "thesaurus_v730_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
@@ -92,6 +96,7 @@ class ThesaurusDataTest {
     private String url690;
     private String url710;
     private String url720;
+    private String url730;
     private String user;
     private String password;
     private List<Row> file;
@@ -103,6 +108,7 @@ class ThesaurusDataTest {
     private Map<String, String> before690;
     private Map<String, String> before710;
     private Map<String, String> before720;
+    private Map<String, String> before730;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -119,6 +125,7 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database690);
             c.createStatement().execute("create database " + database710);
             c.createStatement().execute("create database " + database720);
+            c.createStatement().execute("create database " + database730);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
@@ -128,6 +135,7 @@ class ThesaurusDataTest {
         url690 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database690 + "$1");
         url710 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database710 + "$1");
         url720 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database720 + "$1");
+        url730 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database730 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
@@ -137,6 +145,7 @@ class ThesaurusDataTest {
         before690 = earlierWording("/search/thesaurus-before-v690.tsv");
         before710 = earlierWording("/search/thesaurus-before-v710.tsv");
         before720 = earlierWording("/search/thesaurus-before-v720.tsv");
+        before730 = earlierWording("/search/thesaurus-before-v730.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -162,6 +171,7 @@ class ThesaurusDataTest {
         migrateADatabaseThatV680Left();
         migrateADatabaseThatV701Left();
         migrateADatabaseThatV710Left();
+        migrateADatabaseThatV720Left();
     }
 
     private void migrateADatabaseThatV560Left() throws SQLException {
@@ -313,6 +323,28 @@ class ThesaurusDataTest {
         flyway(url720, null).migrate();
     }
 
+    private void migrateADatabaseThatV720Left() throws SQLException {
+        flyway(url730, "720").migrate();
+        try (Connection c = connect(url730)) {
+            // as V720 left it: the entries this round changed worded as before, this round's new terms absent
+            for (Map.Entry<String, String> e : before730.entrySet()) {
+                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (String term : NEW_TERMS_V730) {
+                update(c, "delete from search_thesaurus where term = ?", term);
+            }
+            // and an admin's edits: a word added, a category changed, an entry of the admin's own (with narrower
+            // notions), a term deleted
+            update(c, "update search_thesaurus set variants = ? where term = ?", before730.get("胡同") + ",弄堂灯勿亮",
+                    "胡同");
+            update(c, "update search_thesaurus set category = 'other' where term = ?", "赤潮");
+            update(c, "insert into search_thesaurus (term, variants, category, source, narrower) values (?, ?, 'road', '管理员', ?)",
+                    "老埠头", "埠头石板松了,埠头没栏杆", "渡口,危桥");
+            update(c, "delete from search_thesaurus where term = ?", "农民工");
+        }
+        flyway(url730, null).migrate();
+    }
+
     @AfterAll
     void dropTheDatabases() throws SQLException {
         if (url != null) {
@@ -325,6 +357,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database690 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database710 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database720 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database730 + " with (force)");
             }
         }
     }
@@ -455,6 +488,13 @@ class ThesaurusDataTest {
         assertNarrowerLanded(url720, "稻作生产", "老堰塘", "山塘水库,病险水库");
     }
 
+    @Test
+    void v730AddsNewTermsWithTheirNarrowerNotionsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        assertRoundLanded(url730, NEW_TERMS_V730, before730, "胡同", "弄堂灯勿亮", "赤潮",
+                "老埠头", List.of("埠头石板松了,埠头没栏杆", "road", "管理员"), "农民工");
+        assertNarrowerLanded(url730, "五水共治", "老埠头", "渡口,危桥");
+    }
+
     /**
      * What a thesaurus round's migration leaves on a database the round before left with an admin's edits: its new
      * terms as shipped; the entries it rewords in the file's wording, except the one the admin gave a variant
@@ -543,7 +583,7 @@ class ThesaurusDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(perCategory.keySet()).as("every category has entries").containsExactlyInAnyOrderElementsOf(categories);
-        assertThat(file).hasSizeGreaterThanOrEqualTo(1784);
+        assertThat(file).hasSizeGreaterThanOrEqualTo(1850);
     }
 
     /**
@@ -635,7 +675,7 @@ class ThesaurusDataTest {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
         for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680, before690,
-                before710, before720)) {
+                before710, before720, before730)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
