@@ -100,7 +100,8 @@ class SecurityConfig {
 
     /**
      * Spring Security's strict firewall as it comes, its character rules checked without regular expressions
-     * ({@link FirewallCharacters}).
+     * ({@link FirewallCharacters}). WebSecurity takes the one HttpFirewall bean there is for the proxy every chain runs
+     * behind (MalformedRequestTest checks it).
      */
     @Bean
     org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
@@ -109,13 +110,6 @@ class SecurityConfig {
         firewall.setAllowedHeaderValues(FirewallCharacters::headerValue);
         firewall.setAllowedParameterNames(FirewallCharacters::name);
         return firewall;
-    }
-
-    /** Handed to WebSecurity explicitly, which builds the proxy every chain runs behind (MalformedRequestTest checks it). */
-    @Bean
-    org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer quickFirewall(
-            org.springframework.security.web.firewall.HttpFirewall firewall) {
-        return web -> web.httpFirewall(firewall);
     }
 
     /** Requests the firewall refuses (see {@link ApiRefusals#rejected}), never Spring Boot's error body on the API. */
