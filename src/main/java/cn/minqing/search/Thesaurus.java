@@ -77,7 +77,7 @@ class Thesaurus {
                         phrases.add(form.toLowerCase(java.util.Locale.ROOT));
                     }
                 }
-                e.narrower().stream().filter(n -> n.length() >= MIN_FORM_LENGTH)
+                (e.narrower() == null ? List.<String>of() : e.narrower()).stream().filter(n -> n.length() >= MIN_FORM_LENGTH)
                         .forEach(n -> phrases.add(n.toLowerCase(java.util.Locale.ROOT)));
             }
             int longest = phrases.stream().mapToInt(String::length).max().orElse(0);
@@ -221,8 +221,14 @@ class Thesaurus {
         return load().topics().getOrDefault(word, word);
     }
 
+    /**
+     * Replaces every entry. The cases whose title or description holds a form or narrower notion no entry had before
+     * are queued for indexing again in the same transaction, so that their {@code forms} (and typo readings) learn it.
+     */
     @Transactional
     void replace(List<Entry> newEntries) {
+        Set<String> added = new java.util.HashSet<>(Loaded.of(newEntries).phrases());
+        added.removeAll(load().phrases());
         jdbc.sql("delete from minqing.search_thesaurus").update();
         for (Entry e : newEntries) {
             jdbc.sql("insert into minqing.search_thesaurus (term, variants, category, source, narrower) values (?, ?, ?, ?, ?)")
@@ -231,6 +237,14 @@ class Thesaurus {
                             e.narrower() == null ? "" : String.join(",", e.narrower())).update();
         }
         loaded = null;
+        if (!added.isEmpty()) {
+            jdbc.sql("""
+                    insert into minqing.search_outbox (case_number)
+                    select c.number from minqing.case_record c
+                    where exists (select 1 from unnest(string_to_array(?, chr(10))) p
+                                  where strpos(lower(c.title || ' ' || c.description), p) > 0)""")
+                    .param(String.join("\n", added)).update();
+        }
     }
 
     static List<String> split(String variants) {
