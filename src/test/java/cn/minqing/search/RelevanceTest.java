@@ -183,10 +183,10 @@ class RelevanceTest extends ApiTest {
      * round (thes17, written for this set's register): 0.733, recall@10 0.629, precision@5 0.569 (typo 0.846,
      * colloquial 0.674, place 0.902, relax 0.540); floors just under.
      */
-    static final TestSet BLIND13 = new TestSet("blind13", 0.72, 0.61, 0.55, 12,
-            Map.of("typo", 0.83, "colloquial", 0.66, "place", 0.89, "relax", 0.53), false);
-    static final TestSet BLIND14 = new TestSet("blind14", 0.0, 0.0, 0.0, 0,
-            Map.of("typo", 0.0, "colloquial", 0.0, "place", 0.0, "relax", 0.0), false);
+    static final TestSet BLIND13 = new TestSet("blind13", 0.73, 0.62, 0.57, 12,
+            Map.of("typo", 0.83, "colloquial", 0.66, "place", 0.89, "relax", 0.59), false);
+    static final TestSet BLIND14 = new TestSet("blind14", 0.68, 0.64, 0.53, 12,
+            Map.of("typo", 0.91, "colloquial", 0.61, "place", 0.75, "relax", 0.43), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";
@@ -592,7 +592,7 @@ class RelevanceTest extends ApiTest {
         List<RelevanceDistractors.Distractor> generated = RelevanceDistractors.generate(DISTRACTORS, villages, ROADS_JUDGED_IN);
         List<RelevanceDistractors.Distractor> distractors = withoutAnswers(set, generated);
         assertThat(generated.size() - distractors.size()).as("generated reports dropped for answering a query of " + set.name())
-                .isLessThanOrEqualTo(DISTRACTORS * 4 / 10);
+                .isLessThanOrEqualTo(DISTRACTORS * 4 / 10); // blind14 drops 105: its queries name 噪声扰民, 居家养老, 村级财务公开 as templates do
         assertNoDistractorAnswersAQuery(set, distractors);
         for (int i = 0; i < distractors.size(); i++) {
             RelevanceDistractors.Distractor x = distractors.get(i);
