@@ -164,185 +164,61 @@ class ThesaurusDataTest {
             update(c, "delete from search_thesaurus where term = ?", "殡葬");
         }
         flyway(url, null).migrate();
-        migrateADatabaseThatV560Left();
-        migrateADatabaseThatV590Left();
-        migrateADatabaseThatV640Left();
-        migrateADatabaseThatV670Left();
-        migrateADatabaseThatV680Left();
-        migrateADatabaseThatV701Left();
-        migrateADatabaseThatV710Left();
-        migrateADatabaseThatV720Left();
+        migrateADatabaseTheRoundBeforeLeft(url590, "560", before590, NEW_TERMS_V590,
+                new AdminEdits("便民服务", "帮我代办", "农村客运", "water", "老水塔", "水塔漏了,水塔脏", null, "水井"));
+        migrateADatabaseTheRoundBeforeLeft(url640, "590", before640, NEW_TERMS_V640,
+                new AdminEdits("噪音扰民", "打铁声", "治安", "road", "老石桥", "石桥松了,石桥裂了", null, "宽带"));
+        migrateADatabaseTheRoundBeforeLeft(url670, "640", before670, NEW_TERMS_V670,
+                new AdminEdits("干部作风", "打官腔", "防汛", "housing", "老祠堂", "祠堂漏雨,祠堂要倒", null, "自来水"));
+        migrateADatabaseTheRoundBeforeLeft(url680, "670", before680, NEW_TERMS_V680,
+                new AdminEdits("火炕", "炕沿裂了", "苞谷", "water", "老压水井", "压水井冻了,压不上水", null, "停水"));
+        migrateADatabaseTheRoundBeforeLeft(url690, "680", before690, NEW_TERMS_V690,
+                new AdminEdits("台风灾害", "台风吹倒棚", "茶叶", "farm-sales", "老蚝排", "蚝排烂了,蚝排冲走", null, "水产养殖"));
+        migrateADatabaseTheRoundBeforeLeft(url710, "701", before710, NEW_TERMS_V710,
+                new AdminEdits("窑洞", "窑洞透风", "梯田", "water", "老涝池", "涝池干了,涝池臭了", "水窖,苦咸水", "水窖"));
+        migrateADatabaseTheRoundBeforeLeft(url720, "710", before720, NEW_TERMS_V720,
+                new AdminEdits("渡口", "渡口冇灯", "生猪价格", "irrigation", "老堰塘", "堰塘漏了,堰塘干了", "山塘水库,病险水库", "外出务工"));
+        migrateADatabaseTheRoundBeforeLeft(url730, "720", before730, NEW_TERMS_V730,
+                new AdminEdits("胡同", "弄堂灯勿亮", "赤潮", "road", "老埠头", "埠头石板松了,埠头没栏杆", "渡口,危桥", "农民工"));
     }
 
-    private void migrateADatabaseThatV560Left() throws SQLException {
-        flyway(url590, "560").migrate();
-        try (Connection c = connect(url590)) {
-            // as V560 left it: the entries this round changed worded as before, this round's new terms absent
-            for (Map.Entry<String, String> e : before590.entrySet()) {
-                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
-            }
-            for (String term : NEW_TERMS_V590) {
-                update(c, "delete from search_thesaurus where term = ?", term);
-            }
-            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
-            update(c, "update search_thesaurus set variants = ? where term = ?", before590.get("便民服务") + ",帮我代办",
-                    "便民服务");
-            update(c, "update search_thesaurus set category = 'other' where term = ?", "农村客运");
-            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'water', '管理员')",
-                    "老水塔", "水塔漏了,水塔脏");
-            update(c, "delete from search_thesaurus where term = ?", "水井");
-        }
-        flyway(url590, null).migrate();
+    /**
+     * An admin's edits on a database a round left: a word added to an entry ({@code worded} + {@code addedWord}), an
+     * entry moved to other, an entry of the admin's own in {@code ownCategory} (with narrower notions from V701 on, when
+     * the column exists; {@code ownNarrower} null before), a term deleted.
+     */
+    private record AdminEdits(String worded, String addedWord, String moved, String ownCategory, String ownTerm,
+                              String ownVariants, String ownNarrower, String deleted) {
     }
 
-    private void migrateADatabaseThatV590Left() throws SQLException {
-        flyway(url640, "590").migrate();
-        try (Connection c = connect(url640)) {
-            // as V590 left it: the entries this round changed worded as before, this round's new terms absent
-            for (Map.Entry<String, String> e : before640.entrySet()) {
+    /**
+     * Migrates database {@code url} to {@code version}, makes it as that version left it for the next round (the
+     * entries the round rewords worded as before, its new terms absent), makes an admin's edits, then migrates it to
+     * the file.
+     */
+    private void migrateADatabaseTheRoundBeforeLeft(String url, String version, Map<String, String> before,
+                                                    List<String> newTerms, AdminEdits edits) throws SQLException {
+        flyway(url, version).migrate();
+        try (Connection c = connect(url)) {
+            for (Map.Entry<String, String> e : before.entrySet()) {
                 update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
             }
-            for (String term : NEW_TERMS_V640) {
+            for (String term : newTerms) {
                 update(c, "delete from search_thesaurus where term = ?", term);
             }
-            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
-            update(c, "update search_thesaurus set variants = ? where term = ?", before640.get("噪音扰民") + ",打铁声",
-                    "噪音扰民");
-            update(c, "update search_thesaurus set category = 'other' where term = ?", "治安");
-            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'road', '管理员')",
-                    "老石桥", "石桥松了,石桥裂了");
-            update(c, "delete from search_thesaurus where term = ?", "宽带");
+            update(c, "update search_thesaurus set variants = ? where term = ?", before.get(edits.worded()) + ","
+                    + edits.addedWord(), edits.worded());
+            update(c, "update search_thesaurus set category = 'other' where term = ?", edits.moved());
+            if (edits.ownNarrower() == null) {
+                update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, ?, '管理员')",
+                        edits.ownTerm(), edits.ownVariants(), edits.ownCategory());
+            } else {
+                update(c, "insert into search_thesaurus (term, variants, category, source, narrower) values (?, ?, ?, '管理员', ?)",
+                        edits.ownTerm(), edits.ownVariants(), edits.ownCategory(), edits.ownNarrower());
+            }
+            update(c, "delete from search_thesaurus where term = ?", edits.deleted());
         }
-        flyway(url640, null).migrate();
-    }
-
-    private void migrateADatabaseThatV640Left() throws SQLException {
-        flyway(url670, "640").migrate();
-        try (Connection c = connect(url670)) {
-            // as V640 left it: the entries this round changed worded as before, this round's new terms absent
-            for (Map.Entry<String, String> e : before670.entrySet()) {
-                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
-            }
-            for (String term : NEW_TERMS_V670) {
-                update(c, "delete from search_thesaurus where term = ?", term);
-            }
-            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
-            update(c, "update search_thesaurus set variants = ? where term = ?", before670.get("干部作风") + ",打官腔",
-                    "干部作风");
-            update(c, "update search_thesaurus set category = 'other' where term = ?", "防汛");
-            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'housing', '管理员')",
-                    "老祠堂", "祠堂漏雨,祠堂要倒");
-            update(c, "delete from search_thesaurus where term = ?", "自来水");
-        }
-        flyway(url670, null).migrate();
-    }
-
-    private void migrateADatabaseThatV670Left() throws SQLException {
-        flyway(url680, "670").migrate();
-        try (Connection c = connect(url680)) {
-            // as V670 left it: the entries this round changed worded as before, this round's new terms absent
-            for (Map.Entry<String, String> e : before680.entrySet()) {
-                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
-            }
-            for (String term : NEW_TERMS_V680) {
-                update(c, "delete from search_thesaurus where term = ?", term);
-            }
-            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
-            update(c, "update search_thesaurus set variants = ? where term = ?", before680.get("火炕") + ",炕沿裂了",
-                    "火炕");
-            update(c, "update search_thesaurus set category = 'other' where term = ?", "苞谷");
-            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'water', '管理员')",
-                    "老压水井", "压水井冻了,压不上水");
-            update(c, "delete from search_thesaurus where term = ?", "停水");
-        }
-        flyway(url680, null).migrate();
-    }
-
-    private void migrateADatabaseThatV680Left() throws SQLException {
-        flyway(url690, "680").migrate();
-        try (Connection c = connect(url690)) {
-            // as V680 left it: the entries this round changed worded as before, this round's new terms absent
-            for (Map.Entry<String, String> e : before690.entrySet()) {
-                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
-            }
-            for (String term : NEW_TERMS_V690) {
-                update(c, "delete from search_thesaurus where term = ?", term);
-            }
-            // and an admin's edits: a word added, a category changed, an entry of the admin's own, a term deleted
-            update(c, "update search_thesaurus set variants = ? where term = ?", before690.get("台风灾害") + ",台风吹倒棚",
-                    "台风灾害");
-            update(c, "update search_thesaurus set category = 'other' where term = ?", "茶叶");
-            update(c, "insert into search_thesaurus (term, variants, category, source) values (?, ?, 'farm-sales', '管理员')",
-                    "老蚝排", "蚝排烂了,蚝排冲走");
-            update(c, "delete from search_thesaurus where term = ?", "水产养殖");
-        }
-        flyway(url690, null).migrate();
-    }
-
-    private void migrateADatabaseThatV701Left() throws SQLException {
-        flyway(url710, "701").migrate();
-        try (Connection c = connect(url710)) {
-            // as V701 left it: the entries this round changed worded as before, this round's new terms absent
-            for (Map.Entry<String, String> e : before710.entrySet()) {
-                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
-            }
-            for (String term : NEW_TERMS_V710) {
-                update(c, "delete from search_thesaurus where term = ?", term);
-            }
-            // and an admin's edits: a word added, a category changed, an entry of the admin's own (with narrower
-            // notions), a term deleted
-            update(c, "update search_thesaurus set variants = ? where term = ?", before710.get("窑洞") + ",窑洞透风",
-                    "窑洞");
-            update(c, "update search_thesaurus set category = 'other' where term = ?", "梯田");
-            update(c, "insert into search_thesaurus (term, variants, category, source, narrower) values (?, ?, 'water', '管理员', ?)",
-                    "老涝池", "涝池干了,涝池臭了", "水窖,苦咸水");
-            update(c, "delete from search_thesaurus where term = ?", "水窖");
-        }
-        flyway(url710, null).migrate();
-    }
-
-    private void migrateADatabaseThatV710Left() throws SQLException {
-        flyway(url720, "710").migrate();
-        try (Connection c = connect(url720)) {
-            // as V710 left it: the entries this round changed worded as before, this round's new terms absent
-            for (Map.Entry<String, String> e : before720.entrySet()) {
-                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
-            }
-            for (String term : NEW_TERMS_V720) {
-                update(c, "delete from search_thesaurus where term = ?", term);
-            }
-            // and an admin's edits: a word added, a category changed, an entry of the admin's own (with narrower
-            // notions), a term deleted
-            update(c, "update search_thesaurus set variants = ? where term = ?", before720.get("渡口") + ",渡口冇灯",
-                    "渡口");
-            update(c, "update search_thesaurus set category = 'other' where term = ?", "生猪价格");
-            update(c, "insert into search_thesaurus (term, variants, category, source, narrower) values (?, ?, 'irrigation', '管理员', ?)",
-                    "老堰塘", "堰塘漏了,堰塘干了", "山塘水库,病险水库");
-            update(c, "delete from search_thesaurus where term = ?", "外出务工");
-        }
-        flyway(url720, null).migrate();
-    }
-
-    private void migrateADatabaseThatV720Left() throws SQLException {
-        flyway(url730, "720").migrate();
-        try (Connection c = connect(url730)) {
-            // as V720 left it: the entries this round changed worded as before, this round's new terms absent
-            for (Map.Entry<String, String> e : before730.entrySet()) {
-                update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
-            }
-            for (String term : NEW_TERMS_V730) {
-                update(c, "delete from search_thesaurus where term = ?", term);
-            }
-            // and an admin's edits: a word added, a category changed, an entry of the admin's own (with narrower
-            // notions), a term deleted
-            update(c, "update search_thesaurus set variants = ? where term = ?", before730.get("胡同") + ",弄堂灯勿亮",
-                    "胡同");
-            update(c, "update search_thesaurus set category = 'other' where term = ?", "赤潮");
-            update(c, "insert into search_thesaurus (term, variants, category, source, narrower) values (?, ?, 'road', '管理员', ?)",
-                    "老埠头", "埠头石板松了,埠头没栏杆", "渡口,危桥");
-            update(c, "delete from search_thesaurus where term = ?", "农民工");
-        }
-        flyway(url730, null).migrate();
+        flyway(url, null).migrate();
     }
 
     @AfterAll
