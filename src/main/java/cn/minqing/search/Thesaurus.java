@@ -53,6 +53,8 @@ class Thesaurus {
     private static final int MAX_EXPANSIONS = 12;
     private final JdbcClient jdbc;
     private volatile Loaded loaded;
+    /** Raised when an edit commits: a load that began before it (and read the entries as they were) is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * The entries as read, with two look-ups built once per load: the entries by the first two characters of each of
@@ -96,8 +98,11 @@ class Thesaurus {
     private Loaded load() {
         Loaded known = loaded;
         if (known == null) {
+            long before = edits.get();
             known = Loaded.of(read());
-            loaded = known;
+            if (edits.get() == before) {
+                loaded = known;
+            }
         }
         return known;
     }
@@ -229,6 +234,18 @@ class Thesaurus {
     void replace(List<Entry> newEntries) {
         Set<String> added = new java.util.HashSet<>(Loaded.of(newEntries).phrases());
         added.removeAll(load().phrases());
+        // a search or the indexer may load the entries while this transaction runs, and would keep them as they were
+        // until the next edit: what was loaded is dropped again once the edit is over
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            edits.incrementAndGet();
+                            loaded = null;
+                        }
+                    });
+        }
         jdbc.sql("delete from minqing.search_thesaurus").update();
         for (Entry e : newEntries) {
             jdbc.sql("insert into minqing.search_thesaurus (term, variants, category, source, narrower) values (?, ?, ?, ?, ?)")

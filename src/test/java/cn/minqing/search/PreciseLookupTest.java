@@ -205,6 +205,30 @@ class PreciseLookupTest extends ApiTest {
     }
 
     @Autowired
+    Thesaurus thesaurus;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void aThesaurusEditIsSeenOnceItCommitsThoughTheEntriesWereLoadedWhileItRan() {
+        List<Thesaurus.Entry> before = thesaurus.entries();
+        List<Thesaurus.Entry> extended = new ArrayList<>(before);
+        extended.add(new Thesaurus.Entry("氦氖氩", List.of("氩氖氦"), "other", "test"));
+        try {
+            transactions.executeWithoutResult(status -> {
+                thesaurus.replace(extended);
+                // a search (another thread) loads the entries before the edit commits: it reads them as they were
+                List<Thesaurus.Entry> meanwhile = java.util.concurrent.CompletableFuture.supplyAsync(thesaurus::entries).join();
+                assertThat(meanwhile).noneMatch(e -> e.term().equals("氦氖氩"));
+            });
+            assertThat(thesaurus.entries()).anyMatch(e -> e.term().equals("氦氖氩"));
+        } finally {
+            transactions.executeWithoutResult(status -> thesaurus.replace(before));
+        }
+        assertThat(thesaurus.entries()).noneMatch(e -> e.term().equals("氦氖氩"));
+    }
+
+    @Autowired
     CategoryIntent categoryIntent;
 
     @Test
