@@ -119,6 +119,17 @@ final class ThesaurusFile {
     }
 
     /**
+     * A thesaurus round since narrower notions exist (V710 on): the entries shipped as in {@code earlier} and not
+     * edited get the file's wording, the terms a database lacks are added, and broad entries without narrower notions
+     * get the file's.
+     */
+    static void growRound(Context context, String earlier) throws SQLException {
+        rewordUnedited(context, earlier);
+        addMissingTerms(context);
+        addNarrower(context);
+    }
+
+    /**
      * Gives each entry the file's narrower notions for its term, where it has none yet (an admin cannot have written
      * any before V701, and one written since is kept); returns how many entries got them.
      */

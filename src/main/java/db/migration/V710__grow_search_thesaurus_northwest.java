@@ -25,8 +25,6 @@ public class V710__grow_search_thesaurus_northwest extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        ThesaurusFile.rewordUnedited(context, EARLIER);
-        ThesaurusFile.addMissingTerms(context);
-        ThesaurusFile.addNarrower(context);
+        ThesaurusFile.growRound(context, EARLIER);
     }
 }

@@ -23,8 +23,6 @@ public class V720__grow_search_thesaurus_hunan_jiangxi extends BaseJavaMigration
 
     @Override
     public void migrate(Context context) throws Exception {
-        ThesaurusFile.rewordUnedited(context, EARLIER);
-        ThesaurusFile.addMissingTerms(context);
-        ThesaurusFile.addNarrower(context);
+        ThesaurusFile.growRound(context, EARLIER);
     }
 }

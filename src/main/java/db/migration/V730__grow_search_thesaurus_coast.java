@@ -26,8 +26,6 @@ public class V730__grow_search_thesaurus_coast extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        ThesaurusFile.rewordUnedited(context, EARLIER);
-        ThesaurusFile.addMissingTerms(context);
-        ThesaurusFile.addNarrower(context);
+        ThesaurusFile.growRound(context, EARLIER);
     }
 }

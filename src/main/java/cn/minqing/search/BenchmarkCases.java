@@ -93,13 +93,8 @@ public final class BenchmarkCases {
         // digits are never read as other words, nor part of a thesaurus form: the report's reading serves every case
         // made from it
         CaseDocument read = readings.computeIfAbsent(report, k -> documents.corrected(doc));
-        return new CaseDocument(doc.number(), doc.title(), doc.description(), doc.category(), doc.categoryName(),
-                doc.villageCode(), doc.villageName(), doc.townshipCode(), doc.townshipName(), doc.regionPath(),
-                doc.status(), doc.urgency(), doc.handlingOrg(), doc.reporter(), doc.anonymous(), doc.supporters(),
-                doc.location(), doc.address(), doc.createdAt(), doc.updatedAt(), doc.closedAt(), doc.resolveDue(),
-                doc.deadlineLevel(), doc.overdue(), doc.handling(), doc.version(), doc.channel(),
-                read.corrected() == null ? null : read.corrected().replace(" " + serial, " "), read.correctedTitle(),
-                read.forms());
+        return doc.withCorrected(read.corrected() == null ? null : read.corrected().replace(" " + serial, " "),
+                read.correctedTitle()).withForms(read.forms() == null ? List.of() : read.forms());
     }
 
     /** Makes what was written searchable. */

@@ -225,7 +225,7 @@ class CaseSearch {
                     .encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
                     .highlightQuery(marked)
                     .fields("title", f -> f.numberOfFragments(0))
-                    .fields("description", f -> f.fragmentSize(80).numberOfFragments(2)));
+                    .fields("description", f -> f.fragmentSize(NarrowerMarks.FRAGMENT).numberOfFragments(2)));
         }
         List<co.elastic.clients.elasticsearch._types.FieldValue> after = c.after() == null ? List.of()
                 : c.after().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();

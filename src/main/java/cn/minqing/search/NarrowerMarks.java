@@ -1,6 +1,5 @@
 package cn.minqing.search;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class NarrowerMarks {
 
-    /** As long as the description fragments Elasticsearch cuts (CaseSearch asks for 80 characters). */
+    /** The length of a description fragment, here and as CaseSearch asks Elasticsearch to cut them. */
     static final int FRAGMENT = 80;
     /** Characters of context before the first notion in a fragment cut here. */
     private static final int BEFORE = 20;
