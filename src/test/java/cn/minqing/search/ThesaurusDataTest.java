@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720 and V730 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730 and V740 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -68,6 +68,9 @@ class ThesaurusDataTest {
     /** Terms new in V730 (thes18: the 吴语/浙南-闽东 coast's broad notions and its sea-wall, fishing, workshop and rental words) that a database V720 left lacks. */
     private static final List<String> NEW_TERMS_V730 = List.of("五水共治", "防汛防台", "清廉村居", "海塘受损", "渔民保险",
             "家庭作坊", "群租房");
+    /** Terms new in V740 (thes19: the northern farming–pastoral belt's broad notions and its grassland, herd, milk and remote-service words) that a database V730 left lacks. */
+    private static final List<String> NEW_TERMS_V740 = List.of("草场争议", "牧区振兴", "抗灾保畜", "奶价低", "牲畜死亡",
+            "布病防治", "离网供电");
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
@@ -88,6 +91,7 @@ class ThesaurusDataTest {
     private final String database710 = "thesaurus_v710_" + ProcessHandle.current().pid();
     private final String database720 = "thesaurus_v720_" + ProcessHandle.current().pid();
     private final String database730 = "thesaurus_v730_" + ProcessHandle.current().pid();
+    private final String database740 = "thesaurus_v740_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
@@ -97,6 +101,7 @@ class ThesaurusDataTest {
     private String url710;
     private String url720;
     private String url730;
+    private String url740;
     private String user;
     private String password;
     private List<Row> file;
@@ -109,6 +114,7 @@ class ThesaurusDataTest {
     private Map<String, String> before710;
     private Map<String, String> before720;
     private Map<String, String> before730;
+    private Map<String, String> before740;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -126,6 +132,7 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database710);
             c.createStatement().execute("create database " + database720);
             c.createStatement().execute("create database " + database730);
+            c.createStatement().execute("create database " + database740);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
@@ -136,6 +143,7 @@ class ThesaurusDataTest {
         url710 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database710 + "$1");
         url720 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database720 + "$1");
         url730 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database730 + "$1");
+        url740 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database740 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
@@ -146,6 +154,7 @@ class ThesaurusDataTest {
         before710 = earlierWording("/search/thesaurus-before-v710.tsv");
         before720 = earlierWording("/search/thesaurus-before-v720.tsv");
         before730 = earlierWording("/search/thesaurus-before-v730.tsv");
+        before740 = earlierWording("/search/thesaurus-before-v740.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -180,6 +189,8 @@ class ThesaurusDataTest {
                 new AdminEdits("渡口", "渡口冇灯", "生猪价格", "irrigation", "老堰塘", "堰塘漏了,堰塘干了", "山塘水库,病险水库", "外出务工"));
         migrateADatabaseTheRoundBeforeLeft(url730, "720", before730, NEW_TERMS_V730,
                 new AdminEdits("胡同", "弄堂灯勿亮", "赤潮", "road", "老埠头", "埠头石板松了,埠头没栏杆", "渡口,危桥", "农民工"));
+        migrateADatabaseTheRoundBeforeLeft(url740, "730", before740, NEW_TERMS_V740,
+                new AdminEdits("巡回医疗", "医生一年来一回", "洋芋滞销", "farm-sales", "老羊圈", "羊圈塌了,羊圈漏风", "标准化圈舍,水窖", "肉牛肉羊养殖"));
     }
 
     /**
@@ -234,6 +245,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database710 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database720 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database730 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database740 + " with (force)");
             }
         }
     }
@@ -369,6 +381,13 @@ class ThesaurusDataTest {
         assertRoundLanded(url730, NEW_TERMS_V730, before730, "胡同", "弄堂灯勿亮", "赤潮",
                 "老埠头", List.of("埠头石板松了,埠头没栏杆", "road", "管理员"), "农民工");
         assertNarrowerLanded(url730, "五水共治", "老埠头", "渡口,危桥");
+    }
+
+    @Test
+    void v740AddsNewTermsWithTheirNarrowerNotionsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        assertRoundLanded(url740, NEW_TERMS_V740, before740, "巡回医疗", "医生一年来一回", "洋芋滞销",
+                "老羊圈", List.of("羊圈塌了,羊圈漏风", "farm-sales", "管理员"), "肉牛肉羊养殖");
+        assertNarrowerLanded(url740, "牧区振兴", "老羊圈", "标准化圈舍,水窖");
     }
 
     /**
@@ -551,7 +570,7 @@ class ThesaurusDataTest {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
         for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680, before690,
-                before710, before720, before730)) {
+                before710, before720, before730, before740)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
