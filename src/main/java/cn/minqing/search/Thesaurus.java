@@ -44,7 +44,15 @@ class Thesaurus {
     }
 
     /** A query rewritten with another form of an entry it mentions, and the entry's category. */
-    record Expansion(String text, String category) {
+    /**
+     * The query with a form it mentions replaced by another form of the same entry ({@code text}), and that other form
+     * alone ({@code form}): the rest of the query (人员供养 of 特困人员供养) is often officialese no report uses.
+     */
+    record Expansion(String text, String category, String form) {
+
+        Expansion(String text, String category) {
+            this(text, category, text);
+        }
     }
 
     static final int MIN_FORM_LENGTH = 2;
@@ -156,7 +164,7 @@ class Thesaurus {
                 for (String other : e.forms()) {
                     String text = query.replace(form, " " + other + " ").strip();
                     if (!query.contains(other) && seen.add(text) && out.size() < MAX_EXPANSIONS) {
-                        out.add(new Expansion(text, e.category()));
+                        out.add(new Expansion(text, e.category(), other));
                     }
                 }
             }
