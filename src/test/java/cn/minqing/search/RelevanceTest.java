@@ -190,10 +190,14 @@ class RelevanceTest extends ApiTest {
     /**
      * The 18th session's blind set (a northern farming–pastoral register: 草场, 网围栏, 禁牧, 白灾, 嘎查/苏木), measured on
      * main before any change of that session (caebb2a's search): nDCG@10 0.658, recall@10 0.510, precision@5 0.550
-     * (typo 0.784, colloquial 0.466, place 0.896, relax 0.627), 13 of 13 duplicates; floors just under.
+     * (typo 0.784, colloquial 0.466, place 0.896, relax 0.627), 13 of 13 duplicates. After the bare forms once most
+     * words are enough and the thesaurus's fourteenth round (thes19, written blind for this set's register): 0.676,
+     * recall@10 0.535, precision@5 0.567 (typo 0.745, colloquial 0.519, place 0.896, relax 0.682); floors just under.
+     * Typo is lower: 青住窖 is now read as the round's 青贮窖, whose category listing puts farm-sales cases above the
+     * report that misspells it another way (青储窖, filed under other).
      */
-    static final TestSet BLIND15 = new TestSet("blind15", 0.65, 0.50, 0.54, 12,
-            Map.of("typo", 0.77, "colloquial", 0.45, "place", 0.88, "relax", 0.61), false);
+    static final TestSet BLIND15 = new TestSet("blind15", 0.67, 0.53, 0.56, 12,
+            Map.of("typo", 0.74, "colloquial", 0.51, "place", 0.88, "relax", 0.67), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";

@@ -81,6 +81,16 @@ public final class SearchProfile {
             return b;
         });
         variants.put("no highlight", b -> without(b, "highlight"));
+        // the highlights of the words as typed alone (the highlight query's first clause): what marking the rewrites costs
+        variants.put("highlight typed only", b -> {
+            if (b.path("highlight").path("highlight_query").path("bool").path("should")
+                    instanceof com.fasterxml.jackson.databind.node.ArrayNode should && should.size() > 1) {
+                while (should.size() > 1) {
+                    should.remove(should.size() - 1);
+                }
+            }
+            return b;
+        });
         variants.put("no facets", b -> without(b, "aggregations"));
         variants.put("no exact total", b -> {
             b.put("track_total_hits", false);
