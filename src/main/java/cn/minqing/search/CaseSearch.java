@@ -194,7 +194,7 @@ class CaseSearch {
         }
         boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
         return result(response, listing ? ListingVariety.distinctFirst(response.hits())
-                : response.hits(), List.copyOf(relaxed), rewrites == null ? List.of() : rewrites.narrower());
+                : response.hits(), List.copyOf(relaxed), rewrites == null ? List.of() : rewrites.marked());
     }
 
     /** A search text too long to search whole is searched by this many characters from its beginning. */
@@ -225,7 +225,7 @@ class CaseSearch {
                     .encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
                     .highlightQuery(marked)
                     .fields("title", f -> f.numberOfFragments(0))
-                    .fields("description", f -> f.fragmentSize(NarrowerMarks.FRAGMENT).numberOfFragments(2)));
+                    .fields("description", f -> f.fragmentSize(ThesaurusMarks.FRAGMENT).numberOfFragments(2)));
         }
         List<co.elastic.clients.elasticsearch._types.FieldValue> after = c.after() == null ? List.of()
                 : c.after().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
@@ -467,6 +467,14 @@ class CaseSearch {
      * and the concrete notions under a broad one it names.
      */
     record Rewrites(String core, List<String> variants, List<Thesaurus.Expansion> expansions, List<String> narrower) {
+
+        /** The thesaurus forms a hit's highlights mark from its {@code forms} ({@link ThesaurusMarks}): the rewrites' and the notions'. */
+        List<String> marked() {
+            List<String> forms = new java.util.ArrayList<>(narrower);
+            expansions.stream().map(Thesaurus.Expansion::form).filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH)
+                    .forEach(forms::add);
+            return forms.stream().distinct().toList();
+        }
     }
 
     /**
@@ -517,11 +525,11 @@ class CaseSearch {
     }
 
     /**
-     * What the highlights mark: the words as typed, as read by 同音纠错 and as rewritten, on the two highlighted fields
-     * only. Highlighting with the search's own query made Elasticsearch rework every clause (sub-fields, syllables,
-     * category filters, a listing's vocabulary) for every hit: about 85 % of a common search's time at 20,000 cases
-     * (SearchProfile). Only title and description are highlighted, and a field is marked only by its own clauses, so
-     * the words marked are the same; a case a relaxed search merely lists for its category is not marked.
+     * What Elasticsearch marks: the words as typed, as read by 同音纠错, without officialese and as the synonyms rewrite
+     * them, on the two highlighted fields only. Highlighting with the search's own query made Elasticsearch rework every
+     * clause (sub-fields, syllables, category filters, a listing's vocabulary) for every hit: about 85 % of a common
+     * search's time at 20,000 cases (SearchProfile); so did the thesaurus's rewrites, about 30 % at 100,000 (18th
+     * session), which {@link ThesaurusMarks} now marks from the forms each report holds.
      */
     private Query highlightQuery(Plan plan, Rewrites r) {
         String q = plan.words().strip();
@@ -534,10 +542,6 @@ class CaseSearch {
             texts.add(r.core());
         }
         texts.addAll(r.variants());
-        r.expansions().forEach(e -> texts.add(e.text()));
-        if (plan.step() != Step.ALL_WORDS) {
-            bareForms(r.expansions()).forEach(e -> texts.add(e.text()));
-        }
         return Query.of(m -> m.bool(any -> {
             texts.stream().distinct().forEach(t -> any.should(s -> s.multiMatch(mm -> mm.query(t)
                     .type(TextQueryType.MostFields).fields("title", "description").minimumShouldMatch(minimumMatch))));
@@ -699,8 +703,8 @@ class CaseSearch {
 
     /** The answer; {@code ordered} is the page's hits in the order shown (the next page goes on after the last one sent). */
     private static SearchResult result(PageAndCount.Answer response, List<Hit<CaseDocument>> ordered,
-                                       List<String> relaxed, List<String> narrower) {
-        List<SearchResult.Hit> hits = ordered.stream().map(h -> hit(h, narrower)).toList();
+                                       List<String> relaxed, List<String> marked) {
+        List<SearchResult.Hit> hits = ordered.stream().map(h -> hit(h, marked)).toList();
         Map<String, List<SearchResult.Bucket>> facets = new LinkedHashMap<>();
         response.aggregations().forEach((name, agg) -> facets.put(name, agg.sterms().buckets().array().stream()
                 .map((StringTermsBucket bucket) -> new SearchResult.Bucket(bucket.key().stringValue(), bucket.docCount()))
@@ -725,12 +729,12 @@ class CaseSearch {
                         .filter(f -> f.term(t -> t.field("overdue").value(true)))))));
     }
 
-    private static SearchResult.Hit hit(Hit<CaseDocument> h, List<String> narrower) {
+    private static SearchResult.Hit hit(Hit<CaseDocument> h, List<String> marked) {
         CaseDocument d = h.source();
         boolean overdue = d.closedAt() != null ? d.overdue()
                 : d.resolveDue() != null && java.time.OffsetDateTime.now().isAfter(d.resolveDue());
         return new SearchResult.Hit(d.number(), d.title(), d.status(), d.category(), d.categoryName(),
                 d.villageCode(), d.villageName(), d.townshipName(), d.supporters(), d.createdAt(), h.score(),
-                NarrowerMarks.mark(h.highlight(), d, narrower), d.deadlineLevel(), overdue);
+                ThesaurusMarks.mark(h.highlight(), d, marked), d.deadlineLevel(), overdue);
     }
 }

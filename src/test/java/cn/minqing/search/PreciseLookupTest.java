@@ -128,6 +128,14 @@ class PreciseLookupTest extends ApiTest {
         // the thesaurus binds 农产品滞销 to 卖不出去 / 没人收: found without relaxing
         JsonNode official = get("leader1", "/api/search?size=50&q=农产品滞销").getBody();
         assertThat(official.get("hits").findValuesAsText("number")).contains(number);
+        // the form that found it is marked, whole, as the words typed would be (ThesaurusMarks, from the report's forms)
+        official.get("hits").forEach(h -> {
+            if (h.get("number").asText().equals(number)) {
+                String title = h.get("highlight").get("title").get(0).asText();
+                assertThat(title).matches(".*<em>[^<]*卖不出[^<]*</em>.*");
+                assertThat(title.replace("<em>", "").replace("</em>", "")).isEqualTo("橘子卖不出去");
+            }
+        });
 
         // a word no report can contain (made up for the test), bound by the thesaurus to 农产品销售: nothing matches
         // its words, most of them, or their syllables, so the category's cases are listed, and the answer says so

@@ -9,37 +9,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Marks, in a hit's highlights, the concrete notions a broad search listed the report for (一老一小 → 留守儿童 in its
- * description), as Elasticsearch marks the words typed. Elasticsearch is not asked to: matching forty phrases again in
- * every hit cost a broad search about a third of its time, and the report's indexed {@code forms} already say which
- * notions it holds. Fragments are cut and escaped as Elasticsearch's HTML encoder does, and what Elasticsearch marked
- * stays marked.
+ * Marks, in a hit's highlights, the thesaurus forms a search used besides the words typed: the other forms of the
+ * entries the query mentions (农产品滞销 → 卖不出去 in its description) and the concrete notions under a broad one (一老一小
+ * → 留守儿童), as Elasticsearch marks the words typed. Elasticsearch is not asked to: matching forty notions again in every
+ * hit cost a broad search about a third of its time (16th session), and the rewrites about 30 % of a common one (18th
+ * session, docs/performance.md); the report's indexed {@code forms} already say which forms it holds. Only a form held
+ * whole is marked (not a part of one, as a rewrite's loose match used to mark 差 of 脏乱差). Fragments are cut and
+ * escaped as Elasticsearch's HTML encoder does, and what Elasticsearch marked stays marked.
  */
-final class NarrowerMarks {
+final class ThesaurusMarks {
 
     /** The length of a description fragment, here and as CaseSearch asks Elasticsearch to cut them. */
     static final int FRAGMENT = 80;
-    /** Characters of context before the first notion in a fragment cut here. */
+    /** Characters of context before the first form in a fragment cut here. */
     private static final int BEFORE = 20;
     private static final Pattern MARKED = Pattern.compile("<em>.*?</em>");
 
-    private NarrowerMarks() {
+    private ThesaurusMarks() {
     }
 
     /**
-     * The highlights with the narrower notions the report holds marked in its title and description; unchanged when
-     * it holds none of them.
+     * The highlights with the forms the report holds of those given marked in its title and description; unchanged
+     * when it holds none of them.
      */
-    static Map<String, List<String>> mark(Map<String, List<String>> highlight, CaseDocument doc, List<String> narrower) {
-        if (narrower.isEmpty() || doc.forms() == null || doc.forms().isEmpty()) {
+    static Map<String, List<String>> mark(Map<String, List<String>> highlight, CaseDocument doc, List<String> forms) {
+        if (forms.isEmpty() || doc.forms() == null || doc.forms().isEmpty()) {
             return highlight;
         }
-        List<String> held = narrower.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct()
+        List<String> held = forms.stream().map(n -> n.toLowerCase(Locale.ROOT)).distinct()
                 .filter(doc.forms()::contains).sorted(Comparator.comparingInt(String::length).reversed()).toList();
         if (held.isEmpty()) {
             return highlight;
         }
-        Pattern notions = Pattern.compile(String.join("|", held.stream().map(NarrowerMarks::escape).map(Pattern::quote).toList()),
+        Pattern notions = Pattern.compile(String.join("|", held.stream().map(ThesaurusMarks::escape).map(Pattern::quote).toList()),
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         Map<String, List<String>> out = new HashMap<>(highlight == null ? Map.of() : highlight);
         field(out, "title", doc.title(), notions, held, false);
@@ -73,7 +75,7 @@ final class NarrowerMarks {
         }
     }
 
-    /** Marks each notion in the escaped fragment, outside what is marked already. */
+    /** Marks each form in the escaped fragment, outside what is marked already. */
     static String markOutsideMarks(String fragment, Pattern notions) {
         StringBuilder out = new StringBuilder();
         Matcher m = MARKED.matcher(fragment);
