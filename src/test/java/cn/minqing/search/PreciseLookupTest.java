@@ -45,9 +45,7 @@ class PreciseLookupTest extends ApiTest {
     void aReportMisspeltWithAnotherWordsCharactersIsFoundByTheQuerysSyllablesInARow() {
         // 化费 for 化肥 (hua fei both): no 同音纠错 reads it back, so the words find nothing; the query's syllables in
         // a row find it, above what is only listed for the category the query points to
-        String misspelt = file("villager1", "化费落田禾苗烧死", "买咗啲化费落田，禾苗烧死晒一大片，化费包装都冇厂名", "other");
-        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=禾苗烧死",
-                r -> r.get("hits").findValuesAsText("number").contains(misspelt));
+        String misspelt = filedAndFound("化费落田禾苗烧死", "买咗啲化费落田，禾苗烧死晒一大片，化费包装都冇厂名", "other", "禾苗烧死");
         assertThat(numbers("leader1", "化肥").indexOf(misspelt)).as("the misspelt report ranks first").isZero();
     }
 
@@ -56,9 +54,7 @@ class PreciseLookupTest extends ApiTest {
         // 特困人员供养: 特困 is a form of the 特困供养 entry, whose other forms (五保户 …) replace it; the rest (人员供养)
         // is officialese no villager writes, so "五保户 人员供养" matched nothing. Once most words are enough, the
         // other form alone counts too (at half a rewrite's weight), and in another category's report as well
-        String number = file("villager1", "五保户不想去敬老院", "我是五保户，没儿没女，乡里让去敬老院，我想在自己家住", "elderly");
-        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=敬老院",
-                r -> r.get("hits").findValuesAsText("number").contains(number));
+        String number = filedAndFound("五保户不想去敬老院", "我是五保户，没儿没女，乡里让去敬老院，我想在自己家住", "elderly", "敬老院");
 
         JsonNode answer = get("leader1", "/api/search?size=50&q=特困人员供养").getBody();
         assertThat(answer.get("hits").findValuesAsText("number")).contains(number);
@@ -78,9 +74,7 @@ class PreciseLookupTest extends ApiTest {
         assertThat(soundAlikes.correct("自来水停了", alias)).isNull();
         assertThat(soundAlikes.correct("晒谷坪围栏", alias)).isNull();
 
-        String number = file("villager1", "包工头拖欠工资", "在镇上工地干了三个月，包工头拖欠工资一直不给", "employment");
-        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=包工头",
-                r -> r.get("hits").findValuesAsText("number").contains(number));
+        String number = filedAndFound("包工头拖欠工资", "在镇上工地干了三个月，包工头拖欠工资一直不给", "employment", "包工头");
         assertThat(numbers("leader1", "托欠工资").indexOf(number)).as("found as if spelt right").isBetween(0, 4);
     }
 
@@ -88,9 +82,7 @@ class PreciseLookupTest extends ApiTest {
     void anInexactPlaceNeverEmptiesASearchThatHasMatches() {
         // a report in 李家村 (石门镇) about something no case in 青溪乡 mentions, in words that point to no category (a
         // 围栏 did until the thesaurus's fourteenth round made it grassland's word: the land cases were then listed too)
-        String number = file("villager1", "晒谷坪的篱笆倒了", "李家村晒谷坪旁边的竹篱笆被风吹倒了，小孩在那里玩很危险", "security");
-        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=晒谷坪篱笆",
-                r -> r.get("hits").findValuesAsText("number").contains(number));
+        String number = filedAndFound("晒谷坪的篱笆倒了", "李家村晒谷坪旁边的竹篱笆被风吹倒了，小孩在那里玩很危险", "security", "晒谷坪篱笆");
 
         // an exact name elsewhere: the filter would empty it; the place is relaxed and said so
         JsonNode elsewhere = get("leader1", "/api/search?size=50&q=青溪乡 晒谷坪篱笆").getBody();
@@ -121,9 +113,7 @@ class PreciseLookupTest extends ApiTest {
 
     @Test
     void aSearchWithoutMatchesListsTheCategoryItPointsToAndSaysSo() {
-        String number = file("villager1", "橘子卖不出去", "今年橘子丰收了，可是没有老板来收，几千斤堆在屋里", "farm-sales");
-        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=橘子",
-                r -> r.get("hits").findValuesAsText("number").contains(number));
+        String number = filedAndFound("橘子卖不出去", "今年橘子丰收了，可是没有老板来收，几千斤堆在屋里", "farm-sales", "橘子");
 
         // the thesaurus binds 农产品滞销 to 卖不出去 / 没人收: found without relaxing
         JsonNode official = get("leader1", "/api/search?size=50&q=农产品滞销").getBody();
@@ -160,14 +150,10 @@ class PreciseLookupTest extends ApiTest {
     @Test
     void aBroadNotionFindsTheReportsOfTheConcreteNotionsUnderItInEveryCategory() {
         String alone = file("villager1", "独居老人摔倒没人晓得", "五组独居老人王婆婆在屋里摔倒，两天后才被邻居发现", "elderly");
-        String child = file("villager1", "留守儿童放学没人接", "村里的留守儿童放学后没人接，天天去河边耍水", "education");
-        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=河边耍水",
-                r -> r.get("hits").findValuesAsText("number").contains(child));
+        String child = filedAndFound("留守儿童放学没人接", "村里的留守儿童放学后没人接，天天去河边耍水", "education", "河边耍水");
         await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=王婆婆",
                 r -> r.get("hits").findValuesAsText("number").contains(alone));
-        String pond = file("villager1", "塘坝渗水", "村口老鸭塘的塘坝一直在渗水，怕落大雨垮掉", "water");
-        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=塘坝渗水",
-                r -> r.get("hits").findValuesAsText("number").contains(pond));
+        String pond = filedAndFound("塘坝渗水", "村口老鸭塘的塘坝一直在渗水，怕落大雨垮掉", "water", "塘坝渗水");
 
         // a broad notion no report can contain (made up for the test), filed under 养老 with two concrete notions under
         // it, one of another category: both are found by their words, not only the category's cases listed
@@ -264,9 +250,7 @@ class PreciseLookupTest extends ApiTest {
         assertThat(categoryIntent.ofPieces("群众反映的问题")).isEmpty();
         assertThat(categoryIntent.ofPieces("氪氙氡")).isEmpty();
 
-        String number = file("villager1", "脐橙没人收", "今年脐橙丰收了，老板不来收，几千斤堆在屋里烂", "farm-sales");
-        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=脐橙",
-                r -> r.get("hits").findValuesAsText("number").contains(number));
+        String number = filedAndFound("脐橙没人收", "今年脐橙丰收了，老板不来收，几千斤堆在屋里烂", "farm-sales", "脐橙");
         JsonNode listed = get("leader1", "/api/search?size=100&q=增收乏力").getBody();
         assertThat(texts(listed.get("relaxed"))).contains("category");
         assertThat(listed.get("hits").findValuesAsText("category")).contains("farm-sales");
@@ -335,6 +319,14 @@ class PreciseLookupTest extends ApiTest {
 
     private ResponseEntity<JsonNode> put(String user, String path, Object body) {
         return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
+    }
+
+    /** A report filed by villager1, once the county leader finds it by {@code probe}. */
+    private String filedAndFound(String title, String description, String category, String probe) {
+        String number = file("villager1", title, description, category);
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=" + probe,
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+        return number;
     }
 
     private List<String> numbers(String user, String q) {
