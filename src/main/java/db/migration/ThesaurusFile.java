@@ -121,12 +121,48 @@ final class ThesaurusFile {
     /**
      * A thesaurus round since narrower notions exist (V710 on): the entries shipped as in {@code earlier} and not
      * edited get the file's wording, the terms a database lacks are added, and broad entries without narrower notions
-     * get the file's.
+     * get the file's. The cases whose title or description holds a phrase the round brought are queued for indexing
+     * again, as an admin's edit queues them (cn.minqing.search.Thesaurus#replace), so that the forms they were indexed
+     * with learn it without a rebuild.
      */
     static void growRound(Context context, String earlier) throws SQLException {
+        Set<String> before = phrases(context);
         rewordUnedited(context, earlier);
         addMissingTerms(context);
         addNarrower(context);
+        Set<String> added = phrases(context);
+        added.removeAll(before);
+        queueCasesHolding(context, added);
+    }
+
+    /** Every term, variant and narrower notion of two characters or more, lower-cased, as the search reads them. */
+    static Set<String> phrases(Context context) throws SQLException {
+        Set<String> phrases = new HashSet<>();
+        try (var s = context.getConnection().createStatement();
+             ResultSet rs = s.executeQuery("select term, variants, narrower from search_thesaurus")) {
+            while (rs.next()) {
+                List<String> all = new ArrayList<>(List.of(rs.getString(1).strip()));
+                all.addAll(split(Objects.toString(rs.getString(2), "")));
+                all.addAll(split(Objects.toString(rs.getString(3), "")));
+                all.stream().filter(p -> p.length() >= 2).map(p -> p.toLowerCase(java.util.Locale.ROOT)).forEach(phrases::add);
+            }
+        }
+        return phrases;
+    }
+
+    /** Queues, in one pass over the cases, every case whose title or description holds one of the phrases. */
+    static int queueCasesHolding(Context context, Set<String> phrases) throws SQLException {
+        if (phrases.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement queue = context.getConnection().prepareStatement("""
+                insert into search_outbox (case_number)
+                select c.number from case_record c
+                where exists (select 1 from unnest(string_to_array(?, chr(10))) p
+                              where strpos(lower(c.title || ' ' || c.description), p) > 0)""")) {
+            queue.setString(1, String.join("\n", phrases));
+            return queue.executeUpdate();
+        }
     }
 
     /**

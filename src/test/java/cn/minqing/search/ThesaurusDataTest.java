@@ -228,6 +228,17 @@ class ThesaurusDataTest {
                         edits.ownTerm(), edits.ownVariants(), edits.ownCategory(), edits.ownNarrower());
             }
             update(c, "delete from search_thesaurus where term = ?", edits.deleted());
+            if (Integer.parseInt(version) >= 701) {
+                // two cases (a round since V710 queues those holding a phrase it brings): one titled by the round's
+                // first new term, one holding no thesaurus phrase at all; nothing queued before the round runs
+                update(c, "insert into region (code, name, level) values ('TV1', '测试村', 'village')");
+                update(c, "insert into app_user (username, password_hash, display_name, roles) values ('tv1', 'x', '测试', '{villager}')");
+                for (String[] row : List.of(new String[] {"T-NEW", onlyIn(newTerms, before) + "的事"}, new String[] {"T-OLD", "测试编号甲"})) {
+                    update(c, "insert into case_record (number, title, description, category_code, village_code, reporter, status) "
+                            + "values (?, ?, '测试编号乙', 'other', 'TV1', 'tv1', 'received')", row[0], row[1]);
+                }
+                update(c, "delete from search_outbox");
+            }
         }
         flyway(url, null).migrate();
     }
@@ -388,6 +399,43 @@ class ThesaurusDataTest {
         assertRoundLanded(url740, NEW_TERMS_V740, before740, "巡回医疗", "医生一年来一回", "洋芋滞销",
                 "老羊圈", List.of("羊圈塌了,羊圈漏风", "farm-sales", "管理员"), "肉牛肉羊养殖");
         assertNarrowerLanded(url740, "牧区振兴", "老羊圈", "标准化圈舍,水窖");
+    }
+
+    /**
+     * A variant of one of a round's new terms that no other entry of the file has (as a form or a notion) and no earlier
+     * wording held: a phrase the round brings to a database whatever else it held.
+     */
+    private String onlyIn(List<String> newTerms, Map<String, String> earlier) {
+        for (String term : newTerms) {
+            for (Row r : file) {
+                if (!r.term().equals(term)) {
+                    continue;
+                }
+                for (String v : r.variants()) {
+                    boolean elsewhere = file.stream().anyMatch(o -> !o.term().equals(term)
+                            && (o.forms().contains(v) || o.narrower().contains(v)))
+                            || earlier.values().stream().anyMatch(w -> w.contains(v));
+                    if (v.length() >= 2 && !elsewhere) {
+                        return v;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no variant of " + newTerms + " is the round's alone");
+    }
+
+    @Test
+    void eachRoundSinceV710QueuesTheCasesHoldingAPhraseItBroughtForIndexing() throws SQLException {
+        for (String dbUrl : List.of(url710, url720, url730, url740)) {
+            try (Connection c = connect(dbUrl); var s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select case_number from search_outbox order by 1")) {
+                List<String> queued = new ArrayList<>();
+                while (rs.next()) {
+                    queued.add(rs.getString(1));
+                }
+                assertThat(queued).as(dbUrl).containsExactly("T-NEW");
+            }
+        }
     }
 
     /**
