@@ -56,9 +56,11 @@ class PreciseLookupTest extends ApiTest {
         // other form alone counts too (at half a rewrite's weight), and in another category's report as well
         String number = filedAndFound("五保户不想去敬老院", "我是五保户，没儿没女，乡里让去敬老院，我想在自己家住", "elderly", "敬老院");
 
-        JsonNode answer = get("leader1", "/api/search?size=50&q=特困人员供养").getBody();
+        // within the report's own category (a filter the caller set: no category listing above it, whatever else the
+        // database holds); the rewrite with the rest of the query needs most of its words in another category's report
+        JsonNode answer = get("leader1", "/api/search?size=50&category=elderly&q=特困人员供养").getBody();
         assertThat(answer.get("hits").findValuesAsText("number")).contains(number);
-        assertThat(texts(answer.get("relaxed"))).as("the answer says the search was relaxed").isNotEmpty();
+        assertThat(texts(answer.get("relaxed"))).as("the answer says the search was relaxed").containsExactly("words");
     }
 
     @Test

@@ -105,6 +105,12 @@ class WorkingDayScheduleTest extends ApiTest {
                 + code + "," + VILLAGE + ",六组3号,孙大娘," + tag + ",grid-" + VILLAGE + "," + MEMBER + "\n";
         assertThat(postFile("admin", "/api/admin/import/households", "h.csv", csv.getBytes(StandardCharsets.UTF_8))
                 .getBody().get("imported").asInt()).isEqualTo(1);
+        // recorded on a Wednesday morning (next week's): five working days from a Saturday or Sunday span six or five
+        // calendar days, and the suite runs on any day of the county's week
+        LocalDate wednesday = LocalDate.now(ZONE).plusDays(1)
+                .with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.WEDNESDAY));
+        jdbc.sql("update minqing.household set created_at = ? where code = ?")
+                .params(wednesday.atTime(10, 0).atZone(ZONE).toOffsetDateTime(), code).update();
         JsonNode h = household(code);
         long id = h.get("id").asLong();
         OffsetDateTime recorded = OffsetDateTime.parse(h.get("scheduleStart").asText());
