@@ -63,6 +63,12 @@ class Thesaurus {
     private volatile Loaded loaded;
     /** Raised when an edit commits: a load that began before it (and read the entries as they were) is not kept. */
     private final java.util.concurrent.atomic.AtomicLong edits = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Edits whose transaction has begun and not yet completed. While one runs, nothing loaded is kept: between its
+     * commit and the end of its transaction the outbox indexer may already index the cases it queued (woken by the
+     * commit, or by its poll), and must read the entries as committed, not a copy loaded before.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger editing = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * The entries as read, with two look-ups built once per load: the entries by the first two characters of each of
@@ -107,8 +113,9 @@ class Thesaurus {
         Loaded known = loaded;
         if (known == null) {
             long before = edits.get();
+            boolean quiet = editing.get() == 0;
             known = Loaded.of(read());
-            if (edits.get() == before) {
+            if (quiet && editing.get() == 0 && edits.get() == before) {
                 loaded = known;
             }
         }
@@ -243,14 +250,16 @@ class Thesaurus {
         Set<String> added = new java.util.HashSet<>(Loaded.of(newEntries).phrases());
         added.removeAll(load().phrases());
         // a search or the indexer may load the entries while this transaction runs, and would keep them as they were
-        // until the next edit: what was loaded is dropped again once the edit is over
+        // until the next edit: nothing loaded meanwhile is kept, and what was loaded is dropped again once it is over
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            editing.incrementAndGet();
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
                         @Override
                         public void afterCompletion(int status) {
                             edits.incrementAndGet();
                             loaded = null;
+                            editing.decrementAndGet();
                         }
                     });
         }

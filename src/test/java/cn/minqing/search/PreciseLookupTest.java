@@ -225,13 +225,24 @@ class PreciseLookupTest extends ApiTest {
         List<Thesaurus.Entry> before = thesaurus.entries();
         List<Thesaurus.Entry> extended = new ArrayList<>(before);
         extended.add(new Thesaurus.Entry("氦氖氩", List.of("氩氖氦"), "other", "test"));
+        java.util.concurrent.atomic.AtomicReference<List<Thesaurus.Entry>> atCommit = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             transactions.executeWithoutResult(status -> {
                 thesaurus.replace(extended);
                 // a search (another thread) loads the entries before the edit commits: it reads them as they were
                 List<Thesaurus.Entry> meanwhile = java.util.concurrent.CompletableFuture.supplyAsync(thesaurus::entries).join();
                 assertThat(meanwhile).noneMatch(e -> e.term().equals("氦氖氩"));
+                // the outbox indexer, woken by the commit, indexes the cases the edit queued before the transaction
+                // is over: it must read the entries as committed (it read the copy loaded above until the 18th session)
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCommit() {
+                                atCommit.set(java.util.concurrent.CompletableFuture.supplyAsync(thesaurus::entries).join());
+                            }
+                        });
             });
+            assertThat(atCommit.get()).as("the entries read right after the commit").anyMatch(e -> e.term().equals("氦氖氩"));
             assertThat(thesaurus.entries()).anyMatch(e -> e.term().equals("氦氖氩"));
         } finally {
             transactions.executeWithoutResult(status -> thesaurus.replace(before));
