@@ -60,6 +60,8 @@ class CaseDocuments {
     }
 
     List<CaseDocument> of(List<CaseRecord> cases) {
+        // the forms written must be those of the thesaurus as it is now, though another instance edited it
+        thesaurus.checkForEdits();
         Map<String, Region> regionCache = new HashMap<>();
         Map<String, String> categoryNames = new HashMap<>();
         categories.everything().forEach(c -> categoryNames.put(c.code(), c.nameZh()));

@@ -109,13 +109,43 @@ class Thesaurus {
         return load().entries();
     }
 
+    /**
+     * Another instance of the app (or another context sharing the database) may have replaced the entries: the copy is
+     * checked against the table's newest id (an edit writes every entry anew) at most once a second, and by the outbox
+     * indexer before each batch ({@link #checkForEdits}), which must index the cases an edit queued with its phrases.
+     */
+    private static final long CHECK_NANOS = 1_000_000_000L;
+    private volatile long checkedAt = System.nanoTime();
+    private volatile long loadedStamp;
+
+    /** Drops the loaded copy if the entries were replaced since it was read (by this instance or another). */
+    void checkForEdits() {
+        checkedAt = System.nanoTime() - CHECK_NANOS - 1;
+        load();
+    }
+
+    /** The newest id of the entries: every edit writes them all anew, so it changes with each. */
+    long stamp() {
+        return jdbc.sql("select coalesce(max(id), 0) from minqing.search_thesaurus").query(Long.class).single();
+    }
+
     private Loaded load() {
         Loaded known = loaded;
+        if (known != null && System.nanoTime() - checkedAt > CHECK_NANOS) {
+            checkedAt = System.nanoTime();
+            if (stamp() != loadedStamp) {
+                loaded = null;
+                known = null;
+            }
+        }
         if (known == null) {
             long before = edits.get();
             boolean quiet = editing.get() == 0;
+            long stamp = stamp();
             known = Loaded.of(read());
             if (quiet && editing.get() == 0 && edits.get() == before) {
+                loadedStamp = stamp;
+                checkedAt = System.nanoTime();
                 loaded = known;
             }
         }

@@ -251,6 +251,26 @@ class PreciseLookupTest extends ApiTest {
     }
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anEditByAnotherInstanceIsSeenByTheIndexerBeforeItsNextBatch() {
+        assertThat(thesaurus.entries()).noneMatch(e -> e.term().equals("氙氪氖"));
+        // another instance of the app (here: straight to the table) replaces the entries; this one's copy is older
+        jdbc.sql("insert into minqing.search_thesaurus (term, variants, category, source, narrower) values ('氙氪氖', '氖氪氙', 'other', 'test', '')")
+                .update();
+        try {
+            thesaurus.checkForEdits(); // as the outbox indexer does before each batch
+            assertThat(thesaurus.entries()).anyMatch(e -> e.term().equals("氙氪氖"));
+            assertThat(thesaurus.heldIn("一个氖氪氙")).contains("氖氪氙");
+        } finally {
+            jdbc.sql("delete from minqing.search_thesaurus where term = '氙氪氖'").update();
+            thesaurus.checkForEdits();
+        }
+        assertThat(thesaurus.entries()).noneMatch(e -> e.term().equals("氙氪氖"));
+    }
+
+    @Autowired
     CategoryIntent categoryIntent;
 
     @Test

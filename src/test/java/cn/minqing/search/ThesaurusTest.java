@@ -27,6 +27,11 @@ class ThesaurusTest {
     private static Thesaurus thesaurus() {
         return new Thesaurus(null) {
             @Override
+            long stamp() {
+                return 0;
+            }
+
+            @Override
             List<Entry> read() {
                 return ENTRIES;
             }
@@ -79,6 +84,11 @@ class ThesaurusTest {
     void aBroadNotionBringsTheFormsOfTheConcreteNotionsUnderItButNoneTheQueryHolds() {
         Thesaurus thesaurus = new Thesaurus(null) {
             @Override
+            long stamp() {
+                return 0;
+            }
+
+            @Override
             List<Entry> read() {
                 return List.of(new Entry("一老一小", List.of("老小照看"), "elderly", "test", List.of("留守儿童", "独居老人", "幼儿园")),
                         new Entry("留守儿童", List.of("留守娃", "爹妈在外打工"), "education", "test"),
@@ -98,6 +108,11 @@ class ThesaurusTest {
     void aBroadNotionCountsOnlyWhenTheQueryNamesItAndNotAConcreteNotionHoldingItsWord() {
         Thesaurus thesaurus = new Thesaurus(null) {
             @Override
+            long stamp() {
+                return 0;
+            }
+
+            @Override
             List<Entry> read() {
                 return List.of(new Entry("社会救助", List.of("救助", "困难群众"), "subsidy", "test", List.of("最低生活保障", "特困供养")),
                         new Entry("临时救助", List.of("揭不开锅"), "subsidy", "test"),
@@ -115,6 +130,11 @@ class ThesaurusTest {
     @Test
     void aReportIsIndexedWithEveryFormAndNarrowerNotionItHoldsEachOnce() {
         Thesaurus thesaurus = new Thesaurus(null) {
+            @Override
+            long stamp() {
+                return 0;
+            }
+
             @Override
             List<Entry> read() {
                 return List.of(new Entry("一老一小", List.of("老小照看"), "elderly", "test", List.of("留守儿童", "幼儿园")),
