@@ -43,10 +43,10 @@ class Thesaurus {
         }
     }
 
-    /** A query rewritten with another form of an entry it mentions, and the entry's category. */
     /**
      * The query with a form it mentions replaced by another form of the same entry ({@code text}), and that other form
-     * alone ({@code form}): the rest of the query (人员供养 of 特困人员供养) is often officialese no report uses.
+     * alone ({@code form}), with the entry's category: the rest of the query (人员供养 of 特困人员供养) is often
+     * officialese no report uses.
      */
     record Expansion(String text, String category, String form) {
 
