@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730 and V740 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740 and V750 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -71,6 +71,9 @@ class ThesaurusDataTest {
     /** Terms new in V740 (thes19: the northern farming–pastoral belt's broad notions and its grassland, herd, milk and remote-service words) that a database V730 left lacks. */
     private static final List<String> NEW_TERMS_V740 = List.of("草场争议", "牧区振兴", "抗灾保畜", "奶价低", "牲畜死亡",
             "布病防治", "离网供电");
+    /** Terms new in V750 (thes20: a county seat's urban fringe and resettlement sites, its broad notions and its resettlement, property and new-townspeople words) that a database V740 left lacks. */
+    private static final List<String> NEW_TERMS_V750 = List.of("回迁房交付", "新型城镇化", "城镇老旧小区改造", "过渡费",
+            "电梯困人", "村改居", "居住证办理");
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
@@ -92,6 +95,7 @@ class ThesaurusDataTest {
     private final String database720 = "thesaurus_v720_" + ProcessHandle.current().pid();
     private final String database730 = "thesaurus_v730_" + ProcessHandle.current().pid();
     private final String database740 = "thesaurus_v740_" + ProcessHandle.current().pid();
+    private final String database750 = "thesaurus_v750_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
@@ -102,6 +106,7 @@ class ThesaurusDataTest {
     private String url720;
     private String url730;
     private String url740;
+    private String url750;
     private String user;
     private String password;
     private List<Row> file;
@@ -115,6 +120,7 @@ class ThesaurusDataTest {
     private Map<String, String> before720;
     private Map<String, String> before730;
     private Map<String, String> before740;
+    private Map<String, String> before750;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -133,6 +139,7 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database720);
             c.createStatement().execute("create database " + database730);
             c.createStatement().execute("create database " + database740);
+            c.createStatement().execute("create database " + database750);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
@@ -144,6 +151,7 @@ class ThesaurusDataTest {
         url720 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database720 + "$1");
         url730 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database730 + "$1");
         url740 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database740 + "$1");
+        url750 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database750 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
@@ -155,6 +163,7 @@ class ThesaurusDataTest {
         before720 = earlierWording("/search/thesaurus-before-v720.tsv");
         before730 = earlierWording("/search/thesaurus-before-v730.tsv");
         before740 = earlierWording("/search/thesaurus-before-v740.tsv");
+        before750 = earlierWording("/search/thesaurus-before-v750.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -191,6 +200,8 @@ class ThesaurusDataTest {
                 new AdminEdits("胡同", "弄堂灯勿亮", "赤潮", "road", "老埠头", "埠头石板松了,埠头没栏杆", "渡口,危桥", "农民工"));
         migrateADatabaseTheRoundBeforeLeft(url740, "730", before740, NEW_TERMS_V740,
                 new AdminEdits("巡回医疗", "医生一年来一回", "洋芋滞销", "farm-sales", "老羊圈", "羊圈塌了,羊圈漏风", "标准化圈舍,水窖", "肉牛肉羊养殖"));
+        migrateADatabaseTheRoundBeforeLeft(url750, "740", before750, NEW_TERMS_V750,
+                new AdminEdits("充电桩", "车棚里没插座", "异地就医", "housing", "老车棚", "车棚漏雨,车棚塌了", "充电桩,路灯", "拖欠农民工工资"));
     }
 
     /**
@@ -257,6 +268,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database720 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database730 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database740 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database750 + " with (force)");
             }
         }
     }
@@ -401,6 +413,13 @@ class ThesaurusDataTest {
         assertNarrowerLanded(url740, "牧区振兴", "老羊圈", "标准化圈舍,水窖");
     }
 
+    @Test
+    void v750AddsNewTermsWithTheirNarrowerNotionsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        assertRoundLanded(url750, NEW_TERMS_V750, before750, "充电桩", "车棚里没插座", "异地就医",
+                "老车棚", List.of("车棚漏雨,车棚塌了", "housing", "管理员"), "拖欠农民工工资");
+        assertNarrowerLanded(url750, "新型城镇化", "老车棚", "充电桩,路灯");
+    }
+
     /**
      * A variant of one of a round's new terms that no other entry of the file has (as a form or a notion) and no earlier
      * wording held: a phrase the round brings to a database whatever else it held.
@@ -426,7 +445,7 @@ class ThesaurusDataTest {
 
     @Test
     void eachRoundSinceV710QueuesTheCasesHoldingAPhraseItBroughtForIndexing() throws SQLException {
-        for (String dbUrl : List.of(url710, url720, url730, url740)) {
+        for (String dbUrl : List.of(url710, url720, url730, url740, url750)) {
             try (Connection c = connect(dbUrl); var s = c.createStatement();
                  ResultSet rs = s.executeQuery("select case_number from search_outbox order by 1")) {
                 List<String> queued = new ArrayList<>();
@@ -618,7 +637,7 @@ class ThesaurusDataTest {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
         for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680, before690,
-                before710, before720, before730, before740)) {
+                before710, before720, before730, before740, before750)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
