@@ -177,7 +177,8 @@ class CaseSearch {
                 given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after(), given.channel());
         boolean hasText = c.q() != null && !c.q().isBlank();
         // the query's other wordings, worked out once for the scoring and the highlights
-        Rewrites rewrites = hasText && !isPhrase(plan.words()) ? rewrites(plan.words(), plan.corrected()) : null;
+        Rewrites rewrites = hasText && !isPhrase(plan.words())
+                ? rewrites(plan.words(), plan.corrected(), plan.placeFilter() == null && plan.placeBoost() == null) : null;
         PageAndCount.Answer response;
         try {
             response = send(c, plan, hasText, user, rewrites);
@@ -359,6 +360,8 @@ class CaseSearch {
     static final float THESAURUS_ELSEWHERE_WEIGHT = 0.15f;
     /** At most this many thesaurus rewrites of the typed, corrected and core query together. */
     static final int MAX_EXPANSIONS = 16;
+    /** At most this many forms complete a query that is part of them ({@link Thesaurus#completionsOf}). */
+    static final int MAX_COMPLETIONS = 4;
     /**
      * Each rewrite repeats the whole query on every field, and Elasticsearch refuses a search of more clauses than
      * its heap allows (8,192 on the embedded 512 MB node): a long query gets fewer rewrites, at most this many
@@ -502,7 +505,7 @@ class CaseSearch {
      */
     static final float NARROWER_SCORE = 10f;
 
-    private Rewrites rewrites(String q, String corrected) {
+    private Rewrites rewrites(String q, String corrected, boolean noPlace) {
         int rewrites = Math.min(MAX_EXPANSIONS, Math.max(1, REWRITE_CHARACTERS / Math.max(1, q.strip().length())));
         List<String> variants = new java.util.ArrayList<>(synonyms.variants(q));
         List<Thesaurus.Expansion> expansions = new java.util.ArrayList<>(thesaurus.expansions(q));
@@ -515,7 +518,16 @@ class CaseSearch {
         if (core != null) {
             expansions.addAll(thesaurus.expansions(core));
         }
-        String all = q + (corrected == null ? "" : " " + corrected) + (core == null ? "" : " " + core);
+        // 生态保护 → 草原生态保护, 海洋生态保护 …: a query that holds no form but is part of several notions names them
+        // (a leader's notion; words with a place are a villager's need there: 高坪街上 下水道堵)
+        List<String> completed = noPlace ? thesaurus.completionsOf(corrected != null ? corrected : q, MAX_COMPLETIONS)
+                : List.of();
+        for (String form : completed) {
+            expansions.add(new Thesaurus.Expansion(form, thesaurus.categoryOf(form), form));
+            expansions.addAll(thesaurus.expansions(form));
+        }
+        String all = q + (corrected == null ? "" : " " + corrected) + (core == null ? "" : " " + core)
+                + (completed.isEmpty() ? "" : " " + String.join(" ", completed));
         List<String> narrower = thesaurus.narrowerIn(all, q.strip().length() > 40 ? 8 : Integer.MAX_VALUE);
         List<Thesaurus.Expansion> distinct = expansions.stream()
                 .filter(e -> !variants.contains(e.text()) && !e.text().equals(core) && !e.text().equals(corrected))

@@ -185,6 +185,37 @@ class Thesaurus {
     }
 
     /**
+     * The forms that hold the whole query, when it holds none itself (生态保护 → 草原生态保护,
+     * 海洋生态保护 …): a leader often types what several official notions have in common, which then names them. Only
+     * a query of {@value #MIN_COMPLETED} characters or more, in one piece, held by the forms of two notions or more;
+     * the shortest forms first, at most {@code max}.
+     */
+    List<String> completionsOf(String query, int max) {
+        String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.length() < MIN_COMPLETED || q.chars().anyMatch(Character::isWhitespace) || !mentionedIn(q).isEmpty()) {
+            return List.of();
+        }
+        Loaded known = load();
+        List<String> holding = known.phrases().stream().filter(f -> f.length() > q.length() && f.contains(q))
+                .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(f -> f)).limit(max).toList();
+        // one notion holding it may be that notion cut short or a narrower one (基础设施 in 基础设施短板, which is about
+        // roads); several distinct notions holding it share it as what they have in common
+        long notions = holding.stream().map(f -> known.topics().getOrDefault(f, f)).distinct().count();
+        return notions >= 2 || Boolean.getBoolean("exp.single") ? holding : List.of();
+    }
+
+    /** The category of the first entry that has this form, or null (a narrower notion only, or no form). */
+    String categoryOf(String form) {
+        Loaded known = load();
+        String term = known.topics().get(form);
+        Entry e = term == null ? null : known.byTerm().get(term);
+        return e == null ? null : e.category();
+    }
+
+    /** A query this long or longer may be completed to the forms that hold it ({@link #completionsOf}). */
+    static final int MIN_COMPLETED = 4;
+
+    /**
      * The query with each mentioned form replaced by the entry's other forms (the query itself not included), at most
      * {@value #MAX_EXPANSIONS}: the mentioned entries in file order, each mentioned form's rewrites in turn (the rule
      * since the thesaurus came; "most specific mention first" was measured in the 10th and 11th sessions and not kept,

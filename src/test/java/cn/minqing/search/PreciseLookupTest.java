@@ -64,6 +64,16 @@ class PreciseLookupTest extends ApiTest {
     }
 
     @Test
+    void aQueryThatSeveralNotionsHoldNamesThemAndFindsTheirConcreteNeeds() {
+        // 生态保护 is no form of the thesaurus, but part of several (草原生态保护, 海洋生态保护, 黄河流域生态保护): a leader
+        // typing it means what they share, and 草原沙化, a concrete notion under 草原生态保护, is one of them. The report
+        // shares no character pair with the query, and its category (land) is not the one the query's pieces point to
+        String number = filedAndFound("村后草原沙化越来越厉害", "村后那片草原沙化越来越厉害，风一刮全是沙，也不见人来看看", "land",
+                "草原沙化");
+        assertThat(numbers("leader1", "生态保护")).contains(number);
+    }
+
+    @Test
     void aSoundAlikeTypoInAQueryIsReadAsTheKnownWordBesideWhatWasTyped() {
         String alias = searchIndex.alias();
         // same pinyin as a known word (thesaurus form, lexicon, category keyword), a character kept

@@ -105,6 +105,37 @@ class ThesaurusTest {
     }
 
     @Test
+    void aQueryHoldingNoFormButPartOfSeveralNotionsIsCompletedToThem() {
+        Thesaurus thesaurus = new Thesaurus(null) {
+            @Override
+            long stamp() {
+                return 0;
+            }
+
+            @Override
+            List<Entry> read() {
+                return List.of(new Entry("草原生态保护", List.of("草原保护"), "land", "test", List.of("草原沙化")),
+                        new Entry("黄河流域生态保护", List.of("黄河生态保护"), "sanitation", "test", List.of("水土流失")),
+                        new Entry("基础设施短板", List.of("基础设施差", "基础设施落后"), "road", "test"),
+                        new Entry("草原保护修复", List.of(), "land", "test"),
+                        new Entry("草原保护员", List.of(), "other", "test"));
+            }
+        };
+        // two notions hold 生态保护: it names what they share, the shortest forms first
+        assertThat(thesaurus.completionsOf("生态保护", 4)).containsExactly("草原生态保护", "黄河生态保护", "黄河流域生态保护");
+        assertThat(thesaurus.completionsOf("生态保护", 2)).containsExactly("草原生态保护", "黄河生态保护");
+        // one notion only: it may be that notion cut short or a narrower one (基础设施短板 is about roads)
+        assertThat(thesaurus.completionsOf("基础设施", 4)).isEmpty();
+        // a query holding a form is rewritten by it, though longer forms hold it; short queries and several words are
+        // not completed
+        assertThat(thesaurus.completionsOf("草原保护", 4)).isEmpty();
+        assertThat(thesaurus.completionsOf("生态", 4)).isEmpty();
+        assertThat(thesaurus.completionsOf("生态 保护", 4)).isEmpty();
+        assertThat(thesaurus.categoryOf("黄河生态保护")).isEqualTo("sanitation");
+        assertThat(thesaurus.categoryOf("草原沙化")).isNull();
+    }
+
+    @Test
     void aBroadNotionCountsOnlyWhenTheQueryNamesItAndNotAConcreteNotionHoldingItsWord() {
         Thesaurus thesaurus = new Thesaurus(null) {
             @Override
