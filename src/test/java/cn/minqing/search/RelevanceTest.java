@@ -121,8 +121,8 @@ class RelevanceTest extends ApiTest {
      * Floors just under, less a whole-suite margin (in the whole suite, where other tests' regions share the database,
      * place measured 0.938 and the set 0.584).
      */
-    static final TestSet BLIND6 = new TestSet("blind6", 0.68, 0.57, 0.53, 14,
-            Map.of("typo", 0.84, "colloquial", 0.56, "place", 0.92, "relax", 0.43), false);
+    static final TestSet BLIND6 = new TestSet("blind6", 0.76, 0.65, 0.57, 14,
+            Map.of("typo", 0.84, "colloquial", 0.73, "place", 0.92, "relax", 0.52), false);
     /**
      * A seventh blind set (relevance/blind7/README.md), written in the tenth session while cap10 changed which
      * rewrites a query gets, by someone who read none of the search; merged only after it had stopped, and measured
@@ -183,8 +183,8 @@ class RelevanceTest extends ApiTest {
      * round (thes17, written for this set's register): 0.733, recall@10 0.629, precision@5 0.569 (typo 0.846,
      * colloquial 0.674, place 0.902, relax 0.540); floors just under.
      */
-    static final TestSet BLIND13 = new TestSet("blind13", 0.73, 0.62, 0.57, 12,
-            Map.of("typo", 0.83, "colloquial", 0.66, "place", 0.89, "relax", 0.59), false);
+    static final TestSet BLIND13 = new TestSet("blind13", 0.77, 0.64, 0.58, 12,
+            Map.of("typo", 0.86, "colloquial", 0.72, "place", 0.89, "relax", 0.62), false);
     static final TestSet BLIND14 = new TestSet("blind14", 0.68, 0.64, 0.53, 12,
             Map.of("typo", 0.91, "colloquial", 0.61, "place", 0.75, "relax", 0.43), false);
     /**
@@ -201,11 +201,13 @@ class RelevanceTest extends ApiTest {
     /**
      * The 19th session's blind set (a county seat's urban fringe and resettlement sites: 回迁房, 过渡费, 村改居, 物业,
      * 电梯, 飞线充电), measured on main before any change of that session (6b7cefd's search): nDCG@10 0.594, recall@10
-     * 0.505, precision@5 0.478 (typo 0.745, colloquial 0.417, place 0.784, relax 0.582), 13 of 13 duplicates; floors
-     * just under.
+     * 0.505, precision@5 0.478 (typo 0.745, colloquial 0.417, place 0.784, relax 0.582), 13 of 13 duplicates. After
+     * the thesaurus's fifteenth round (thes20, written blind for this set's register), the completion of a query that
+     * several notions hold and a same-notion report of another category ranking as a listed one: 0.623, recall@10
+     * 0.538, precision@5 0.505 (typo 0.764, colloquial 0.474, place 0.784, relax 0.595); floors just under.
      */
-    static final TestSet BLIND16 = new TestSet("blind16", 0.59, 0.50, 0.47, 12,
-            Map.of("typo", 0.74, "colloquial", 0.41, "place", 0.78, "relax", 0.58), false);
+    static final TestSet BLIND16 = new TestSet("blind16", 0.62, 0.53, 0.50, 12,
+            Map.of("typo", 0.76, "colloquial", 0.47, "place", 0.78, "relax", 0.59), false);
     static final int DISTRACTORS = 300;
     /** 枫树坪村: "枫树坪 路" asks for every road problem there, so no generated road report goes there. */
     static final String ROADS_JUDGED_IN = "QS02001";
