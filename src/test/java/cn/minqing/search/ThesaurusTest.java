@@ -25,6 +25,11 @@ class ThesaurusTest {
     }
 
     private static Thesaurus thesaurus() {
+        return of(ENTRIES);
+    }
+
+    /** A thesaurus of these entries, never edited. */
+    private static Thesaurus of(List<Thesaurus.Entry> entries) {
         return new Thesaurus(null) {
             @Override
             long stamp() {
@@ -33,7 +38,7 @@ class ThesaurusTest {
 
             @Override
             List<Entry> read() {
-                return ENTRIES;
+                return entries;
             }
         };
     }
@@ -82,19 +87,10 @@ class ThesaurusTest {
 
     @Test
     void aBroadNotionBringsTheFormsOfTheConcreteNotionsUnderItButNoneTheQueryHolds() {
-        Thesaurus thesaurus = new Thesaurus(null) {
-            @Override
-            long stamp() {
-                return 0;
-            }
-
-            @Override
-            List<Entry> read() {
-                return List.of(new Entry("一老一小", List.of("老小照看"), "elderly", "test", List.of("留守儿童", "独居老人", "幼儿园")),
-                        new Entry("留守儿童", List.of("留守娃", "爹妈在外打工"), "education", "test"),
-                        new Entry("独居老人", List.of("一个人住", "孤寡老人"), "elderly", "test"));
-            }
-        };
+        Thesaurus thesaurus = of(List.of(
+                new Thesaurus.Entry("一老一小", List.of("老小照看"), "elderly", "test", List.of("留守儿童", "独居老人", "幼儿园")),
+                new Thesaurus.Entry("留守儿童", List.of("留守娃", "爹妈在外打工"), "education", "test"),
+                new Thesaurus.Entry("独居老人", List.of("一个人住", "孤寡老人"), "elderly", "test")));
         // an item that is an entry's term brings that entry's forms; one that is not (幼儿园) comes as written
         assertThat(thesaurus.narrowerIn("一老一小", 40)).containsExactly("留守儿童", "留守娃", "爹妈在外打工", "独居老人",
                 "一个人住", "孤寡老人", "幼儿园");
@@ -106,21 +102,12 @@ class ThesaurusTest {
 
     @Test
     void aQueryHoldingNoFormButPartOfSeveralNotionsIsCompletedToThem() {
-        Thesaurus thesaurus = new Thesaurus(null) {
-            @Override
-            long stamp() {
-                return 0;
-            }
-
-            @Override
-            List<Entry> read() {
-                return List.of(new Entry("草原生态保护", List.of("草原保护"), "land", "test", List.of("草原沙化")),
-                        new Entry("黄河流域生态保护", List.of("黄河生态保护"), "sanitation", "test", List.of("水土流失")),
-                        new Entry("基础设施短板", List.of("基础设施差", "基础设施落后"), "road", "test"),
-                        new Entry("草原保护修复", List.of(), "land", "test"),
-                        new Entry("草原保护员", List.of(), "other", "test"));
-            }
-        };
+        Thesaurus thesaurus = of(List.of(
+                new Thesaurus.Entry("草原生态保护", List.of("草原保护"), "land", "test", List.of("草原沙化")),
+                new Thesaurus.Entry("黄河流域生态保护", List.of("黄河生态保护"), "sanitation", "test", List.of("水土流失")),
+                new Thesaurus.Entry("基础设施短板", List.of("基础设施差", "基础设施落后"), "road", "test"),
+                new Thesaurus.Entry("草原保护修复", List.of(), "land", "test"),
+                new Thesaurus.Entry("草原保护员", List.of(), "other", "test")));
         // two notions hold 生态保护: it names what they share, the shortest forms first
         assertThat(thesaurus.completionsOf("生态保护", 4)).containsExactly("草原生态保护", "黄河生态保护", "黄河流域生态保护");
         assertThat(thesaurus.completionsOf("生态保护", 2)).containsExactly("草原生态保护", "黄河生态保护");
@@ -137,19 +124,10 @@ class ThesaurusTest {
 
     @Test
     void aBroadNotionCountsOnlyWhenTheQueryNamesItAndNotAConcreteNotionHoldingItsWord() {
-        Thesaurus thesaurus = new Thesaurus(null) {
-            @Override
-            long stamp() {
-                return 0;
-            }
-
-            @Override
-            List<Entry> read() {
-                return List.of(new Entry("社会救助", List.of("救助", "困难群众"), "subsidy", "test", List.of("最低生活保障", "特困供养")),
-                        new Entry("临时救助", List.of("揭不开锅"), "subsidy", "test"),
-                        new Entry("最低生活保障", List.of("低保"), "subsidy", "test"));
-            }
-        };
+        Thesaurus thesaurus = of(List.of(
+                new Thesaurus.Entry("社会救助", List.of("救助", "困难群众"), "subsidy", "test", List.of("最低生活保障", "特困供养")),
+                new Thesaurus.Entry("临时救助", List.of("揭不开锅"), "subsidy", "test"),
+                new Thesaurus.Entry("最低生活保障", List.of("低保"), "subsidy", "test")));
         assertThat(thesaurus.narrowerIn("社会救助", 40)).containsExactly("最低生活保障", "低保", "特困供养");
         assertThat(thesaurus.narrowerIn("困难群众", 40)).contains("特困供养");
         // a two-character form names the notion only standing alone, and never inside a longer entry's form
@@ -160,19 +138,10 @@ class ThesaurusTest {
 
     @Test
     void aReportIsIndexedWithEveryFormAndNarrowerNotionItHoldsEachOnce() {
-        Thesaurus thesaurus = new Thesaurus(null) {
-            @Override
-            long stamp() {
-                return 0;
-            }
-
-            @Override
-            List<Entry> read() {
-                return List.of(new Entry("一老一小", List.of("老小照看"), "elderly", "test", List.of("留守儿童", "幼儿园")),
-                        new Entry("留守儿童", List.of("留守娃", "爹妈在外打工"), "education", "test"),
-                        new Entry("WiFi信号", List.of("宽带"), "telecom", "test"));
-            }
-        };
+        Thesaurus thesaurus = of(List.of(
+                new Thesaurus.Entry("一老一小", List.of("老小照看"), "elderly", "test", List.of("留守儿童", "幼儿园")),
+                new Thesaurus.Entry("留守儿童", List.of("留守娃", "爹妈在外打工"), "education", "test"),
+                new Thesaurus.Entry("WiFi信号", List.of("宽带"), "telecom", "test")));
         // forms within forms count (留守儿童 holds no other here, 留守娃 is apart); a narrower notion that is no entry's
         // form (幼儿园) is held as written; Latin letters whatever their case; a form met twice is listed once
         assertThat(thesaurus.heldIn("留守儿童天天去河边，留守娃没人管，幼儿园也远，wifi信号差，留守儿童"))
