@@ -88,7 +88,10 @@ class PreciseLookupTest extends ApiTest {
                         .anyMatch(text::contains));
                 return;
             }
-            above.add(hit.get("title").asText() + " " + hit.get("description").asText());
+            // a hit carries its title and the description's highlighted passages
+            StringBuilder text = new StringBuilder(hit.path("title").asText(""));
+            hit.path("highlight").path("description").forEach(p -> text.append(' ').append(p.asText().replaceAll("</?em>", "")));
+            above.add(text.toString());
         }
         throw new AssertionError("the report holding another form of the notion is not among the first 50: " + above);
     }
