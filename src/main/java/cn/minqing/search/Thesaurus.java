@@ -201,7 +201,7 @@ class Thesaurus {
         // one notion holding it may be that notion cut short or a narrower one (基础设施 in 基础设施短板, which is about
         // roads); several distinct notions holding it share it as what they have in common
         long notions = holding.stream().map(f -> known.topics().getOrDefault(f, f)).distinct().count();
-        return notions >= 2 || Boolean.getBoolean("exp.single") ? holding : List.of();
+        return notions >= 2 ? holding : List.of();
     }
 
     /** The category of the first entry that has this form, or null (a narrower notion only, or no form). */
