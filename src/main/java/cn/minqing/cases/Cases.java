@@ -38,13 +38,13 @@ public class Cases {
     }
 
     /** Stores a new case; answers the row as inserted (the database's defaults filled in), as {@link #find} reads it. */
-    public CaseRecord insert(String number, NewCase c, OffsetDateTime at) {
+    public CaseRecord insert(String number, NewCase c, OffsetDateTime at, String processInstanceId) {
         CaseRecord inserted = jdbc.sql("""
                 insert into minqing.case_record (number, title, description, category_code, village_code, reporter,
-                    anonymous, lat, lon, address, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?) returning
+                    anonymous, lat, lon, address, status, created_at, updated_at, process_instance_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?) returning
                 """ + COLUMNS).params(number, c.title(), c.description(), c.categoryCode(), c.villageCode(), c.reporter(),
-                        c.anonymous(), c.lat(), c.lon(), c.address(), at, at)
+                        c.anonymous(), c.lat(), c.lon(), c.address(), at, at, processInstanceId)
                 .query(Cases::map).single();
         changed(number);
         return inserted;

@@ -2,6 +2,7 @@ package cn.minqing.casework;
 
 import java.time.OffsetDateTime;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,10 @@ class CoHandleStarted implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String number = (String) task.getVariable(ProcessKeys.CASE_NUMBER);
-        OffsetDateTime due = coHandling.open(number, (String) task.getVariable(ProcessKeys.CO_ORGANISATION));
+        // the execution's variables, as StageEntered reads them: the task's would cost a select of its own
+        DelegateExecution execution = task.getExecution();
+        String number = (String) execution.getVariable(ProcessKeys.CASE_NUMBER);
+        OffsetDateTime due = coHandling.open(number, (String) execution.getVariable(ProcessKeys.CO_ORGANISATION));
         if (due != null) {
             task.setDueDate(Date.from(due.toInstant()));
         }

@@ -2,6 +2,7 @@ package cn.minqing.casework;
 
 import cn.minqing.cases.CaseStatus;
 import cn.minqing.cases.Cases;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,10 @@ class StageEntered implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String number = (String) task.getVariable(ProcessKeys.CASE_NUMBER);
+        // read from the task's execution, not the task: a task's own variables are looked up in the database even for
+        // the task being created, one select per stage entered (a filing's, a 受理's); no task holds variables of its own
+        DelegateExecution execution = task.getExecution();
+        String number = (String) execution.getVariable(ProcessKeys.CASE_NUMBER);
         Stage stage = Stage.of(task.getTaskDefinitionKey());
         if (stage == Stage.ACCEPT) {
             // a filed case is already 收到 (received): the row and the index stay as they are, but those who tell
@@ -35,7 +39,7 @@ class StageEntered implements TaskListener {
         if (stage.status() == null) {
             return;
         }
-        boolean rework = stage == Stage.IMPLEMENT && Boolean.TRUE.equals(task.getVariable(ProcessKeys.REWORK));
+        boolean rework = stage == Stage.IMPLEMENT && Boolean.TRUE.equals(execution.getVariable(ProcessKeys.REWORK));
         cases.moveTo(number, rework ? CaseStatus.REWORK : stage.status());
     }
 }
