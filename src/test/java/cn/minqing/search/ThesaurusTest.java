@@ -2,7 +2,13 @@ package cn.minqing.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,6 +126,48 @@ class ThesaurusTest {
         assertThat(thesaurus.completionsOf("生态 保护", 4)).isEmpty();
         assertThat(thesaurus.categoryOf("黄河生态保护")).isEqualTo("sanitation");
         assertThat(thesaurus.categoryOf("草原沙化")).isNull();
+    }
+
+    /**
+     * The phrases holding a query are looked up by its pairs of characters, not found by scanning every phrase: over the
+     * shipped thesaurus, for pieces of every phrase (its middle, its end, across two words) and for pieces no phrase
+     * holds, the look-up finds exactly what a scan finds.
+     */
+    @Test
+    void thePhrasesHoldingAQueryAreFoundByItsPairsAsAScanOfEveryPhraseFindsThem() throws IOException {
+        List<Thesaurus.Entry> shipped = shippedEntries();
+        Thesaurus thesaurus = of(shipped);
+        Set<String> phrases = new TreeSet<>();
+        for (Thesaurus.Entry e : shipped) {
+            e.forms().stream().filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH).forEach(f -> phrases.add(f.toLowerCase(Locale.ROOT)));
+            e.narrower().stream().filter(n -> n.length() >= Thesaurus.MIN_FORM_LENGTH).forEach(n -> phrases.add(n.toLowerCase(Locale.ROOT)));
+        }
+        Set<String> queries = new TreeSet<>(List.of("生态保护", "补贴发放", "zqabc", "水水水水", "没人管管", "防返贫"));
+        for (String p : phrases) {
+            if (p.length() >= 6) {
+                queries.add(p.substring(1, 5));
+                queries.add(p.substring(p.length() - 4));
+            }
+        }
+        int held = 0;
+        for (String q : queries) {
+            List<String> scanned = phrases.stream().filter(f -> f.length() > q.length() && f.contains(q)).sorted().toList();
+            assertThat(thesaurus.phrasesHolding(q).stream().sorted().toList()).as(q).isEqualTo(scanned);
+            held += scanned.isEmpty() ? 0 : 1;
+        }
+        assertThat(queries.size()).isGreaterThan(1000);
+        assertThat(held).isGreaterThan(500);
+        assertThat(thesaurus.completionsOf("生态保护", 4)).isNotEmpty();
+    }
+
+    private static List<Thesaurus.Entry> shippedEntries() throws IOException {
+        try (InputStream in = ThesaurusTest.class.getResourceAsStream("/search/thesaurus.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank())
+                    .map(l -> l.split("\t", -1))
+                    .map(c -> new Thesaurus.Entry(c[0], Thesaurus.split(c[1]), c[2], c[3],
+                            c.length > 4 ? Thesaurus.split(c[4]) : List.of()))
+                    .toList();
+        }
     }
 
     @Test
