@@ -250,8 +250,8 @@ class CaseSearch {
                 b.must(m -> m.bool(either -> either.should(text).should(categoryOnly(plan.intent(), q, plan.corrected())).minimumShouldMatch("1")));
                 // what the words found stays above what is only listed for its category — in those categories, when
                 // the words as typed match, or when a thesaurus form of two characters or more stands whole in the
-                // report (非法采砂 → 偷挖河沙 in a sanitation report); a loose match elsewhere (part of a form, a
-                // syllable) does not
+                // report (非法采砂 → 偷挖河沙 in a sanitation report), as written (its `forms`: a phrase on the words fields
+                // read 没人要 as 人, 20th session); a loose match elsewhere (part of a form, a syllable) does not
                 Query typed = typed(q, plan.corrected(), minimumMatch);
                 List<String> wholeForms = rewrites == null ? List.of() : rewrites.expansions().stream()
                         .map(Thesaurus.Expansion::text).filter(t -> t.length() >= WHOLE_FORM_FIRST).toList();
@@ -260,8 +260,9 @@ class CaseSearch {
                         .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
                 b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(w -> {
                             w.minimumShouldMatch("1").should(x -> x.bool(y -> y.filter(text).filter(inIntent))).should(typed);
-                            wholeForms.forEach(form -> w.should(x -> x.multiMatch(mm -> mm.query(form)
-                                    .type(TextQueryType.Phrase).fields("title", "description"))));
+                            if (!wholeForms.isEmpty()) {
+                                w.should(heldForms(wholeForms));
+                            }
                             if (!narrowerHeld.isEmpty()) {
                                 w.should(heldForms(narrowerHeld));
                             }
@@ -270,12 +271,14 @@ class CaseSearch {
                         .boost(WORDS_FIRST_BOOST).queryName(ListingVariety.FOUND_BY_WORDS)));
                 // the whole query is a form of an entry, and a report of another category holds another of its forms
                 // (高龄津贴 → 老人补贴 in a subsidy report): the notion asked, as high as a listed category's cases, so a
-                // loose match of a word in those categories (老人) no longer buries it
+                // loose match of a word in those categories (老人) no longer buries it. Held means held as written (the
+                // report's `forms`): a phrase on the words fields read 没人要 as 人 alone (没 and 要 are stop words), and
+                // raised every report of another category saying 人 above 农产品滞销's own cases
                 List<String> sameNotion = rewrites == null ? List.of() : rewrites.expansions().stream()
                         .filter(e -> e.form().equals(e.text()) && e.text().length() >= WHOLE_FORM_FIRST)
                         .map(Thesaurus.Expansion::text).distinct().toList();
                 sameNotion.forEach(form -> b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(y -> y
-                        .filter(x -> x.multiMatch(mm -> mm.query(form).type(TextQueryType.Phrase).fields("title", "description")))
+                        .filter(heldForms(List.of(form)))
                         .mustNot(inIntent))).boost(SAME_NOTION_ELSEWHERE_BOOST))));
             } else {
                 b.must(text);

@@ -97,6 +97,26 @@ class PreciseLookupTest extends ApiTest {
     }
 
     @Test
+    void aFormWhoseWordsAreStopWordsButOneDoesNotRaiseEveryReportSayingThatOne() {
+        // 没人要 is a form of 农产品滞销; read by the words analyser it is 人 alone (没 and 要 are stop words). A report
+        // of another category that merely says 人 holds no form of the notion: it must rank below every farm-sales case
+        // the query lists, not among them, as it did when "holds a whole form" was a phrase on the words fields (it took
+        // the same-notion and the words-found boosts, and stood above 农产品滞销's own cases on six judged sets)
+        String elsewhere = filedAndFound("学校门口接娃的人太多", "放学时学校门口人挤人，车也乱停，娃娃过马路太危险", "education",
+                "接娃");
+        List<String> below = new ArrayList<>();
+        boolean passed = false;
+        for (JsonNode hit : get("leader1", "/api/search?size=100&q=农产品滞销").getBody().get("hits")) {
+            if (hit.get("number").asText().equals(elsewhere)) {
+                passed = true;
+            } else if (passed && hit.path("category").asText().equals("farm-sales")) {
+                below.add(hit.get("number").asText());
+            }
+        }
+        assertThat(below).as("farm-sales cases listed below the report that only says 人").isEmpty();
+    }
+
+    @Test
     void aSoundAlikeTypoInAQueryIsReadAsTheKnownWordBesideWhatWasTyped() {
         String alias = searchIndex.alias();
         // same pinyin as a known word (thesaurus form, lexicon, category keyword), a character kept

@@ -67,6 +67,11 @@ public final class SearchProfile {
         for (String q : queries) {
             search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader); // warm the caches
         }
+        String clauses = System.getProperty("profile.clauses");
+        if (clauses != null) {
+            clauseTimes(search, rest, appIndex.alias(), leader, clauses); // where one query's time goes, clause by clause
+            return;
+        }
         if (Boolean.getBoolean("clausesOnly")) {
             clauseShapes(search, rest, appIndex.alias(), leader, queries); // searchcost9's A/B alone
             return;
@@ -295,6 +300,58 @@ public final class SearchProfile {
 
     /** A variant marked so runs with Elasticsearch's query and request caches emptied before each run. */
     private static final String COLD = "_cold";
+
+    /**
+     * {@code -Dprofile.clauses=农产品滞销}: sends each request of that search with Elasticsearch's profiler on and prints
+     * its query clauses by the time spent in them (summed over shards and {@value #RUNS} runs after three), the outer
+     * ones first: which of a search's clauses its time goes to.
+     */
+    private static void clauseTimes(CaseSearch search, RestClient rest, String index, CurrentUser leader, String q)
+            throws IOException {
+        recorded.clear();
+        search.search(new CaseSearch.Criteria(q, null, null, null, null, 20, 0), leader);
+        List<String> bodies = List.copyOf(recorded);
+        for (String body : bodies) {
+            ObjectNode profiled = (ObjectNode) JSON.readTree(body);
+            profiled.put("profile", true);
+            Request request = new Request("POST", "/" + index + "/_search");
+            request.setJsonEntity(profiled.toString());
+            Map<String, long[]> nanos = new java.util.LinkedHashMap<>();
+            long took = 0;
+            for (int i = 0; i < RUNS + 3; i++) {
+                JsonNode answer = JSON.readTree(rest.performRequest(request).getEntity().getContent());
+                if (i < 3) {
+                    continue;
+                }
+                took += answer.path("took").asLong();
+                for (JsonNode shard : answer.path("profile").path("shards")) {
+                    for (JsonNode searched : shard.path("searches")) {
+                        for (JsonNode node : searched.path("query")) {
+                            addClauseTimes(node, 0, "", nanos);
+                        }
+                    }
+                }
+            }
+            System.out.printf("%n%s: request of %d characters, took %.1f ms on average%n", q, body.length(), took / (double) RUNS);
+            nanos.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(40)
+                    .forEach(e -> System.out.printf("  %8.2f ms  depth %d  %s%n", e.getValue()[0] / 1e6 / RUNS,
+                            e.getValue()[1], e.getKey()));
+        }
+    }
+
+    private static void addClauseTimes(JsonNode node, int depth, String path, Map<String, long[]> nanos) {
+        if (depth > 4) {
+            return;
+        }
+        String description = node.path("description").asText();
+        String key = path + node.path("type").asText() + " " + (description.length() > 160 ? description.substring(0, 160) + "…" : description);
+        long[] sum = nanos.computeIfAbsent(key, k -> new long[] {0, depth});
+        sum[0] += node.path("time_in_nanos").asLong();
+        int child = 0;
+        for (JsonNode c : node.path("children")) {
+            addClauseTimes(c, depth + 1, path + (child++) + ".", nanos);
+        }
+    }
 
     private static double meanTook(RestClient rest, String index, ObjectNode body) throws IOException {
         boolean cold = body.remove(COLD) != null;
