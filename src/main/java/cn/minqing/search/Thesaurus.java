@@ -202,7 +202,7 @@ class Thesaurus {
     /**
      * The forms that hold the whole query, when it holds none itself (生态保护 → 草原生态保护,
      * 海洋生态保护 …): a leader often types what several official notions have in common, which then names them. Only
-     * a query of {@value #MIN_COMPLETED} characters or more, in one piece, held by the forms of two notions or more;
+     * a query of {@value #MIN_COMPLETED} characters or more, in one piece, ending forms of two notions or more;
      * the shortest forms first, at most {@code max}.
      */
     List<String> completionsOf(String query, int max) {
@@ -211,7 +211,9 @@ class Thesaurus {
             return List.of();
         }
         Loaded known = load();
-        List<String> holding = phrasesHolding(q).stream()
+        // forms ending in the query only: a compound's head is its last word, so 草原生态保护 is a kind of 生态保护 and
+        // 生态保护补偿 a kind of 补偿 (a payment, filed under subsidy, which took a completion's place in the 17th round)
+        List<String> holding = phrasesHolding(q).stream().filter(f -> f.endsWith(q))
                 .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(f -> f)).limit(max).toList();
         // one notion holding it may be that notion cut short or a narrower one (基础设施 in 基础设施短板, which is about
         // roads); several distinct notions holding it share it as what they have in common

@@ -113,8 +113,10 @@ class ThesaurusTest {
                 new Thesaurus.Entry("黄河流域生态保护", List.of("黄河生态保护"), "sanitation", "test", List.of("水土流失")),
                 new Thesaurus.Entry("基础设施短板", List.of("基础设施差", "基础设施落后"), "road", "test"),
                 new Thesaurus.Entry("草原保护修复", List.of(), "land", "test"),
-                new Thesaurus.Entry("草原保护员", List.of(), "other", "test")));
-        // two notions hold 生态保护: it names what they share, the shortest forms first
+                new Thesaurus.Entry("草原保护员", List.of(), "other", "test"),
+                new Thesaurus.Entry("生态补偿", List.of("生态保护补偿"), "subsidy", "test")));
+        // two notions end in 生态保护: it names what they share, the shortest forms first; 生态保护补偿 is a payment (a
+        // compound's head is its last word), not a kind of 生态保护
         assertThat(thesaurus.completionsOf("生态保护", 4)).containsExactly("草原生态保护", "黄河生态保护", "黄河流域生态保护");
         assertThat(thesaurus.completionsOf("生态保护", 2)).containsExactly("草原生态保护", "黄河生态保护");
         // one notion only: it may be that notion cut short or a narrower one (基础设施短板 is about roads)
