@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740, V750, V760 and V770 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740, V750, V760, V770 and V780 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -80,6 +80,9 @@ class ThesaurusDataTest {
     /** Terms new in V770 (thes22: a reservoir and river county's broad notions and its resettlement, reservoir-bank, ferry, fishing-ban and water-source words) that a database V760 left lacks. */
     private static final List<String> NEW_TERMS_V770 = List.of("移民后扶直补", "库区移民安稳致富", "长江十年禁渔",
             "退捕渔民补偿", "库岸塌岸", "水源地保护", "蓝藻水华");
+    /** Terms new in V780 (thes23: a southwest border county's broad notions and its elephant, sugar-cane, border, cross-border marriage, drug and resettlement words) that a database V770 left lacks. */
+    private static final List<String> NEW_TERMS_V780 = List.of("野象致害", "兴边富民行动", "边境管控", "甘蔗款拖欠",
+            "人象和谐", "跨境婚姻登记", "禁毒防艾");
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
@@ -104,6 +107,7 @@ class ThesaurusDataTest {
     private final String database750 = "thesaurus_v750_" + ProcessHandle.current().pid();
     private final String database760 = "thesaurus_v760_" + ProcessHandle.current().pid();
     private final String database770 = "thesaurus_v770_" + ProcessHandle.current().pid();
+    private final String database780 = "thesaurus_v780_" + ProcessHandle.current().pid();
     private String url;
     private String url590;
     private String url640;
@@ -117,6 +121,7 @@ class ThesaurusDataTest {
     private String url750;
     private String url760;
     private String url770;
+    private String url780;
     private String user;
     private String password;
     private List<Row> file;
@@ -133,6 +138,7 @@ class ThesaurusDataTest {
     private Map<String, String> before750;
     private Map<String, String> before760;
     private Map<String, String> before770;
+    private Map<String, String> before780;
 
     @BeforeAll
     void migrateADatabaseThatV380Left() throws Exception {
@@ -154,6 +160,7 @@ class ThesaurusDataTest {
             c.createStatement().execute("create database " + database750);
             c.createStatement().execute("create database " + database760);
             c.createStatement().execute("create database " + database770);
+            c.createStatement().execute("create database " + database780);
         }
         url = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         url590 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database590 + "$1");
@@ -168,6 +175,7 @@ class ThesaurusDataTest {
         url750 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database750 + "$1");
         url760 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database760 + "$1");
         url770 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database770 + "$1");
+        url780 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database780 + "$1");
         file = rows("/search/thesaurus.tsv");
         before = earlierWording("/search/thesaurus-before-v560.tsv");
         before590 = earlierWording("/search/thesaurus-before-v590.tsv");
@@ -182,6 +190,7 @@ class ThesaurusDataTest {
         before750 = earlierWording("/search/thesaurus-before-v750.tsv");
         before760 = earlierWording("/search/thesaurus-before-v760.tsv");
         before770 = earlierWording("/search/thesaurus-before-v770.tsv");
+        before780 = earlierWording("/search/thesaurus-before-v780.tsv");
 
         flyway(url, "380").migrate();
         try (Connection c = connect(url)) {
@@ -224,6 +233,8 @@ class ThesaurusDataTest {
                 new AdminEdits("窑洞", "窑洞让矿上震裂", "重载车辆", "sanitation", "老煤场", "煤场扬灰,煤场自燃", "煤尘污染,道路扬尘", "工伤认定"));
         migrateADatabaseTheRoundBeforeLeft(url770, "760", before770, NEW_TERMS_V770,
                 new AdminEdits("柑橘滞销", "橘子贩子压价", "非法捕捞", "road", "老码头", "码头石阶松了,码头没灯", "渡口,危桥", "溺水"));
+        migrateADatabaseTheRoundBeforeLeft(url780, "770", before780, NEW_TERMS_V780,
+                new AdminEdits("橡胶价格低", "胶价跌得老火", "禁毒", "housing", "老寨门", "寨门垮了,寨门没灯", "木楼防火,危房改造", "红白喜事"));
     }
 
     /**
@@ -293,6 +304,7 @@ class ThesaurusDataTest {
                 c.createStatement().execute("drop database if exists " + database750 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database760 + " with (force)");
                 c.createStatement().execute("drop database if exists " + database770 + " with (force)");
+                c.createStatement().execute("drop database if exists " + database780 + " with (force)");
             }
         }
     }
@@ -458,6 +470,13 @@ class ThesaurusDataTest {
         assertNarrowerLanded(url770, "库区移民安稳致富", "老码头", "渡口,危桥");
     }
 
+    @Test
+    void v780AddsNewTermsWithTheirNarrowerNotionsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
+        assertRoundLanded(url780, NEW_TERMS_V780, before780, "橡胶价格低", "胶价跌得老火", "禁毒",
+                "老寨门", List.of("寨门垮了,寨门没灯", "housing", "管理员"), "红白喜事");
+        assertNarrowerLanded(url780, "兴边富民行动", "老寨门", "木楼防火,危房改造");
+    }
+
     /**
      * A variant of one of a round's new terms that no other entry of the file has (as a form or a notion) and no earlier
      * wording held: a phrase the round brings to a database whatever else it held.
@@ -483,7 +502,7 @@ class ThesaurusDataTest {
 
     @Test
     void eachRoundSinceV710QueuesTheCasesHoldingAPhraseItBroughtForIndexing() throws SQLException {
-        for (String dbUrl : List.of(url710, url720, url730, url740, url750, url760, url770)) {
+        for (String dbUrl : List.of(url710, url720, url730, url740, url750, url760, url770, url780)) {
             try (Connection c = connect(dbUrl); var s = c.createStatement();
                  ResultSet rs = s.executeQuery("select case_number from search_outbox order by 1")) {
                 List<String> queued = new ArrayList<>();
@@ -675,7 +694,8 @@ class ThesaurusDataTest {
         Map<String, Row> shipped = new HashMap<>();
         file.forEach(r -> shipped.put(r.term(), r));
         for (Map<String, String> earlier : List.of(before, before590, before640, before670, before680, before690,
-                before710, before720, before730, before740, before750, before760, before770)) {
+                before710, before720, before730, before740, before750, before760, before770,
+                before780)) {
             assertThat(earlier).isNotEmpty();
             earlier.forEach((term, variants) -> {
                 assertThat(shipped).as(term).containsKey(term);
