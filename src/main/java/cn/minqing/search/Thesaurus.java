@@ -222,9 +222,9 @@ class Thesaurus {
     }
 
     /**
-     * The phrases (forms and narrower notions, lower-cased) longer than {@code q} (two characters or more) that hold it. Only the phrases holding
-     * its rarest pair of characters can: the whole thesaurus, some 12,000 phrases, was scanned on every search that
-     * asked, a few milliseconds of CPU each.
+     * The phrases (forms and narrower notions, lower-cased) longer than {@code q} (two characters or more) that hold
+     * it. Only the phrases holding its rarest pair of characters can: the whole thesaurus, some 12,000 phrases, was
+     * scanned on every search that asked, a few milliseconds of CPU each.
      */
     List<String> phrasesHolding(String q) {
         Loaded known = load();
