@@ -119,6 +119,34 @@ final class ThesaurusFile {
     }
 
     /**
+     * Gives the file's narrower notions to the entries whose narrower notions still read exactly as an earlier file
+     * wrote them ({@code earlier}: term, narrower notions as shipped before): those no admin has edited. An entry an
+     * admin gave other notions keeps them.
+     */
+    static int renarrowUnedited(Context context, String earlier) throws SQLException {
+        Map<String, Row> now = new HashMap<>();
+        rows(RESOURCE).forEach(r -> now.put(r.term(), r));
+        int given = 0;
+        try (PreparedStatement update = context.getConnection().prepareStatement(
+                "update search_thesaurus set narrower = ? where term = ? and narrower = ?")) {
+            // the earlier file's second column holds the narrower notions as shipped before
+            for (Row row : rows(earlier)) {
+                Row shipped = now.get(row.term());
+                if (shipped == null) {
+                    continue;
+                }
+                update.setString(1, String.join(",", split(shipped.narrower())));
+                update.setString(2, row.term());
+                update.setString(3, String.join(",", split(row.variants())));
+                update.addBatch();
+                given++;
+            }
+            update.executeBatch();
+        }
+        return given;
+    }
+
+    /**
      * A thesaurus round since narrower notions exist (V710 on): the entries shipped as in {@code earlier} and not
      * edited get the file's wording, the terms a database lacks are added, and broad entries without narrower notions
      * get the file's. The cases whose title or description holds a phrase the round brought are queued for indexing

@@ -86,6 +86,8 @@ class ThesaurusDataTest {
     private static final List<String> NEW_TERMS_V780 = List.of("野象致害", "兴边富民行动", "边境管控", "甘蔗款拖欠",
             "人象和谐", "跨境婚姻登记", "禁毒防艾");
 
+    private static final List<String> NEW_TERMS_V785 = List.of("办事要送烟");
+
     /**
      * The rounds since V710, which bring narrower notions too: each is migrated from a database the round before left,
      * with an admin's edits made in between, and names one of its new broad notions.
@@ -115,7 +117,10 @@ class ThesaurusDataTest {
             new NarrowerRound("770", "760", NEW_TERMS_V770,
                     new AdminEdits("柑橘滞销", "橘子贩子压价", "非法捕捞", "road", "老码头", "码头石阶松了,码头没灯", "渡口,危桥", "溺水"), "库区移民安稳致富"),
             new NarrowerRound("780", "770", NEW_TERMS_V780,
-                    new AdminEdits("橡胶价格低", "胶价跌得老火", "禁毒", "housing", "老寨门", "寨门垮了,寨门没灯", "木楼防火,危房改造", "红白喜事"), "兴边富民行动"));
+                    new AdminEdits("橡胶价格低", "胶价跌得老火", "禁毒", "housing", "老寨门", "寨门垮了,寨门没灯", "木楼防火,危房改造", "红白喜事"), "兴边富民行动"),
+            // the 21st session's seen mend: no new broad notion, but 干部作风 and 噪声污染 gain narrower notions
+            new NarrowerRound("785", "780", NEW_TERMS_V785,
+                    new AdminEdits("干部态度生硬", "打官腔", "高龄补贴", "elderly", "老村部", "村部漏雨,村部没人", "村务公开", "办事拖拉"), "干部作风"));
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
@@ -218,7 +223,7 @@ class ThesaurusDataTest {
                 new AdminEdits("台风灾害", "台风吹倒棚", "茶叶", "farm-sales", "老蚝排", "蚝排烂了,蚝排冲走", null, "水产养殖"));
         for (NarrowerRound r : NARROWER_ROUNDS) {
             migrateADatabaseTheRoundBeforeLeft(roundUrls.get(r.version()), r.previous(), roundsBefore.get(r.version()),
-                    r.newTerms(), r.edits());
+                    r.newTerms(), r.edits(), narrowerBefore(r.version()));
         }
     }
 
@@ -238,10 +243,20 @@ class ThesaurusDataTest {
      */
     private void migrateADatabaseTheRoundBeforeLeft(String url, String version, Map<String, String> before,
                                                     List<String> newTerms, AdminEdits edits) throws SQLException {
+        migrateADatabaseTheRoundBeforeLeft(url, version, before, newTerms, edits, Map.of());
+    }
+
+    /** As above, the entries whose narrower notions the round changes ({@code narrowerBefore}) with those as before. */
+    private void migrateADatabaseTheRoundBeforeLeft(String url, String version, Map<String, String> before,
+                                                    List<String> newTerms, AdminEdits edits,
+                                                    Map<String, String> narrowerBefore) throws SQLException {
         flyway(url, version).migrate();
         try (Connection c = connect(url)) {
             for (Map.Entry<String, String> e : before.entrySet()) {
                 update(c, "update search_thesaurus set variants = ? where term = ?", e.getValue(), e.getKey());
+            }
+            for (Map.Entry<String, String> e : narrowerBefore.entrySet()) {
+                update(c, "update search_thesaurus set narrower = ? where term = ?", e.getValue(), e.getKey());
             }
             for (String term : newTerms) {
                 update(c, "delete from search_thesaurus where term = ?", term);
@@ -399,6 +414,55 @@ class ThesaurusDataTest {
     void v690AddsNewTermsAndRewordsOnlyTheEntriesNoAdminEdited() throws SQLException {
         assertRoundLanded(url690, NEW_TERMS_V690, before690, "台风灾害", "台风吹倒棚", "茶叶",
                 "老蚝排", List.of("蚝排烂了,蚝排冲走", "farm-sales", "管理员"), "水产养殖");
+    }
+
+    /** The narrower notions a round changed, as shipped before it (V785 on; none before). */
+    private static Map<String, String> narrowerBefore(String version) throws IOException {
+        String resource = "/search/thesaurus-narrower-before-v" + version + ".tsv";
+        return ThesaurusDataTest.class.getResource(resource) == null ? Map.of() : earlierWording(resource);
+    }
+
+    /**
+     * V785 gives an entry the file's narrower notions only where they read as shipped before: the notions an admin
+     * wrote for 噪声污染 on a database V780 left stay, 干部作风 (not edited) gets the file's.
+     */
+    @Test
+    void v785KeepsTheNarrowerNotionsAnAdminWrote() throws SQLException, IOException {
+        String database785 = "thesaurus_v785_admin_" + ProcessHandle.current().pid();
+        String server = System.getProperty("spring.datasource.url");
+        try (Connection c = DriverManager.getConnection(server, user, password)) {
+            c.createStatement().execute("create database " + database785);
+        }
+        String url785 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database785 + "$1");
+        try {
+            flyway(url785, "780").migrate();
+            try (Connection c = connect(url785)) {
+                narrowerBefore("785").forEach((term, narrower) -> {
+                    try {
+                        update(c, "update search_thesaurus set narrower = ? where term = ?", narrower, term);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                update(c, "update search_thesaurus set narrower = ? where term = ?", "夜间噪声,广场舞扰民", "噪声污染");
+            }
+            flyway(url785, null).migrate();
+            Map<String, String> narrower = new HashMap<>();
+            try (Connection c = connect(url785); ResultSet rs = c.createStatement()
+                    .executeQuery("select term, narrower from search_thesaurus where term in ('噪声污染', '干部作风')")) {
+                while (rs.next()) {
+                    narrower.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            assertThat(narrower.get("噪声污染")).isEqualTo("夜间噪声,广场舞扰民");
+            assertThat(narrower.get("干部作风")).isEqualTo(String.join(",", file.stream()
+                    .filter(r -> r.term().equals("干部作风")).findFirst().orElseThrow().narrower()))
+                    .contains("办事要送烟");
+        } finally {
+            try (Connection c = DriverManager.getConnection(server, user, password)) {
+                c.createStatement().execute("drop database if exists " + database785 + " with (force)");
+            }
+        }
     }
 
     private static String roundDatabase(NarrowerRound r) {
