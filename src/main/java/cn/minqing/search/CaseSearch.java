@@ -194,7 +194,7 @@ class CaseSearch {
                     plan.placeFilter(), plan.placeBoost(), plan.intent(), plan.step()), given, user, with(relaxed, "shortened"));
         }
         boolean listing = plan.step() == Step.CATEGORY && hasText && (c.sort() == null || c.sort().equals("relevance"));
-        return result(response, listing ? ListingVariety.distinctFirst(response.hits())
+        return result(response, listing ? ListingVariety.distinctFirst(response.hits(), plan.intent())
                 : response.hits(), List.copyOf(relaxed), rewrites == null ? List.of() : rewrites.marked());
     }
 
@@ -247,7 +247,14 @@ class CaseSearch {
             // (同音纠错 in the query and in the index), so pinyin would mostly add chance homophones (报账 for 保障)
             Query text = text(q, plan.corrected(), rewrites, minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways());
             if (plan.step() == Step.CATEGORY) {
-                b.must(m -> m.bool(either -> either.should(text).should(categoryOnly(plan.intent(), q, plan.corrected())).minimumShouldMatch("1")));
+                Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
+                        .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
+                // the words' match in those categories is raised within the match itself (named, so the page tells it
+                // from a listed case), not by matching the whole text a second time in a filter (issue 13's latency)
+                Query found = !foldWordsFound() ? text : Query.of(t -> t.bool(tb -> tb.must(text)
+                        .should(s -> s.constantScore(cs -> cs.filter(inIntent).boost(WORDS_FIRST_BOOST)))
+                        .queryName(ListingVariety.WORDS_MATCHED)));
+                b.must(m -> m.bool(either -> either.should(found).should(categoryOnly(plan.intent(), q, plan.corrected())).minimumShouldMatch("1")));
                 // what the words found stays above what is only listed for its category — in those categories, when
                 // the words as typed match, or when a thesaurus form of two characters or more stands whole in the
                 // report (非法采砂 → 偷挖河沙 in a sanitation report), as written (its `forms`: a phrase on the words fields
@@ -256,10 +263,14 @@ class CaseSearch {
                 List<String> wholeForms = rewrites == null ? List.of() : rewrites.expansions().stream()
                         .map(Thesaurus.Expansion::text).filter(t -> t.length() >= WHOLE_FORM_FIRST).toList();
                 List<String> narrowerHeld = rewrites == null ? List.of() : rewrites.narrower();
-                Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
-                        .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
                 b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(w -> {
-                            w.minimumShouldMatch("1").should(x -> x.bool(y -> y.filter(text).filter(inIntent))).should(typed);
+                            if (foldWordsFound()) {
+                                // (in those categories the words' match counts above: what follows is every other)
+                                w.mustNot(inIntent);
+                            } else {
+                                w.should(x -> x.bool(y -> y.filter(text).filter(inIntent)));
+                            }
+                            w.minimumShouldMatch("1").should(typed);
                             if (!wholeForms.isEmpty()) {
                                 w.should(heldForms(wholeForms));
                             }
@@ -392,6 +403,15 @@ class CaseSearch {
     static final float PINYIN_WEIGHT = 0.4f;
     /** A whole query's syllables in a row; 1, 3, 6 and 12 measured (docs/relevance.md, 14th session): 6 kept. */
     static final float SAME_SYLLABLES_WEIGHT = 6.0f;
+
+    /**
+     * The category step raises the words' match in the categories pointed to within that match (default), or, as
+     * before the 21st session, by a filter matching the whole text again (system property
+     * {@code minqing.search.fold-words-found=false}, read per search: the benchmark's A/B).
+     */
+    static boolean foldWordsFound() {
+        return !"false".equals(System.getProperty("minqing.search.fold-words-found"));
+    }
 
     /** Pinyin clauses at every step, as before search4 (system property, read per search: the benchmark's A/B). */
     static boolean pinyinAlways() {

@@ -20,6 +20,11 @@ final class ListingVariety {
 
     /** The name of the query clause that marks a hit the words found (never moved). */
     static final String FOUND_BY_WORDS = "found-by-words";
+    /**
+     * The name of the words' match in the category step: a hit it matched in a category the query points to was found
+     * by the words (the search raises it there within the match, instead of a second clause matching the text again).
+     */
+    static final String WORDS_MATCHED = "words-matched";
     /** The name of the listing's clause: a case of a category the query points to (moved when it repeats one above). */
     static final String LISTED = "listed-for-category";
 
@@ -31,12 +36,19 @@ final class ListingVariety {
 
     /** The page's hits with the repeats among the listed ones (marked {@link #LISTED}, not {@link #FOUND_BY_WORDS}) moved to its end. */
     static List<Hit<CaseDocument>> distinctFirst(List<Hit<CaseDocument>> hits) {
+        return distinctFirst(hits, List.of());
+    }
+
+    /** As above, a hit the words matched in one of {@code intent}, the categories listed, counting as found by them. */
+    static List<Hit<CaseDocument>> distinctFirst(List<Hit<CaseDocument>> hits, List<String> intent) {
         List<Hit<CaseDocument>> first = new ArrayList<>();
         List<Hit<CaseDocument>> repeats = new ArrayList<>();
         List<Set<String>> shown = new ArrayList<>();
         for (Hit<CaseDocument> h : hits) {
             Set<String> pairs = h.source() == null ? Set.of() : pairs(h.source().title() + " " + h.source().description());
-            boolean listed = h.matchedQueries().contains(LISTED) && !h.matchedQueries().contains(FOUND_BY_WORDS);
+            boolean found = h.matchedQueries().contains(FOUND_BY_WORDS) || h.matchedQueries().contains(WORDS_MATCHED)
+                    && h.source() != null && intent.contains(h.source().category());
+            boolean listed = h.matchedQueries().contains(LISTED) && !found;
             if (listed && shown.stream().anyMatch(s -> overlap(s, pairs) >= SAME)) {
                 repeats.add(h);
             } else {

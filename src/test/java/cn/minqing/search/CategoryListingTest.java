@@ -73,6 +73,28 @@ class CategoryListingTest {
         assertThat(ListingVariety.distinctFirst(page).stream().map(Hit::id)).containsExactly("1", "2", "3", "4");
     }
 
+    @Test
+    void aListedHitTheWordsMatchedInACategoryListedNeverMoves() {
+        // the category step raises the words' match in the categories listed within that match (21st session): such a
+        // hit carries the match's mark and the listing's, not the words-found clause's
+        List<Hit<CaseDocument>> page = List.of(
+                matched("1", 320, "自来水停了", "三组自来水停了两天"),
+                matched("2", 310, "自来水停了", "三组自来水停了三天"),
+                hit("3", 100.02, "水费太贵", "水费一个月一百多"),
+                hit("4", 100.01, "水费太贵", "水费一个月一百多块"),
+                matched("5", 100.005, "自来水停了", "三组自来水停了四天"));
+        assertThat(ListingVariety.distinctFirst(page, List.of("road")).stream().map(Hit::id))
+                .containsExactly("1", "2", "3", "5", "4");
+        // in no category listed, the match's mark alone says nothing: a repeat moves
+        assertThat(ListingVariety.distinctFirst(page, List.of("water")).stream().map(Hit::id))
+                .containsExactly("1", "3", "2", "4", "5");
+    }
+
+    /** A hit the words matched in the category step: the match's mark and the listing's. */
+    private static Hit<CaseDocument> matched(String id, double score, String title, String description) {
+        return marked(id, score, title, description, ListingVariety.WORDS_MATCHED, ListingVariety.LISTED);
+    }
+
     /** A hit the words found in a category the query points to: both clauses mark it. */
     private static Hit<CaseDocument> found(String id, double score, String title, String description) {
         return marked(id, score, title, description, ListingVariety.FOUND_BY_WORDS, ListingVariety.LISTED);

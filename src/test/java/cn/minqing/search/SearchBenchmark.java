@@ -67,6 +67,19 @@ public final class SearchBenchmark {
                 new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
         latency("search, county leader, broad notions (narrower phrases and a listing)", i -> search.search(
                 new CaseSearch.Criteria(BROAD_QUERIES.get(i % BROAD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        // 21st session: A/B on the same index, back to back: the category step's words-found filter matching the whole
+        // text again, as before
+        System.setProperty("minqing.search.fold-words-found", "false");
+        latency("search, county leader, typos/thesaurus/places/relaxed [words found by a second text match]", i -> search.search(
+                new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, county leader, broad notions [words found by a second text match]", i -> search.search(
+                new CaseSearch.Criteria(BROAD_QUERIES.get(i % BROAD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        System.clearProperty("minqing.search.fold-words-found");
+        latency("search, county leader, typos/thesaurus/places/relaxed [again, the words' match raised within itself]",
+                i -> search.search(new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null,
+                        null, 20, 0), leader));
+        latency("search, county leader, broad notions [again, the words' match raised within itself]", i -> search.search(
+                new CaseSearch.Criteria(BROAD_QUERIES.get(i % BROAD_QUERIES.size()), null, null, null, null, 20, 0), leader));
         // searchcost9: A/B on the same index, back to back: every rewrite on all seven fields, as before
         System.setProperty("minqing.search.rewrite-clauses", "full");
         latency("search, county leader, 20 hits + facets [every rewrite on all fields]", i -> search.search(
