@@ -299,7 +299,9 @@ class CaseSearch {
             b.should(s -> s.constantScore(cs -> cs.filter(f -> f.term(t -> t.field("regionPath").value(plan.placeBoost())))
                     .boost(PLACE_BOOST)));
         }
-        if (!plan.intent().isEmpty() && plan.step() != Step.CATEGORY) {
+        // (other, the catch-all, is listed when pointed to but never raised at the earlier steps: its cases' loose
+        // matches, 红白喜事大操大办 for 高额彩礼, would pass the answers filed under the need's own category)
+        if (!plan.intent().isEmpty() && plan.step() != Step.CATEGORY && !plan.intent().get(0).equals(CategoryIntent.OTHER)) {
             b.should(s -> s.constantScore(cs -> cs.filter(f -> f.term(t -> t.field("category").value(plan.intent().get(0))))
                     .boost(INTENT_BOOST)));
         }

@@ -365,6 +365,22 @@ class PreciseLookupTest extends ApiTest {
         assertThat(categoryIntent.of("增产不增收", "cases")).contains("farm-sales");
     }
 
+    @Test
+    void aNotionOfTheCatchAllCategoryListsItsCasesButAHeadingSpanningTheCountyDoesNot() {
+        // 干部作风 and 村务公开 are other's own needs (cadre conduct, village affairs: no other category holds them), so
+        // a search for them lists other's cases; other's name and the words of its cases point nowhere; 兴边富民行动 is
+        // filed under other but most notions under it are other categories' needs (roads, subsidies, border jobs)
+        assertThat(categoryIntent.of("干部作风", "cases")).contains(CategoryIntent.OTHER);
+        assertThat(categoryIntent.of("村务公开", "cases")).contains(CategoryIntent.OTHER);
+        assertThat(categoryIntent.of("其他", "cases")).doesNotContain(CategoryIntent.OTHER);
+        assertThat(categoryIntent.of("兴边富民行动", "cases")).doesNotContain(CategoryIntent.OTHER);
+        // a report of cadre conduct in words no thesaurus entry holds is answered, listed for its category
+        String conduct = filedAndFound("书记上班时间打牌", "书记上班时间在村部后屋打牌，去办事找不着人", "other", "打牌");
+        ResponseEntity<JsonNode> answer = get("leader1", "/api/search?size=100&q=干部作风");
+        assertThat(texts(answer.getBody().get("relaxed"))).contains("category");
+        assertThat(numbers("leader1", "干部作风")).contains(conduct);
+    }
+
     /**
      * A short query naming several thesaurus entries of one category: the listing's other forms (up to
      * MAX_NOTION_FORMS), the category's vocabulary and the words' own rewrites all go into one request, which must stay
