@@ -254,7 +254,7 @@ class CaseSearch {
                 Query found = !foldWordsFound() ? text : Query.of(t -> t.bool(tb -> tb.must(text)
                         .should(s -> s.constantScore(cs -> cs.filter(inIntent).boost(WORDS_FIRST_BOOST)))
                         .queryName(ListingVariety.WORDS_MATCHED)));
-                b.must(m -> m.bool(either -> either.should(found).should(categoryOnly(plan.intent(), q, plan.corrected())).minimumShouldMatch("1")));
+                b.must(m -> m.bool(either -> either.should(found).should(CategoryListing.query(plan.intent(), q, plan.corrected(), categoryIntent, thesaurus, index.alias())).minimumShouldMatch("1")));
                 // what the words found stays above what is only listed for its category — in those categories, when
                 // the words as typed match, or when a thesaurus form of two characters or more stands whole in the
                 // report (非法采砂 → 偷挖河沙 in a sanitation report), as written (its `forms`: a phrase on the words fields
@@ -272,10 +272,10 @@ class CaseSearch {
                             }
                             w.minimumShouldMatch("1").should(typed);
                             if (!wholeForms.isEmpty()) {
-                                w.should(heldForms(wholeForms));
+                                w.should(HeldForms.any(wholeForms));
                             }
                             if (!narrowerHeld.isEmpty()) {
-                                w.should(heldForms(narrowerHeld));
+                                w.should(HeldForms.any(narrowerHeld));
                             }
                             return w;
                         }))
@@ -289,7 +289,7 @@ class CaseSearch {
                         .filter(e -> e.form().equals(e.text()) && e.text().length() >= WHOLE_FORM_FIRST)
                         .map(Thesaurus.Expansion::text).distinct().toList();
                 sameNotion.forEach(form -> b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(y -> y
-                        .filter(heldForms(List.of(form)))
+                        .filter(HeldForms.any(List.of(form)))
                         .mustNot(inIntent))).boost(SAME_NOTION_ELSEWHERE_BOOST))));
             } else {
                 b.must(text);
@@ -324,52 +324,6 @@ class CaseSearch {
     /** The first step's minimum match: all of two words, 70% of three or more. */
     static final String ALL_WORDS_MATCH = "2<70%";
 
-    /**
-     * The cases of the categories the query points to, matching none of its words: listed after every text match.
-     * Those sharing a part of the query (a character pair) come first, then those using more of the category's own
-     * vocabulary (its name, keywords and thesaurus forms: its typical needs as the county words them); the words
-     * that stand out in the index only break ties.
-     */
-    private Query categoryOnly(List<String> categories, String q, String corrected) {
-        List<String> typical = categories.stream().flatMap(c -> categoryIntent.typicalWords(c, index.alias()).stream())
-                .distinct().toList();
-        int perCategory = MAX_VOCABULARY / Math.max(1, categories.size());
-        List<String> vocabulary = categories.stream()
-                .flatMap(c -> categoryIntent.vocabulary(c, index.alias()).stream().limit(perCategory)).distinct().toList();
-        String partial = corrected == null ? q : q + " " + corrected;
-        // the notion the query names, in the words of its thesaurus entries (婚姻家庭矛盾 → 离婚, 彩礼纠纷, 夫妻吵架 …)
-        List<String> notion = thesaurus.mentionedIn(partial).stream()
-                .filter(e -> categories.contains(e.category())).flatMap(e -> e.forms().stream())
-                .filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH && !partial.contains(f)).distinct()
-                .limit(MAX_NOTION_FORMS).toList();
-        return Query.of(query -> query.bool(c -> {
-            c.queryName(ListingVariety.LISTED);
-            c.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(categories.stream()
-                    .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
-            c.should(s -> s.constantScore(cs -> cs.boost(CATEGORY_ONLY_SCORE).filter(f -> f.matchAll(a -> a))));
-            c.should(s -> s.constantScore(cs -> cs.boost(PARTIAL_SCORE).filter(f -> f.multiMatch(mm -> mm.query(partial)
-                    .fields("title.bigram", "description.bigram").minimumShouldMatch("1")))));
-            notion.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(NOTION_SCORE)
-                    .filter(f -> f.multiMatch(mm -> mm.query(word).type(TextQueryType.Phrase).fields("title", "description"))))));
-            vocabulary.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(VOCABULARY_SCORE)
-                    .filter(f -> f.multiMatch(mm -> mm.query(word).type(TextQueryType.Phrase).fields("title", "description"))))));
-            typical.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(TYPICAL_WORD_SCORE)
-                    .filter(f -> f.term(t -> t.field("description").value(word))))));
-            return c;
-        }));
-    }
-
-    /** A case of a category the query points to, matching none of its words: listed after every text match. */
-    static final float CATEGORY_ONLY_SCORE = 0.01f;
-    /** Such a case sharing a character pair with the query comes first among them. */
-    static final float PARTIAL_SCORE = 0.005f;
-    /** Each other form of a thesaurus entry the query mentions that such a case uses: above a shared character pair. */
-    static final float NOTION_SCORE = 0.006f;
-    static final int MAX_NOTION_FORMS = 60;
-    /** Each form of the category's own vocabulary that such a case uses raises it a little. */
-    static final float VOCABULARY_SCORE = 0.0005f;
-    /** Each word that stands out in the category in the index: a tie-break (at most 0.006 in all). */
-    static final float TYPICAL_WORD_SCORE = 0.0002f;
     /** A place named inexactly puts its cases first (the others follow: the search is never emptied by it). */
     static final float PLACE_BOOST = 1000f;
     static final float INTENT_BOOST = 5f;
@@ -400,8 +354,6 @@ class CaseSearch {
      * characters of them in all (a query of up to 10 characters its 16, one of 40 four, the longest one).
      */
     static final int REWRITE_CHARACTERS = 160;
-    /** At most this many forms of the categories' vocabulary (shared out among them) order a listing: each is a phrase clause per field. */
-    static final int MAX_VOCABULARY = 300;
     static final float PINYIN_WEIGHT = 0.4f;
     /** A whole query's syllables in a row; 1, 3, 6 and 12 measured (docs/relevance.md, 14th session): 6 kept. */
     static final float SAME_SYLLABLES_WEIGHT = 6.0f;
@@ -492,8 +444,8 @@ class CaseSearch {
                         expansion(e, ALL_WORDS_MATCH, common.contains(e.text()))).boost(BARE_FORM_WEIGHT))));
             }
             if (!r.narrower().isEmpty()) {
-                any.should(narrower(r.narrower()));
-                any.should(s -> s.constantScore(c -> c.filter(heldInOwnCategory(r.narrower())).boost(OWN_CATEGORY_SCORE)));
+                any.should(HeldForms.narrower(r.narrower()));
+                any.should(HeldForms.narrowerInOwnCategory(r.narrower(), thesaurus::categoryOf));
             }
             if (withPinyin) {
                 any.should(s -> s.multiMatch(mm -> mm.query(q).type(TextQueryType.MostFields).boost(PINYIN_WEIGHT)
@@ -521,58 +473,6 @@ class CaseSearch {
             return forms.stream().distinct().toList();
         }
     }
-
-    /**
-     * A report naming a concrete notion under the broad one typed (一老一小 → 留守儿童, 独居老人 …), in any category, as
-     * written or as read (同音纠错): one term look-up in the forms the report was indexed with ({@code forms}), every
-     * such report alike — a phrase clause for each notion cost a broad search about half its time and had to stop at
-     * forty, so the notions a thesaurus round put first crowded out the later ones (docs/search.md).
-     */
-    private static Query narrower(List<String> phrases) {
-        return Query.of(q -> q.constantScore(c -> c.filter(heldForms(phrases)).boost(NARROWER_SCORE)));
-    }
-
-    /**
-     * The reports holding one of these narrower notions' forms in that notion's own category (不作为's 没人管 in a
-     * cadre-conduct report, not in a sanitation report that nobody clears); a notion the thesaurus does not hold
-     * counts in any category.
-     */
-    private Query heldInOwnCategory(List<String> forms) {
-        Map<String, List<String>> byCategory = forms.stream().collect(java.util.stream.Collectors.groupingBy(
-                f -> java.util.Objects.requireNonNullElse(thesaurus.categoryOf(f), ""), java.util.LinkedHashMap::new,
-                java.util.stream.Collectors.toList()));
-        return Query.of(q -> q.bool(b -> {
-            byCategory.forEach((category, held) -> b.should(category.isEmpty() ? heldForms(held)
-                    : Query.of(x -> x.bool(y -> y.filter(heldForms(held))
-                            .filter(f -> f.term(t -> t.field("category").value(category)))))));
-            return b.minimumShouldMatch("1");
-        }));
-    }
-
-    /** The reports indexed as holding one of these thesaurus forms or narrower notions. */
-    static Query heldForms(List<String> phrases) {
-        return Query.of(q -> q.terms(t -> t.field("forms").terms(v -> v.value(phrases.stream()
-                .map(p -> co.elastic.clients.elasticsearch._types.FieldValue.of(p.toLowerCase(java.util.Locale.ROOT)))
-                .toList()))));
-    }
-
-    /**
-     * What holding a concrete notion under the broad one typed adds, the same in every report (a term look-up scores
-     * no frequency): a phrase match at 0.3 of the typed words, as these notions were matched until the 17th session,
-     * scored about 2–5. Measured 3, 6 and 10 on every judged set (docs/relevance.md, 17th session): 10 best or level
-     * on all but one (blind5 −0.002), kept.
-     */
-    static final float NARROWER_SCORE = 10f;
-    /**
-     * What holding a narrower notion in that notion's own category adds on top ({@link #heldInOwnCategory}): every
-     * holder scored the same 10, and ties went to index order, so the demo county's reports saying 没人管 (a form of
-     * 不作为, under 干部作风) in a water or sanitation case stood above a cadre-conduct report saying 拖着不办. Measured
-     * on every judged set (docs/relevance.md, 21st session): 2 and 5 each better than none, 5 best (blind16 +0.012,
-     * blind9 +0.009, blind13 +0.004; blind7 −0.003; 5 over 2: blind19 +0.004, blind20 +0.003). Counting such notions
-     * only in their own category cost the relax class on twelve sets (blind8 −0.031, blind12 −0.032): a broad
-     * notion's reports often hold a narrower one filed elsewhere.
-     */
-    static final float OWN_CATEGORY_SCORE = 5f;
 
     private Rewrites rewrites(String q, String corrected, boolean noPlace) {
         int rewrites = Math.min(MAX_EXPANSIONS, Math.max(1, REWRITE_CHARACTERS / Math.max(1, q.strip().length())));
