@@ -439,41 +439,53 @@ class ThesaurusDataTest {
      */
     @Test
     void v785KeepsTheNarrowerNotionsAnAdminWrote() throws SQLException, IOException {
-        String database785 = "thesaurus_v785_admin_" + ProcessHandle.current().pid();
-        String server = System.getProperty("spring.datasource.url");
-        try (Connection c = DriverManager.getConnection(server, user, password)) {
-            c.createStatement().execute("create database " + database785);
-        }
-        String url785 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database785 + "$1");
-        try {
+        onScratchDatabase("thesaurus_v785_admin", url785 -> {
             flyway(url785, "780").migrate();
             try (Connection c = connect(url785)) {
-                narrowerBefore("785").forEach((term, narrower) -> {
-                    try {
-                        update(c, "update search_thesaurus set narrower = ? where term = ?", narrower, term);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                for (Map.Entry<String, String> e : narrowerBefore("785").entrySet()) {
+                    update(c, "update search_thesaurus set narrower = ? where term = ?", e.getValue(), e.getKey());
+                }
                 update(c, "update search_thesaurus set narrower = ? where term = ?", "夜间噪声,广场舞扰民", "噪声污染");
             }
             flyway(url785, null).migrate();
-            Map<String, String> narrower = new HashMap<>();
-            try (Connection c = connect(url785); ResultSet rs = c.createStatement()
-                    .executeQuery("select term, narrower from search_thesaurus where term in ('噪声污染', '干部作风')")) {
-                while (rs.next()) {
-                    narrower.put(rs.getString(1), rs.getString(2));
-                }
-            }
+            Map<String, String> narrower = narrowerIn(url785);
             assertThat(narrower.get("噪声污染")).isEqualTo("夜间噪声,广场舞扰民");
             assertThat(narrower.get("干部作风")).isEqualTo(String.join(",", file.stream()
                     .filter(r -> r.term().equals("干部作风")).findFirst().orElseThrow().narrower()))
                     .contains("办事要送烟");
+        });
+    }
+
+    /** Work on a database of its own, created for it and dropped after. */
+    private interface DatabaseWork {
+        void on(String url) throws SQLException, IOException;
+    }
+
+    private void onScratchDatabase(String prefix, DatabaseWork work) throws SQLException, IOException {
+        String name = prefix + "_" + ProcessHandle.current().pid();
+        String server = System.getProperty("spring.datasource.url");
+        try (Connection c = DriverManager.getConnection(server, user, password)) {
+            c.createStatement().execute("create database " + name);
+        }
+        try {
+            work.on(server.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"));
         } finally {
             try (Connection c = DriverManager.getConnection(server, user, password)) {
-                c.createStatement().execute("drop database if exists " + database785 + " with (force)");
+                c.createStatement().execute("drop database if exists " + name + " with (force)");
             }
         }
+    }
+
+    /** Each entry's narrower notions as the database holds them. */
+    private Map<String, String> narrowerIn(String url) throws SQLException {
+        Map<String, String> narrower = new HashMap<>();
+        try (Connection c = connect(url); ResultSet rs = c.createStatement()
+                .executeQuery("select term, narrower from search_thesaurus")) {
+            while (rs.next()) {
+                narrower.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return narrower;
     }
 
     private static String roundDatabase(NarrowerRound r) {
@@ -563,13 +575,7 @@ class ThesaurusDataTest {
 
     /** The round's new broad notions come with the concrete ones under them; every other entry keeps the file's, the admin's entry its own. */
     private void assertNarrowerLanded(String dbUrl, String newBroad, String adminTerm, String adminNarrower) throws SQLException {
-        Map<String, String> narrower = new HashMap<>();
-        try (Connection c = connect(dbUrl); ResultSet rs = c.createStatement()
-                .executeQuery("select term, narrower from search_thesaurus")) {
-            while (rs.next()) {
-                narrower.put(rs.getString(1), rs.getString(2));
-            }
-        }
+        Map<String, String> narrower = narrowerIn(dbUrl);
         assertThat(file.stream().filter(r -> r.term().equals(newBroad)).findFirst().orElseThrow().narrower()).isNotEmpty();
         for (Row r : file) {
             assertThat(narrower.get(r.term())).as(r.term()).isEqualTo(String.join(",", r.narrower()));
@@ -661,27 +667,15 @@ class ThesaurusDataTest {
      * new term missing: the admin's notions stay, the term comes with its notions, every other entry gets the file's.
      */
     @Test
-    void v701GivesTheFilesNarrowerNotionsAndKeepsAnAdminsOwn() throws SQLException {
-        String database701 = "thesaurus_v701_" + ProcessHandle.current().pid();
-        String server = System.getProperty("spring.datasource.url");
-        try (Connection c = DriverManager.getConnection(server, user, password)) {
-            c.createStatement().execute("create database " + database701);
-        }
-        String url701 = server.replaceFirst("/[^/?]+(\\?|$)", "/" + database701 + "$1");
-        try {
+    void v701GivesTheFilesNarrowerNotionsAndKeepsAnAdminsOwn() throws SQLException, IOException {
+        onScratchDatabase("thesaurus_v701", url701 -> {
             flyway(url701, "700").migrate();
             try (Connection c = connect(url701)) {
                 update(c, "update search_thesaurus set narrower = ? where term = ?", "山洪暴发,房子进水", "防灾减灾");
                 update(c, "delete from search_thesaurus where term = ?", "急难愁盼");
             }
             flyway(url701, null).migrate();
-            Map<String, String> narrower = new HashMap<>();
-            try (Connection c = connect(url701); ResultSet rs = c.createStatement()
-                    .executeQuery("select term, narrower from search_thesaurus")) {
-                while (rs.next()) {
-                    narrower.put(rs.getString(1), rs.getString(2));
-                }
-            }
+            Map<String, String> narrower = narrowerIn(url701);
             assertThat(narrower.get("防灾减灾")).isEqualTo("山洪暴发,房子进水");
             for (Row r : file) {
                 if (!r.term().equals("防灾减灾")) {
@@ -690,11 +684,7 @@ class ThesaurusDataTest {
             }
             assertThat(narrower.get("急难愁盼")).isNotEmpty();
             assertThat(narrower).hasSize(file.size());
-        } finally {
-            try (Connection c = DriverManager.getConnection(server, user, password)) {
-                c.createStatement().execute("drop database if exists " + database701 + " with (force)");
-            }
-        }
+        });
     }
 
     @Test
