@@ -92,8 +92,7 @@ final class ThesaurusFile {
         for (Row row : rows(earlier)) {
             before.computeIfAbsent(row.term(), t -> new ArrayList<>()).add(row.variantList());
         }
-        Map<String, Row> now = new HashMap<>();
-        rows(RESOURCE).forEach(r -> now.put(r.term(), r));
+        Map<String, Row> now = shippedByTerm();
         List<Object[]> updates = new ArrayList<>();
         try (var s = context.getConnection().createStatement();
              ResultSet rs = s.executeQuery("select id, term, variants, category from search_thesaurus")) {
@@ -124,8 +123,7 @@ final class ThesaurusFile {
      * admin gave other notions keeps them.
      */
     static int renarrowUnedited(Context context, String earlier) throws SQLException {
-        Map<String, Row> now = new HashMap<>();
-        rows(RESOURCE).forEach(r -> now.put(r.term(), r));
+        Map<String, Row> now = shippedByTerm();
         int given = 0;
         try (PreparedStatement update = context.getConnection().prepareStatement(
                 "update search_thesaurus set narrower = ? where term = ? and narrower = ?")) {
@@ -154,13 +152,31 @@ final class ThesaurusFile {
      * with learn it without a rebuild.
      */
     static void growRound(Context context, String earlier) throws SQLException {
+        growRound(context, earlier, null);
+    }
+
+    /**
+     * As above, and the entries whose narrower notions the round changed get the file's where they still read as
+     * {@code earlierNarrower} lists them ({@link #renarrowUnedited}); null when the round changed none.
+     */
+    static void growRound(Context context, String earlier, String earlierNarrower) throws SQLException {
         Set<String> before = phrases(context);
         rewordUnedited(context, earlier);
+        if (earlierNarrower != null) {
+            renarrowUnedited(context, earlierNarrower);
+        }
         addMissingTerms(context);
         addNarrower(context);
         Set<String> added = phrases(context);
         added.removeAll(before);
         queueCasesHolding(context, added);
+    }
+
+    /** The file's entries by term. */
+    private static Map<String, Row> shippedByTerm() {
+        Map<String, Row> now = new HashMap<>();
+        rows(RESOURCE).forEach(r -> now.put(r.term(), r));
+        return now;
     }
 
     /** Every term, variant and narrower notion of two characters or more, lower-cased, as the search reads them. */

@@ -21,7 +21,6 @@ public class V785__mend_search_thesaurus_seen extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        ThesaurusFile.renarrowUnedited(context, EARLIER_NARROWER);
-        ThesaurusFile.growRound(context, EARLIER);
+        ThesaurusFile.growRound(context, EARLIER, EARLIER_NARROWER);
     }
 }
