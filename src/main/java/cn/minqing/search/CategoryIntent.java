@@ -71,7 +71,7 @@ class CategoryIntent {
                 .filter(e -> !OTHER.equals(e.category()) || !spreadsElsewhere(e)).forEach(e -> {
             Mention best = null;
             for (String form : e.forms()) {
-                Mention m = form.length() >= Thesaurus.MIN_FORM_LENGTH ? Mention.find(query, form, e.category(), THESAURUS_WEIGHT) : null;
+                Mention m = form.length() >= Thesaurus.MIN_FORM_LENGTH ? Mention.find(query, form, e.category(), ENTRY_FORM_WEIGHT) : null;
                 if (m != null && (best == null || m.length() > best.length())) {
                     best = m;
                 }
@@ -84,12 +84,14 @@ class CategoryIntent {
         pointing(learned.keywords(), active).forEach((category, words) -> words.forEach(w -> add(mentions, Mention.find(query, w, category, 1.5))));
         pointing(learned.words(), active).forEach((category, words) -> words.stream()
                 .filter(query::contains).forEach(w -> add(mentions, Mention.find(query, w, category, 1.0))));
+        // the longest reading wins: a mention inside a longer one of another category does not count
+        List<Mention> standing = mentions.stream().filter(m -> mentions.stream().noneMatch(longer -> longer.covers(m)))
+                .toList();
         Map<String, Double> score = new HashMap<>();
-        mentions.stream().filter(m -> mentions.stream().noneMatch(longer -> longer.covers(m)))
-                .forEach(m -> score.merge(m.category(), m.weight(), Double::sum));
+        standing.forEach(m -> score.merge(m.category(), m.weight(), Double::sum));
         // other, the catch-all, is pointed to only by a thesaurus entry of its own (干部作风, 村务公开, 乡村治理: needs no
         // other category holds), never by its name, keywords or the words standing out in its cases
-        if (!namedByItsOwnEntry(mentions)) {
+        if (standing.stream().noneMatch(m -> m.category().equals(OTHER) && m.weight() >= ENTRY_FORM_WEIGHT)) {
             score.remove(OTHER);
         }
         double best = score.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
@@ -99,7 +101,7 @@ class CategoryIntent {
     }
 
     /** What a thesaurus form lying whole in the query weighs for its category (a name or keyword 1.5, a standing-out word 1). */
-    static final double THESAURUS_WEIGHT = 2.0;
+    static final double ENTRY_FORM_WEIGHT = 2.0;
 
     /** The catch-all category: cadre conduct, village affairs, 户口, 信访 … and the headings that span many needs. */
     static final String OTHER = "other";
@@ -115,12 +117,6 @@ class CategoryIntent {
         }
         long other = e.narrower().stream().filter(n -> OTHER.equals(thesaurus.categoryOf(n))).count();
         return other * 2 < e.narrower().size();
-    }
-
-    /** A thesaurus form of an other entry lies whole in the query, inside no longer form of another entry. */
-    private static boolean namedByItsOwnEntry(List<Mention> mentions) {
-        return mentions.stream().anyMatch(m -> m.category().equals(OTHER) && m.weight() >= THESAURUS_WEIGHT
-                && mentions.stream().noneMatch(longer -> longer.covers(m)));
     }
 
     /**
