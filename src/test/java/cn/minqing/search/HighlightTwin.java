@@ -60,6 +60,8 @@ final class HighlightTwin {
         for (int i = 0; i < 2; i++) {
             String name = both.get(i);
             client.indices().forcemerge(f -> f.index(name).maxNumSegments(1L));
+            // searched from here on: every search sees the one merged segment, not a reader from before the merge
+            client.indices().refresh(r -> r.index(name));
             sizes[i] = client.indices().stats(s -> s.index(name)).all().primaries().store().sizeInBytes();
         }
         return sizes;
