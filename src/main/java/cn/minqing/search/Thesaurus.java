@@ -56,6 +56,9 @@ class Thesaurus {
     }
 
     static final int MIN_FORM_LENGTH = 2;
+    /** The shortest term that other terms ending in it are kinds of ({@link Loaded#kinds}). */
+    static final int MIN_KIND_HEAD = 3;
+
     /** At most this many narrower notions per entry (what the admin API takes and the shipped file keeps to). */
     static final int MAX_NARROWER_PER_ENTRY = 40;
     private static final int MAX_EXPANSIONS = 12;
@@ -77,7 +80,7 @@ class Thesaurus {
      */
     private record Loaded(List<Entry> entries, Map<String, BitSet> byOpening, Map<String, String> topics,
                           Map<String, Entry> byTerm, Set<String> phrases, int longest,
-                          Map<String, List<String>> phrasesByPair) {
+                          Map<String, List<String>> phrasesByPair, Map<String, List<String>> kinds) {
 
         static Loaded of(List<Entry> entries) {
             Map<String, BitSet> byOpening = new HashMap<>();
@@ -99,7 +102,25 @@ class Thesaurus {
             }
             int longest = phrases.stream().mapToInt(String::length).max().orElse(0);
             return new Loaded(List.copyOf(entries), byOpening, topics, byTerm, Set.copyOf(phrases), longest,
-                    byPair(phrases));
+                    byPair(phrases), kinds(entries, byTerm.keySet()));
+        }
+
+        /**
+         * The terms that name a kind of another term by ending in it (a Chinese compound's head is its last word):
+         * 煤矿安全生产 is a kind of 安全生产, 草原生态保护 of 生态保护. Only terms of {@value #MIN_KIND_HEAD} characters or
+         * more head others: 安全 or 补贴 at the end of a term says too little. In file order.
+         */
+        private static Map<String, List<String>> kinds(List<Entry> entries, Set<String> terms) {
+            Map<String, List<String>> kinds = new HashMap<>();
+            for (String term : entries.stream().map(Entry::term).distinct().toList()) {
+                for (int k = 1; term.length() - k >= MIN_KIND_HEAD; k++) {
+                    String head = term.substring(k);
+                    if (terms.contains(head)) {
+                        kinds.computeIfAbsent(head, x -> new ArrayList<>()).add(term);
+                    }
+                }
+            }
+            return kinds;
         }
 
         /** The phrases by each pair of characters they hold: a phrase holding a query holds every pair of it. */
@@ -296,7 +317,10 @@ class Thesaurus {
             if (e.narrower().isEmpty() || e.forms().stream().noneMatch(f -> namesBroad(f, e, query, held, alone))) {
                 continue;
             }
-            for (String item : e.narrower()) {
+            // its narrower notions as written, then the entries that are kinds of it by their name (head-final)
+            List<String> items = new ArrayList<>(e.narrower());
+            items.addAll(known.kinds().getOrDefault(e.term(), List.of()));
+            for (String item : items) {
                 List<String> forms = known.byTerm().containsKey(item) ? known.byTerm().get(item).forms() : List.of(item);
                 forms.stream().filter(f -> f.length() >= MIN_FORM_LENGTH && !query.contains(f) && !f.contains(e.term()))
                         .forEach(out::add);

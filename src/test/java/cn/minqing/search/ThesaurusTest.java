@@ -107,6 +107,23 @@ class ThesaurusTest {
     }
 
     @Test
+    void aBroadNotionAlsoBringsTheEntriesNamedAsKindsOfIt() {
+        Thesaurus thesaurus = of(List.of(
+                new Thesaurus.Entry("安全生产", List.of("安全隐患"), "security", "test", List.of("施工安全")),
+                new Thesaurus.Entry("煤矿安全生产", List.of("煤矿安全"), "security", "test", List.of("小煤窑私挖")),
+                new Thesaurus.Entry("消防安全", List.of("消防"), "security", "test"),
+                new Thesaurus.Entry("交通安全", List.of("超速"), "road", "test", List.of("超载")),
+                new Thesaurus.Entry("食品安全", List.of("过期食品"), "other", "test")));
+        // 煤矿安全生产 ends in 安全生产, so it is a kind of it and comes after the notions written under it, with its
+        // forms (not its own narrower notions, and none holding the broad term itself)
+        assertThat(thesaurus.narrowerIn("安全生产", 40)).containsExactly("施工安全", "煤矿安全");
+        // a two-character head (安全) makes nothing a kind of anything; an entry without narrower notions of its own
+        // written is no broad one, whatever ends in it
+        assertThat(thesaurus.narrowerIn("交通安全", 40)).containsExactly("超载");
+        assertThat(thesaurus.narrowerIn("消防安全", 40)).isEmpty();
+    }
+
+    @Test
     void aQueryHoldingNoFormButPartOfSeveralNotionsIsCompletedToThem() {
         Thesaurus thesaurus = of(List.of(
                 new Thesaurus.Entry("草原生态保护", List.of("草原保护"), "land", "test", List.of("草原沙化")),
