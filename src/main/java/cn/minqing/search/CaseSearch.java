@@ -348,6 +348,8 @@ class CaseSearch {
     static final int MAX_EXPANSIONS = 16;
     /** At most this many forms complete a query that is part of them ({@link Thesaurus#completionsOf}). */
     static final int MAX_COMPLETIONS = 4;
+    /** At most this many forms a query names with a word more or less ({@link Thesaurus#gappedFormsOf}). */
+    static final int MAX_GAPPED = 2;
     /**
      * Each rewrite repeats the whole query on every field, and Elasticsearch refuses a search of more clauses than
      * its heap allows (8,192 on the embedded 512 MB node): a long query gets fewer rewrites, at most this many
@@ -491,6 +493,13 @@ class CaseSearch {
         // (a leader's notion; words with a place are a villager's need there: 高坪街上 下水道堵)
         List<String> completed = noPlace ? thesaurus.completionsOf(corrected != null ? corrected : q, MAX_COMPLETIONS)
                 : List.of();
+        // 巩固拓展脱贫攻坚成果 → 巩固脱贫攻坚成果: an official notion written with a word more names it whole
+        if (noPlace) {
+            List<String> named = new java.util.ArrayList<>(completed);
+            thesaurus.gappedFormsOf(corrected != null ? corrected : q, MAX_GAPPED).stream().filter(f -> !named.contains(f))
+                    .forEach(named::add);
+            completed = named;
+        }
         for (String form : completed) {
             expansions.add(new Thesaurus.Expansion(form, thesaurus.categoryOf(form), form));
             expansions.addAll(thesaurus.expansions(form));

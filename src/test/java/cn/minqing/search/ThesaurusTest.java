@@ -124,6 +124,30 @@ class ThesaurusTest {
     }
 
     @Test
+    void aNotionWrittenWithAWordMoreIsNamedWhole() {
+        Thesaurus thesaurus = of(List.of(
+                new Thesaurus.Entry("特困供养", List.of("特困人员救助供养", "五保户"), "subsidy", "test"),
+                new Thesaurus.Entry("巩固脱贫攻坚成果", List.of("巩固拓展脱贫成果"), "subsidy", "test"),
+                new Thesaurus.Entry("特困老人供养", List.of("五保钱不够"), "subsidy", "test"),
+                new Thesaurus.Entry("村务公开", List.of("村务不公开"), "other", "test")));
+        // the form is the query with a run of one or two characters taken out (人员; 攻坚 or 拓展): one form per entry,
+        // the shortest
+        assertThat(thesaurus.gappedFormsOf("特困人员供养", 2)).containsExactly("特困供养");
+        assertThat(thesaurus.gappedFormsOf("巩固拓展脱贫攻坚成果", 2)).containsExactly("巩固拓展脱贫成果");
+        // not the other way round (the form a word longer), not at either end, not three characters, not a form the
+        // query holds, not a query that is a form itself, not a query in pieces
+        assertThat(thesaurus.gappedFormsOf("特困人员救供养", 2)).isEmpty();
+        assertThat(thesaurus.gappedFormsOf("特困供养好的", 2)).isEmpty();
+        assertThat(thesaurus.gappedFormsOf("特困人员救助供养好", 2)).isEmpty();
+        assertThat(thesaurus.gappedFormsOf("村务公开", 2)).isEmpty();
+        assertThat(thesaurus.gappedFormsOf("特困供养 五保户", 2)).isEmpty();
+        assertThat(Thesaurus.withARunOut("特困老人供养", "特困供养")).isTrue();
+        assertThat(Thesaurus.withARunOut("特困供养", "特困老人供养")).isFalse();
+        assertThat(Thesaurus.withARunOut("老人特困供养", "特困供养")).isFalse();
+        assertThat(Thesaurus.withARunOut("巩固拓展了脱贫攻坚成果", "巩固脱贫攻坚成果")).isFalse();
+    }
+
+    @Test
     void aQueryHoldingNoFormButPartOfSeveralNotionsIsCompletedToThem() {
         Thesaurus thesaurus = of(List.of(
                 new Thesaurus.Entry("草原生态保护", List.of("草原保护"), "land", "test", List.of("草原沙化")),
