@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740, V750, V760, V770, V780, V790 and V800 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740, V750, V760, V770, V780, V790, V800 and V810 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -91,6 +91,9 @@ class ThesaurusDataTest {
     /** Terms new in V800 (thes25: a Guangxi–Guizhou karst county's broad notions and its rain-water tank, silkworm, hill-road, stone-desert and ethnic-affairs words) that a database V790 left lacks. */
     private static final List<String> NEW_TERMS_V800 = List.of("水柜漏水", "石漠化综合治理", "桑蚕产业",
             "蚕茧收购压价", "人饮安全", "自然村通硬化路", "大石山区诉求");
+    /** Terms new in V810 (thes26: a Hainan island coastal county's broad notions and its rubber, winter-vegetable, salt-water, state-farm, hotel, fishing and 黎族 village words) that a database V800 left lacks. */
+    private static final List<String> NEW_TERMS_V810 = List.of("胶水收购压价", "天然橡胶产业", "海洋渔业转型",
+            "咸水入侵", "场村土地纠纷", "候鸟老人服务管理", "滨海渔村诉求");
 
     /** Terms new in V785 (the 21st session's seen mend) that a database V780 left lacks. */
     private static final List<String> NEW_TERMS_V785 = List.of("办事要送烟");
@@ -131,7 +134,9 @@ class ThesaurusDataTest {
             new NarrowerRound("790", "785", NEW_TERMS_V790,
                     new AdminEdits("玉米价格低", "棒子贱卖", "扣水扣杂", "irrigation", "老浮桥", "浮桥板松了,浮桥没栏杆", "黄河浮桥,危桥", "设施农用地"), "合村并居"),
             new NarrowerRound("800", "790", NEW_TERMS_V800,
-                    new AdminEdits("沼气池", "沼气池堵了", "甘蔗砍运", "water", "老水柜", "老水柜裂了,老水柜没盖", "水柜漏水,蓄水池", "农村改厕"), "石漠化综合治理"));
+                    new AdminEdits("沼气池", "沼气池堵了", "甘蔗砍运", "water", "老水柜", "老水柜裂了,老水柜没盖", "水柜漏水,蓄水池", "农村改厕"), "石漠化综合治理"),
+            new NarrowerRound("810", "800", NEW_TERMS_V810,
+                    new AdminEdits("渡槽", "渡槽渗水", "台风停电", "farm-sales", "老胶园", "老胶园荒了,老胶树无出胶", "胶园弃割,橡胶价格低", "海水养殖"), "天然橡胶产业"));
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
