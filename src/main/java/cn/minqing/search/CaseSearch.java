@@ -348,7 +348,7 @@ class CaseSearch {
     static final int MAX_EXPANSIONS = 16;
     /** At most this many forms complete a query that is part of them ({@link Thesaurus#completionsOf}). */
     static final int MAX_COMPLETIONS = 4;
-    /** At most this many forms a query names with a word more or less ({@link Thesaurus#gappedFormsOf}). */
+    /** At most this many forms a query names with a word more ({@link Thesaurus#gappedFormsOf}). */
     static final int MAX_GAPPED = 2;
     /**
      * Each rewrite repeats the whole query on every field, and Elasticsearch refuses a search of more clauses than
