@@ -254,7 +254,9 @@ class CaseSearch {
                 Query found = !foldWordsFound() ? text : Query.of(t -> t.bool(tb -> tb.must(text)
                         .should(s -> s.constantScore(cs -> cs.filter(inIntent).boost(WORDS_FIRST_BOOST)))
                         .queryName(ListingVariety.WORDS_MATCHED)));
-                b.must(m -> m.bool(either -> either.should(found).should(CategoryListing.query(plan.intent(), q, plan.corrected(), categoryIntent, thesaurus, index.alias())).minimumShouldMatch("1")));
+                Query listed = CategoryListing.query(plan.intent(), q, plan.corrected(), categoryIntent, thesaurus,
+                        index.alias());
+                b.must(m -> m.bool(either -> either.should(found).should(listed).minimumShouldMatch("1")));
                 // what the words found stays above what is only listed for its category — in those categories, when
                 // the words as typed match, or when a thesaurus form of two characters or more stands whole in the
                 // report (非法采砂 → 偷挖河沙 in a sanitation report), as written (its `forms`: a phrase on the words fields
@@ -491,14 +493,12 @@ class CaseSearch {
         }
         // 生态保护 → 草原生态保护, 海洋生态保护 …: a query that holds no form but is part of several notions names them
         // (a leader's notion; words with a place are a villager's need there: 高坪街上 下水道堵)
-        List<String> completed = noPlace ? thesaurus.completionsOf(corrected != null ? corrected : q, MAX_COMPLETIONS)
-                : List.of();
-        // 巩固拓展脱贫攻坚成果 → 巩固脱贫攻坚成果: an official notion written with a word more names it whole
+        String read = corrected != null ? corrected : q;
+        List<String> completed = new java.util.ArrayList<>();
         if (noPlace) {
-            List<String> named = new java.util.ArrayList<>(completed);
-            thesaurus.gappedFormsOf(corrected != null ? corrected : q, MAX_GAPPED).stream().filter(f -> !named.contains(f))
-                    .forEach(named::add);
-            completed = named;
+            completed.addAll(thesaurus.completionsOf(read, MAX_COMPLETIONS));
+            // 巩固拓展脱贫攻坚成果 → 巩固脱贫攻坚成果: an official notion written with a word more names it whole
+            thesaurus.gappedFormsOf(read, MAX_GAPPED).stream().filter(f -> !completed.contains(f)).forEach(completed::add);
         }
         for (String form : completed) {
             expansions.add(new Thesaurus.Expansion(form, thesaurus.categoryOf(form), form));
