@@ -281,7 +281,7 @@ class RelevanceTest extends ApiTest {
     /**
      * The 23rd session's blind set (an oasis county in the arid northwest: 灌溉 and 水权, 轮灌, 机井关停 and 地下水超采,
      * 滴灌, 棉花 and 轧花厂 扣杂, 制种玉米, 风沙 and 防护林, 盐碱地, 生态移民, 兵团 连队 next to village land; 兰银官话 and
-     * 西北话), measured on main before any change for it (2d1a363's search): nDCG@10 0.635, recall@10 0.529,
+     * 西北话), measured on main before any change for it (83b79ef's search): nDCG@10 0.635, recall@10 0.529,
      * precision@5 0.501 (typo 0.846, colloquial 0.526, place 0.730, relax 0.468), 13 of 13 duplicates; floors just under.
      */
     static final TestSet BLIND23 = new TestSet("blind23", 0.62, 0.51, 0.49, 13,
