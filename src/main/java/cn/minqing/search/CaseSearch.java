@@ -245,7 +245,8 @@ class CaseSearch {
             String minimumMatch = plan.step() == Step.ALL_WORDS ? ALL_WORDS_MATCH : "50%";
             // the syllables (pinyin) only once the words found few: typos are read as known words on both sides
             // (同音纠错 in the query and in the index), so pinyin would mostly add chance homophones (报账 for 保障)
-            Query text = text(q, plan.corrected(), rewrites, minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways());
+            Query text = text(q, plan.corrected(), rewrites, minimumMatch, plan.step() != Step.ALL_WORDS || pinyinAlways(),
+                    plan.step() == Step.CATEGORY ? FORM_PART_MATCH : minimumMatch);
             if (plan.step() == Step.CATEGORY) {
                 Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
                         .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
@@ -322,6 +323,13 @@ class CaseSearch {
      * blind7 +0.001, no set lower).
      */
     static final int WHOLE_FORM_FIRST = 2;
+
+    /**
+     * A thesaurus form standing alone, at the category step, in its own category: one of two words, two of three or four,
+     * half of more (most words are enough, 50%, would take one of three). Measured in the 23rd session on every judged
+     * set (docs/relevance.md).
+     */
+    static final String FORM_PART_MATCH = "1<-1 2<2 4<50%";
 
     /** The first step's minimum match: all of two words, 70% of three or more. */
     static final String ALL_WORDS_MATCH = "2<70%";
@@ -421,7 +429,7 @@ class CaseSearch {
      * The words as typed, or any of their colloquial variants (synonyms, thesaurus forms, with lower weights),
      * or the same syllables (pinyin, lower still) must match; "quoted" means exactly.
      */
-    private Query text(String q, String corrected, Rewrites r, String minimumMatch, boolean withPinyin) {
+    private Query text(String q, String corrected, Rewrites r, String minimumMatch, boolean withPinyin, String formMatch) {
         String trimmed = q.strip();
         if (isPhrase(trimmed)) {
             String phrase = trimmed.substring(1, trimmed.length() - 1);
@@ -441,11 +449,11 @@ class CaseSearch {
             }
             java.util.Set<String> common = rewriteClauses.leanFor(index.alias(), variants, distinct);
             variants.forEach(v -> any.should(rewrite(v, SYNONYM_WEIGHT, minimumMatch, common.contains(v))));
-            distinct.forEach(e -> any.should(expansion(e, minimumMatch, common.contains(e.text()))));
+            distinct.forEach(e -> any.should(expansion(e, minimumMatch, formMatch, common.contains(e.text()))));
             if (!minimumMatch.equals(ALL_WORDS_MATCH)) {
                 // once most words are enough, so is the other form without the rest of the query (特困人员供养 → 五保户)
                 bareForms(distinct).forEach(e -> any.should(s -> s.bool(b -> b.should(
-                        expansion(e, ALL_WORDS_MATCH, common.contains(e.text()))).boost(BARE_FORM_WEIGHT))));
+                        expansion(e, ALL_WORDS_MATCH, ALL_WORDS_MATCH, common.contains(e.text()))).boost(BARE_FORM_WEIGHT))));
             }
             if (!r.narrower().isEmpty()) {
                 any.should(HeldForms.narrower(r.narrower()));
@@ -544,11 +552,14 @@ class CaseSearch {
      * in another category's report it is a chance match of a common phrase and counts far less. An entry without a
      * category (or of {@code other}) keeps its forms' weight everywhere.
      */
-    private static Query expansion(Thesaurus.Expansion e, String minimumMatch, boolean common) {
+    private static Query expansion(Thesaurus.Expansion e, String minimumMatch, String formMatch, boolean common) {
         if (e.category() == null || e.category().isBlank() || e.category().equals("other")) {
             return rewrite(e.text(), THESAURUS_WEIGHT, minimumMatch, common);
         }
-        Query inCategory = Query.of(q -> q.bool(b -> b.must(rewrite(e.text(), THESAURUS_WEIGHT, minimumMatch, common))
+        // a form standing alone (the whole query was a form) is a notion: when the category is listed, one word of three
+        // (死 of 林带树死了) is no match of it, and would raise a report above the listing with what the words found
+        String inCategoryMatch = e.text().equals(e.form()) ? formMatch : minimumMatch;
+        Query inCategory = Query.of(q -> q.bool(b -> b.must(rewrite(e.text(), THESAURUS_WEIGHT, inCategoryMatch, common))
                 .filter(f -> f.term(t -> t.field("category").value(e.category())))));
         // elsewhere the rewrite is never loosened (most words are enough) a second time: a part of a form (差 of 脏乱差,
         // 卫生 of 不卫生) in another category's report is a chance match (条件太差, 信号差, 食堂不卫生)
