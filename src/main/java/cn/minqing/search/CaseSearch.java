@@ -126,7 +126,7 @@ class CaseSearch {
                 : result.total() < FEW ? categoryIntent.ofPieces(read) : List.of();
         // (a broad notion with no category pointed to, or within an exact place, gets here too)
         if ((result.total() < FEW || fewInCategories(result, listed)
-                || relaxed.contains("words") && noneInCategories(exact, listed) || broad)
+                || relaxed.contains("words") && noneInCategories(exact, listed) || broad || fewInPlace(result, plan))
                 && mayList && !listed.isEmpty()) {
             SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), listed, Step.CATEGORY),
                     given, user, with(relaxed, "category"));
@@ -149,6 +149,19 @@ class CaseSearch {
     private static boolean noneInCategories(SearchResult result, List<String> intent) {
         return result.facets().getOrDefault("category", List.of()).stream()
                 .noneMatch(b -> intent.contains(b.key()) && b.count() > 0);
+    }
+
+    /**
+     * A place named inexactly (王家庄 浇地) raises its cases by {@link #PLACE_BOOST}; the words found fewer than {@link #FEW}
+     * there (its report says 地只能等渠水): the categories the query points to are listed too, the place's own first.
+     * Told by the score, so only when the page is ranked by it.
+     */
+    private static boolean fewInPlace(SearchResult result, Plan plan) {
+        if (plan.placeBoost() == null || result.hits().stream().anyMatch(h -> h.score() == null)) {
+            return false;
+        }
+        long inPlace = result.hits().stream().filter(h -> h.score() >= PLACE_BOOST).count();
+        return inPlace < Math.min(FEW, result.hits().size());
     }
 
     /** The words found fewer than {@link #FEW} cases in each category the query points to. */
@@ -279,6 +292,12 @@ class CaseSearch {
                             }
                             if (!narrowerHeld.isEmpty()) {
                                 w.should(HeldForms.any(narrowerHeld));
+                            }
+                            if (plan.placeBoost() != null) {
+                                // in a place named inexactly, what the words found there at all stays above its listing
+                                // (石门村 路灯: a lamp report filed under road, listed for none)
+                                w.should(x -> x.bool(y -> y.filter(text).filter(p -> p.term(t -> t.field("regionPath")
+                                        .value(plan.placeBoost())))));
                             }
                             return w;
                         }))
