@@ -285,10 +285,13 @@ class RelevanceTest extends ApiTest {
      * precision@5 0.501 (typo 0.846, colloquial 0.526, place 0.730, relax 0.468), 13 of 13 duplicates. After the
      * thesaurus's twenty-second round (thes27, briefed from the same register at the same time as the set's writer,
      * before either wrote; docs/relevance.md): 0.652, recall@10 0.543, precision@5 0.527 (typo 0.828, colloquial 0.556,
-     * place 0.730, relax 0.525); floors just under.
+     * place 0.730, relax 0.525). After the session's two search rules (a form standing alone matched by two words of
+     * three at the category step; a place named inexactly where the words find few lists its cases of the need):
+     * 0.678, recall@10 0.566, precision@5 0.532 (typo 0.850, colloquial 0.558, place 0.845, relax 0.525); floors just
+     * under.
      */
-    static final TestSet BLIND23 = new TestSet("blind23", 0.64, 0.53, 0.51, 13,
-            Map.of("typo", 0.81, "colloquial", 0.54, "place", 0.71, "relax", 0.51), false);
+    static final TestSet BLIND23 = new TestSet("blind23", 0.66, 0.55, 0.52, 13,
+            Map.of("typo", 0.83, "colloquial", 0.54, "place", 0.83, "relax", 0.51), false);
     static final int DISTRACTORS = 300;
     /** The queries whose top ten are printed with titles ({@code -Drelevance.show=TQ58,PQ70}): to read a failure. */
     static final java.util.Set<String> SHOWN = java.util.Set.of(System.getProperty("relevance.show", "").split(","));
