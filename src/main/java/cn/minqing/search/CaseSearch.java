@@ -60,6 +60,12 @@ class CaseSearch {
             this(q, category, status, region, overdue, size, from, null, null, null, null, null, null, null, null, null);
         }
 
+        /** The same search's first {@code n} hits. */
+        Criteria firstPage(int n) {
+            return new Criteria(q, category, status, region, overdue, n, 0, organisation, urgency, fromDate, toDate,
+                    nearLat, nearLon, radiusKm, sort, null, channel);
+        }
+
         Criteria(String q, String category, String status, String region, Boolean overdue, int size, int from,
                  String organisation, String urgency, String fromDate, String toDate, Double nearLat,
                  Double nearLon, Double radiusKm, String sort, List<String> after) {
@@ -125,9 +131,9 @@ class CaseSearch {
         List<String> listed = !intent.isEmpty() || !mayList ? intent
                 : result.total() < FEW ? categoryIntent.ofPieces(read) : List.of();
         // (a broad notion with no category pointed to, or within an exact place, gets here too)
-        if ((result.total() < FEW || fewInCategories(result, listed)
-                || relaxed.contains("words") && noneInCategories(exact, listed) || broad || fewInPlace(result, plan))
-                && mayList && !listed.isEmpty()) {
+        if (mayList && !listed.isEmpty() && (result.total() < FEW || fewInCategories(result, listed)
+                || relaxed.contains("words") && noneInCategories(exact, listed) || broad
+                || fewInPlace(result, plan, given, user, relaxed))) {
             SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), listed, Step.CATEGORY),
                     given, user, with(relaxed, "category"));
             if (wider.total() > result.total()) {
@@ -154,14 +160,21 @@ class CaseSearch {
     /**
      * A place named inexactly (王家庄 浇地) raises its cases by {@link #PLACE_BOOST}; the words found fewer than {@link #FEW}
      * there (its report says 地只能等渠水): the categories the query points to are listed too, the place's own first.
-     * Told by the score, so only when the page is ranked by it.
+     * Told by the score of the first {@link #FEW} hits, so only when the page is ranked by it; a later page (or a page
+     * of fewer) asks for those first hits, so every page of a search is relaxed alike.
      */
-    private static boolean fewInPlace(SearchResult result, Plan plan) {
-        if (plan.placeBoost() == null || result.hits().stream().anyMatch(h -> h.score() == null)) {
+    private boolean fewInPlace(SearchResult result, Plan plan, Criteria given, CurrentUser user, List<String> relaxed)
+            throws IOException {
+        if (plan.placeBoost() == null) {
             return false;
         }
-        long inPlace = result.hits().stream().filter(h -> h.score() >= PLACE_BOOST).count();
-        return inPlace < Math.min(FEW, result.hits().size());
+        SearchResult first = given.from() == 0 && given.after() == null && given.size() >= FEW ? result
+                : run(plan, given.firstPage(FEW), user, relaxed);
+        List<SearchResult.Hit> top = first.hits().stream().limit(FEW).toList();
+        if (top.stream().anyMatch(h -> h.score() == null)) {
+            return false;
+        }
+        return top.stream().filter(h -> h.score() >= PLACE_BOOST).count() < top.size();
     }
 
     /** The words found fewer than {@link #FEW} cases in each category the query points to. */

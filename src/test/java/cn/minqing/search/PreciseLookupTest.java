@@ -174,6 +174,25 @@ class PreciseLookupTest extends ApiTest {
     }
 
     @Test
+    void everyPageOfASearchInAPlaceNamedInexactlyIsRelaxedAlike() {
+        // three reports of 鹿鸣村 that the words find: the first page is all the village's, so nothing is relaxed; the
+        // next page holds other villages' matches only, and must not be taken for a place where the words find few
+        for (int i = 1; i <= 3; i++) {
+            file("cunmin-QS01004-1", "鹿鸣村灌溉渠第" + i + "段漏水", "鹿鸣村灌溉渠第" + i + "段渗漏严重，下游的田放不进水", "irrigation");
+        }
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=鹿鸣村灌溉渠",
+                r -> r.get("hits").findValuesAsText("number").size() >= 3);
+        JsonNode first = get("leader1", "/api/search?size=3&q=鹿鸣 灌溉").getBody();
+        JsonNode next = get("leader1", "/api/search?size=3&from=3&q=鹿鸣 灌溉").getBody();
+        assertThat(next.get("hits").size()).as("other villages' matches on the next page").isPositive();
+        assertThat(texts(next.get("relaxed"))).isEqualTo(texts(first.get("relaxed")));
+        JsonNode both = get("leader1", "/api/search?size=6&q=鹿鸣 灌溉").getBody();
+        List<String> paged = new ArrayList<>(first.get("hits").findValuesAsText("number"));
+        paged.addAll(next.get("hits").findValuesAsText("number"));
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(both.get("hits").findValuesAsText("number"));
+    }
+
+    @Test
     void anInexactPlaceNeverEmptiesASearchThatHasMatches() {
         // a report in 李家村 (石门镇) about something no case in 青溪乡 mentions, in words that point to no category (a
         // 围栏 did until the thesaurus's fourteenth round made it grassland's word: the land cases were then listed too)
