@@ -276,10 +276,15 @@ class CaseSearch {
             if (plan.step() == Step.CATEGORY) {
                 Query inIntent = Query.of(f -> f.terms(t -> t.field("category").terms(v -> v.value(plan.intent().stream()
                         .map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList()))));
-                // the words' match in those categories is raised within the match itself (named, so the page tells it
-                // from a listed case), not by matching the whole text a second time in a filter (issue 13's latency)
+                // in a place named inexactly, what the words found there at all stays above its listing too (石门村 路灯:
+                // a lamp report filed under road, listed for none)
+                Query raised = plan.placeBoost() == null ? inIntent : Query.of(r -> r.bool(o -> o.should(inIntent)
+                        .should(p -> p.term(t -> t.field("regionPath").value(plan.placeBoost())))));
+                // the words' match in those categories (and place) is raised within the match itself (named, so the page
+                // tells it from a listed case), not by matching the whole text a second time in a filter (issue 13's
+                // latency)
                 Query found = !foldWordsFound() ? text : Query.of(t -> t.bool(tb -> tb.must(text)
-                        .should(s -> s.constantScore(cs -> cs.filter(inIntent).boost(WORDS_FIRST_BOOST)))
+                        .should(s -> s.constantScore(cs -> cs.filter(raised).boost(WORDS_FIRST_BOOST)))
                         .queryName(ListingVariety.WORDS_MATCHED)));
                 Query listed = CategoryListing.query(plan.intent(), q, plan.corrected(), categoryIntent, thesaurus,
                         index.alias());
@@ -294,10 +299,10 @@ class CaseSearch {
                 List<String> narrowerHeld = rewrites == null ? List.of() : rewrites.narrower();
                 b.should(s -> s.constantScore(cs -> cs.filter(f -> f.bool(w -> {
                             if (foldWordsFound()) {
-                                // (in those categories the words' match counts above: what follows is every other)
-                                w.mustNot(inIntent);
+                                // (in those categories and place the words' match counts above: what follows is every other)
+                                w.mustNot(raised);
                             } else {
-                                w.should(x -> x.bool(y -> y.filter(text).filter(inIntent)));
+                                w.should(x -> x.bool(y -> y.filter(text).filter(raised)));
                             }
                             w.minimumShouldMatch("1").should(typed);
                             if (!wholeForms.isEmpty()) {
@@ -305,12 +310,6 @@ class CaseSearch {
                             }
                             if (!narrowerHeld.isEmpty()) {
                                 w.should(HeldForms.any(narrowerHeld));
-                            }
-                            if (plan.placeBoost() != null) {
-                                // in a place named inexactly, what the words found there at all stays above its listing
-                                // (石门村 路灯: a lamp report filed under road, listed for none)
-                                w.should(x -> x.bool(y -> y.filter(text).filter(p -> p.term(t -> t.field("regionPath")
-                                        .value(plan.placeBoost())))));
                             }
                             return w;
                         }))
