@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740, V750, V760, V770, V780, V790, V800, V810 and V820 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740, V750, V760, V770, V780, V790, V800, V810, V820 and V830 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -97,6 +97,9 @@ class ThesaurusDataTest {
     /** Terms new in V820 (thes27: an oasis county of the arid northwest's broad notions and its irrigation-quota, machine-well, drip, cotton, seed-maize, fruit, sand, salt and 兵团 neighbour words) that a database V810 left lacks. */
     private static final List<String> NEW_TERMS_V820 = List.of("轮灌排不上", "机井关停", "高效节水灌溉",
             "棉花产业", "兵地土地纠纷", "戈壁设施农业", "绿洲农村诉求");
+    /** Terms new in V830 (thes28: a hill county of the Sichuan basin's east, its broad notions and its lemon, 青菜头, pig, landslide, 土坯房, 场镇, 坝坝宴 and 撂荒 words) that a database V820 left lacks. */
+    private static final List<String> NEW_TERMS_V830 = List.of("柠檬销售", "青菜头收购", "屋后山坡开裂",
+            "地质灾害防治", "生猪稳产保供", "高山生态搬迁", "川渝丘陵农村诉求");
 
     /** Terms new in V785 (the 21st session's seen mend) that a database V780 left lacks. */
     private static final List<String> NEW_TERMS_V785 = List.of("办事要送烟");
@@ -142,7 +145,10 @@ class ThesaurusDataTest {
                     new AdminEdits("渡槽", "渡槽渗水", "台风停电", "farm-sales", "老胶园", "老胶园荒了,老胶树无出胶", "胶园弃割,橡胶价格低", "海水养殖"), "天然橡胶产业"),
             // also renarrows 地下水保护, 防沙治沙 and 边远地区服务 (their notions as before: thesaurus-narrower-before-v820.tsv)
             new NarrowerRound("820", "810", NEW_TERMS_V820,
-                    new AdminEdits("枸杞种植", "枸杞晒干没人收", "沙尘天气", "irrigation", "老涝坝", "涝坝干了,涝坝漏了", "斗渠毛渠失修,机井关停", "渠道硬化"), "棉花产业"));
+                    new AdminEdits("枸杞种植", "枸杞晒干没人收", "沙尘天气", "irrigation", "老涝坝", "涝坝干了,涝坝漏了", "斗渠毛渠失修,机井关停", "渠道硬化"), "棉花产业"),
+            // also renarrows 柑橘产业 and 农村留守人员关爱 (their notions as before: thesaurus-narrower-before-v830.tsv)
+            new NarrowerRound("830", "820", NEW_TERMS_V830,
+                    new AdminEdits("山坪塘", "堰塘垮了", "提灌站", "land", "老晒坝", "晒坝裂了,晒坝积水", "坡地撂荒,撂荒地复耕", "沼气池"), "生猪稳产保供"));
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
