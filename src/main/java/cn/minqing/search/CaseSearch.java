@@ -139,6 +139,13 @@ class CaseSearch {
             if (wider.total() > result.total()) {
                 result = wider;
             }
+        } else if (mayList && listed.isEmpty() && result.total() == 0) {
+            // nothing found and no need pointed to: the catch-all's cases, when the query's parts are its words alone
+            List<String> other = categoryIntent.ofPieces(read, true);
+            if (!other.isEmpty()) {
+                result = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), other, Step.CATEGORY),
+                        given, user, with(relaxed, "category"));
+            }
         }
         return result;
     }

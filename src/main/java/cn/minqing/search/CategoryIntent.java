@@ -127,6 +127,14 @@ class CategoryIntent {
      * only lists these when the words find few (a weaker guess than {@link #of}).
      */
     List<String> ofPieces(String query) {
+        return ofPieces(query, false);
+    }
+
+    /**
+     * As {@link #ofPieces(String)}, and with {@code otherToo} the catch-all as well: for a search that found nothing at
+     * all (基层党风廉政建设, 市容秩序: 党风, 廉政, 市容 are held by other's forms alone), other's cases are better than none.
+     */
+    List<String> ofPieces(String query, boolean otherToo) {
         if (query == null || query.isBlank()) {
             return List.of();
         }
@@ -141,7 +149,7 @@ class CategoryIntent {
             }
             int all = counts.values().stream().mapToInt(Integer::intValue).sum();
             counts.forEach((category, n) -> {
-                if (n >= MIN_FORMS_POINTING && n >= POINTING_SHARE * all && !category.equals("other")) {
+                if (n >= MIN_FORMS_POINTING && n >= POINTING_SHARE * all && (otherToo || !category.equals(OTHER))) {
                     score.merge(category, (double) n / all, Double::sum);
                 }
             });

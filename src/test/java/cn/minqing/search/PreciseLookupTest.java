@@ -407,6 +407,38 @@ class PreciseLookupTest extends ApiTest {
                 .contains("没有完全匹配的诉求，以下按相关类别列出");
     }
 
+    /**
+     * 24th session: a search that found nothing at all, whose parts are held by the catch-all's forms alone (基层干部廉洁,
+     * 吃酒人情太重 on the judged sets: 干部, 人情 and 吃酒 are other's), listed nothing; it lists other's cases now, and says so.
+     * Made-up words, so that nothing in the county holds them: 钋砹 is held by three forms of an entry under other.
+     */
+    @Test
+    void aSearchThatFindsNothingListsTheCatchAllWhenItsPartsAreOnlyThatCategorysWords() {
+        String conduct = filedAndFound("村委会开会从不通知", "村委会开会定事情从来不通知我们，事后才晓得", "other", "开会定事情");
+        List<Object> entries = thesaurusEntries();
+        List<Object> extended = new ArrayList<>(entries);
+        extended.add(Map.of("term", "钋砹铍", "variants", List.of("钋砹硼", "钋砹锂"), "category", "other", "source", "test"));
+        try {
+            assertThat(put("admin", "/api/admin/thesaurus", extended).getStatusCode().value()).isEqualTo(200);
+            assertThat(categoryIntent.of("钋砹锶钡", "cases")).isEmpty();
+            assertThat(categoryIntent.ofPieces("钋砹锶钡")).as("other is not pointed to while the words find some").isEmpty();
+            JsonNode listed = get("leader1", "/api/search?size=100&q=钋砹锶钡").getBody();
+            assertThat(texts(listed.get("relaxed"))).contains("category");
+            assertThat(listed.get("hits").findValuesAsText("category")).isNotEmpty().allMatch(CategoryIntent.OTHER::equals);
+            assertThat(listed.get("hits").findValuesAsText("number")).contains(conduct);
+            // a query with no part any category's forms hold still answers nothing (潜水执照 …)
+            assertThat(get("leader1", "/api/search?size=100&q=锶钡镭").getBody().get("total").asLong()).isZero();
+        } finally {
+            assertThat(put("admin", "/api/admin/thesaurus", entries).getStatusCode().value()).isEqualTo(200);
+        }
+    }
+
+    private List<Object> thesaurusEntries() {
+        List<Object> entries = new ArrayList<>();
+        get("admin", "/api/admin/thesaurus").getBody().forEach(entries::add);
+        return entries;
+    }
+
     /** 12th session: a category switched off (停用) in the element library was still pointed to by its thesaurus entries. */
     @Test
     void aCategorySwitchedOffIsNotPointedToByItsThesaurusEntries() {
