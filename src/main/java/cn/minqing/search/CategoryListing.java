@@ -21,6 +21,8 @@ final class CategoryListing {
     /** Each other form of a thesaurus entry the query mentions that such a case uses: above a shared character pair. */
     static final float NOTION_SCORE = 0.006f;
     static final int MAX_NOTION_FORMS = 60;
+    /** Each form of an entry akin to one the query mentions ({@link Thesaurus#kinOf}): between a shared pair and the notion. */
+    static final float KIN_SCORE = 0.0055f;
     /** Each form of the category's own vocabulary that such a case uses raises it a little. */
     static final float VOCABULARY_SCORE = 0.0005f;
     /** Each word that stands out in the category in the index: a tie-break (at most 0.006 in all). */
@@ -45,6 +47,11 @@ final class CategoryListing {
                 .filter(e -> categories.contains(e.category())).flatMap(e -> e.forms().stream())
                 .filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH && !partial.contains(f)).distinct()
                 .limit(MAX_NOTION_FORMS).toList();
+        // the same need compiled apart (特困供养 → 特困人员认定: 无儿无女, 孤身一人 …), a little below the notion named
+        List<String> kin = thesaurus.mentionedIn(partial).stream().filter(e -> categories.contains(e.category()))
+                .flatMap(e -> thesaurus.kinOf(e).stream()).flatMap(e -> e.forms().stream())
+                .filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH && !partial.contains(f) && !notion.contains(f))
+                .distinct().limit(MAX_NOTION_FORMS).toList();
         return Query.of(query -> query.bool(c -> {
             c.queryName(ListingVariety.LISTED);
             c.filter(f -> f.terms(t -> t.field("category").terms(v -> v.value(categories.stream()
@@ -53,6 +60,8 @@ final class CategoryListing {
             c.should(s -> s.constantScore(cs -> cs.boost(PARTIAL_SCORE).filter(f -> f.multiMatch(mm -> mm.query(partial)
                     .fields("title.bigram", "description.bigram").minimumShouldMatch("1")))));
             notion.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(NOTION_SCORE)
+                    .filter(f -> f.multiMatch(mm -> mm.query(word).type(TextQueryType.Phrase).fields("title", "description"))))));
+            kin.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(KIN_SCORE)
                     .filter(f -> f.multiMatch(mm -> mm.query(word).type(TextQueryType.Phrase).fields("title", "description"))))));
             vocabulary.forEach(word -> c.should(s -> s.constantScore(cs -> cs.boost(VOCABULARY_SCORE)
                     .filter(f -> f.multiMatch(mm -> mm.query(word).type(TextQueryType.Phrase).fields("title", "description"))))));

@@ -302,6 +302,39 @@ class Thesaurus {
     }
 
     /** The category of the first entry that has this form, or null (a narrower notion only, or no form). */
+    /**
+     * The entries of the same category whose term shares a distinctive part with this entry's term (特困供养 →
+     * 特困人员认定, 分散供养; 临时救助 → 急难型临时救助): the same need, compiled apart. A part of two characters counts
+     * when the terms of at most {@value #KIN_TERMS} entries hold it (作风, 特困, 供养; not 农村, 管理).
+     */
+    List<Entry> kinOf(Entry entry) {
+        Loaded known = load();
+        String term = entry.term();
+        java.util.Set<String> parts = new java.util.HashSet<>();
+        for (int i = 0; i + 2 <= term.length(); i++) {
+            parts.add(term.substring(i, i + 2));
+        }
+        Map<String, Integer> holding = new HashMap<>();
+        List<Entry> sharing = new ArrayList<>();
+        for (Entry e : known.entries()) {
+            boolean shares = false;
+            for (String part : parts) {
+                if (e.term().contains(part)) {
+                    holding.merge(part, 1, Integer::sum);
+                    shares = true;
+                }
+            }
+            if (shares && e != entry && !e.term().equals(term) && java.util.Objects.equals(e.category(), entry.category())) {
+                sharing.add(e);
+            }
+        }
+        return sharing.stream().filter(e -> parts.stream().anyMatch(part -> e.term().contains(part)
+                && holding.getOrDefault(part, 0) <= KIN_TERMS)).toList();
+    }
+
+    /** A part of a term held by more entries' terms than this is common (农村, 补贴): it makes no kin. */
+    static final int KIN_TERMS = 5;
+
     String categoryOf(String form) {
         Loaded known = load();
         String term = known.topics().get(form);

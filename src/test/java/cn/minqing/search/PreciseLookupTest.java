@@ -433,6 +433,30 @@ class PreciseLookupTest extends ApiTest {
         }
     }
 
+    /**
+     * 24th session: a query naming a notion lists its category ranked by the notion's other forms; a report saying it
+     * in the words of another entry of the same need (特困人员认定's 无儿无女 for 特困供养: the same need compiled apart,
+     * their terms sharing 特困) ranked among every other case of the category. Made-up terms share 钍镤 here.
+     */
+    @Test
+    void aCategoryListingRanksAReportInTheWordsOfAnEntryAkinToTheNotionFirst() {
+        String kin = filedAndFound("屋里只剩一个孤老汉没人照看", "三组屋里只剩一个孤老汉没人照看，冬天柴都没得烧", "subsidy", "冬天柴都没得烧");
+        List<Object> entries = thesaurusEntries();
+        List<Object> extended = new ArrayList<>(entries);
+        extended.add(Map.of("term", "钍镤镎钚", "variants", List.of("镎钚钍镤"), "category", "subsidy", "source", "test"));
+        extended.add(Map.of("term", "钍镤锔锫", "variants", List.of("只剩一个孤老汉"), "category", "subsidy", "source", "test"));
+        try {
+            assertThat(put("admin", "/api/admin/thesaurus", extended).getStatusCode().value()).isEqualTo(200);
+            JsonNode listed = get("leader1", "/api/search?size=100&q=钍镤镎钚").getBody();
+            assertThat(texts(listed.get("relaxed"))).contains("category");
+            List<String> hits = listed.get("hits").findValuesAsText("number");
+            assertThat(listed.get("hits").findValuesAsText("category")).hasSizeGreaterThan(3).allMatch("subsidy"::equals);
+            assertThat(hits.indexOf(kin)).as("the report in the akin entry's words, first among the category's cases").isZero();
+        } finally {
+            assertThat(put("admin", "/api/admin/thesaurus", entries).getStatusCode().value()).isEqualTo(200);
+        }
+    }
+
     private List<Object> thesaurusEntries() {
         List<Object> entries = new ArrayList<>();
         get("admin", "/api/admin/thesaurus").getBody().forEach(entries::add);
