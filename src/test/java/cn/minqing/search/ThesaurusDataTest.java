@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The domain thesaurus as data (search/thesaurus.tsv): every entry well formed — a known category, a source, no
  * duplicate term, no form that is empty, one character, a stop word or a sentence, no form under two categories — and
- * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740, V750, V760, V770, V780, V790, V800, V810, V820 and V830 each bring a database that the migration before left (with an admin's edits) up to the file:
+ * migrations V560, V590, V640, V670, V680, V690, V701, V710, V720, V730, V740, V750, V760, V770, V780, V790, V800, V810, V820, V830 and V840 each bring a database that the migration before left (with an admin's edits) up to the file:
  * new terms added, entries still worded as shipped before given their new variants, the admin's edits left as the admin
  * wrote them. The databases are scratch ones on the test run's PostgreSQL, migrated by Flyway from the project's own
  * migrations.
@@ -100,6 +100,9 @@ class ThesaurusDataTest {
     /** Terms new in V830 (thes28: a hill county of the Sichuan basin's east, its broad notions and its lemon, 青菜头, pig, landslide, 土坯房, 场镇, 坝坝宴 and 撂荒 words) that a database V820 left lacks. */
     private static final List<String> NEW_TERMS_V830 = List.of("柠檬销售", "青菜头收购", "屋后山坡开裂",
             "地质灾害防治", "生猪稳产保供", "高山生态搬迁", "川渝丘陵农村诉求");
+    /** Terms new in V840 (thes29: the headings leaders work by, the 七有 family and the four revitalisations, and needs they lacked) that a database V830 left lacks. */
+    private static final List<String> NEW_TERMS_V840 = List.of("幼有所育", "弱有所扶", "人才振兴",
+            "组织振兴", "碧水保卫战", "乡村建设行动", "法律援助");
 
     /** Terms new in V785 (the 21st session's seen mend) that a database V780 left lacks. */
     private static final List<String> NEW_TERMS_V785 = List.of("办事要送烟");
@@ -148,7 +151,10 @@ class ThesaurusDataTest {
                     new AdminEdits("枸杞种植", "枸杞晒干没人收", "沙尘天气", "irrigation", "老涝坝", "涝坝干了,涝坝漏了", "斗渠毛渠失修,机井关停", "渠道硬化"), "棉花产业"),
             // also renarrows 柑橘产业 and 农村留守人员关爱 (their notions as before: thesaurus-narrower-before-v830.tsv)
             new NarrowerRound("830", "820", NEW_TERMS_V830,
-                    new AdminEdits("山坪塘", "堰塘垮了", "提灌站", "land", "老晒坝", "晒坝裂了,晒坝积水", "坡地撂荒,撂荒地复耕", "沼气池"), "生猪稳产保供"));
+                    new AdminEdits("山坪塘", "堰塘垮了", "提灌站", "land", "老晒坝", "晒坝裂了,晒坝积水", "坡地撂荒,撂荒地复耕", "沼气池"), "生猪稳产保供"),
+            // existing entries given notions only had none, so no earlier narrower file
+            new NarrowerRound("840", "830", NEW_TERMS_V840,
+                    new AdminEdits("粮食安全", "种粮亏本", "一卡通", "other", "老戏台", "戏台漏雨,戏台塌了", "文体设施,农村文化礼堂", "田长制"), "人才振兴"));
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
