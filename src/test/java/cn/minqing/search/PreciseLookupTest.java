@@ -500,6 +500,21 @@ class PreciseLookupTest extends ApiTest {
     }
 
     /**
+     * 24th session: a broad notion filed under a category where fewer of its notions lie than in another (防灾减灾 under
+     * security, its notions in road, irrigation and housing; 粮食安全 under farm-sales, most of its notions land's) points
+     * to no category, as a heading filed under other that spans the county does not: the search lists the reports of
+     * its notions, not the filing category's cases (fights and thefts for 防灾减灾). One filed where most of its notions
+     * lie (一老一小, elderly) still points there.
+     */
+    @Test
+    void aBroadNotionFiledWhereFewOfItsNotionsLiePointsToNoCategory() {
+        assertThat(categoryIntent.of("防灾减灾", "cases")).doesNotContain("security");
+        assertThat(categoryIntent.of("粮食安全", "cases")).doesNotContain("farm-sales");
+        assertThat(categoryIntent.of("一老一小", "cases")).contains("elderly");
+        assertThat(categoryIntent.of("干部作风", "cases")).contains(CategoryIntent.OTHER);
+    }
+
+    /**
      * A short query naming several thesaurus entries of one category: the listing's other forms (up to
      * MAX_NOTION_FORMS), the category's vocabulary and the words' own rewrites all go into one request, which must stay
      * within Elasticsearch's clause limit (set from the heap and the search threads: some thousands on a small
