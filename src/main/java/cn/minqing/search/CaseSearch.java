@@ -541,8 +541,9 @@ class CaseSearch {
         // (a leader's notion; words with a place are a villager's need there: 高坪街上 下水道堵)
         String read = corrected != null ? corrected : q;
         List<String> completed = new java.util.ArrayList<>();
+        List<String> completions = noPlace ? thesaurus.completionsOf(read, MAX_COMPLETIONS) : List.of();
         if (noPlace) {
-            completed.addAll(thesaurus.completionsOf(read, MAX_COMPLETIONS));
+            completed.addAll(completions);
             // 巩固拓展脱贫攻坚成果 → 巩固脱贫攻坚成果: an official notion written with a word more names it whole
             thesaurus.gappedFormsOf(read, MAX_GAPPED).stream().filter(f -> !completed.contains(f)).forEach(completed::add);
         }
@@ -550,8 +551,11 @@ class CaseSearch {
             expansions.add(new Thesaurus.Expansion(form, thesaurus.categoryOf(form), form));
             expansions.addAll(thesaurus.expansions(form));
         }
+        // a completion names the notions under it only as a notion's own name (生态保护 → 草原生态保护), not as another
+        // name of one (基础设施 → 农村基础设施, a variant of 基础设施短板: its bridges and rubbish pools are no answer)
+        List<String> naming = completed.stream().filter(f -> !completions.contains(f) || thesaurus.isTerm(f)).toList();
         String all = q + (corrected == null ? "" : " " + corrected) + (core == null ? "" : " " + core)
-                + (completed.isEmpty() ? "" : " " + String.join(" ", completed));
+                + (naming.isEmpty() ? "" : " " + String.join(" ", naming));
         List<String> narrower = thesaurus.narrowerIn(all, q.strip().length() > 40 ? 8 : Integer.MAX_VALUE);
         List<Thesaurus.Expansion> distinct = expansions.stream()
                 .filter(e -> !variants.contains(e.text()) && !e.text().equals(core) && !e.text().equals(corrected))

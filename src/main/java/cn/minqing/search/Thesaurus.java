@@ -335,6 +335,11 @@ class Thesaurus {
     /** A part of a term held by more entries' terms than this is common (农村, 补贴): it makes no kin. */
     static final int KIN_TERMS = 5;
 
+    /** Whether this phrase is an entry's term (a notion's own name), not only one of its variants. */
+    boolean isTerm(String phrase) {
+        return load().byTerm().containsKey(phrase);
+    }
+
     String categoryOf(String form) {
         Loaded known = load();
         String term = known.topics().get(form);
