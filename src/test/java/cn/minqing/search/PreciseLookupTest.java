@@ -415,11 +415,8 @@ class PreciseLookupTest extends ApiTest {
     @Test
     void aSearchThatFindsNothingListsTheCatchAllWhenItsPartsAreOnlyThatCategorysWords() {
         String conduct = filedAndFound("村委会开会从不通知", "村委会开会定事情从来不通知我们，事后才晓得", "other", "开会定事情");
-        List<Object> entries = thesaurusEntries();
-        List<Object> extended = new ArrayList<>(entries);
-        extended.add(Map.of("term", "钋砹铍", "variants", List.of("钋砹硼", "钋砹锂"), "category", "other", "source", "test"));
-        try {
-            assertThat(put("admin", "/api/admin/thesaurus", extended).getStatusCode().value()).isEqualTo(200);
+        withEntries(List.of(Map.of("term", "钋砹铍", "variants", List.of("钋砹硼", "钋砹锂"), "category", "other", "source",
+                "test")), () -> {
             assertThat(categoryIntent.of("钋砹锶钡", "cases")).isEmpty();
             assertThat(categoryIntent.ofPieces("钋砹锶钡")).as("other is not pointed to while the words find some").isEmpty();
             JsonNode listed = get("leader1", "/api/search?size=100&q=钋砹锶钡").getBody();
@@ -428,9 +425,7 @@ class PreciseLookupTest extends ApiTest {
             assertThat(listed.get("hits").findValuesAsText("number")).contains(conduct);
             // a query with no part any category's forms hold still answers nothing (潜水执照 …)
             assertThat(get("leader1", "/api/search?size=100&q=锶钡镭").getBody().get("total").asLong()).isZero();
-        } finally {
-            assertThat(put("admin", "/api/admin/thesaurus", entries).getStatusCode().value()).isEqualTo(200);
-        }
+        });
     }
 
     /**
@@ -441,20 +436,15 @@ class PreciseLookupTest extends ApiTest {
     @Test
     void aCategoryListingRanksAReportInTheWordsOfAnEntryAkinToTheNotionFirst() {
         String kin = filedAndFound("屋里只剩一个孤老汉没人照看", "三组屋里只剩一个孤老汉没人照看，冬天柴都没得烧", "subsidy", "冬天柴都没得烧");
-        List<Object> entries = thesaurusEntries();
-        List<Object> extended = new ArrayList<>(entries);
-        extended.add(Map.of("term", "钍镤镎钚", "variants", List.of("镎钚钍镤"), "category", "subsidy", "source", "test"));
-        extended.add(Map.of("term", "钍镤锔锫", "variants", List.of("只剩一个孤老汉"), "category", "subsidy", "source", "test"));
-        try {
-            assertThat(put("admin", "/api/admin/thesaurus", extended).getStatusCode().value()).isEqualTo(200);
+        withEntries(List.of(
+                Map.of("term", "钍镤镎钚", "variants", List.of("镎钚钍镤"), "category", "subsidy", "source", "test"),
+                Map.of("term", "钍镤锔锫", "variants", List.of("只剩一个孤老汉"), "category", "subsidy", "source", "test")), () -> {
             JsonNode listed = get("leader1", "/api/search?size=100&q=钍镤镎钚").getBody();
             assertThat(texts(listed.get("relaxed"))).contains("category");
             List<String> hits = listed.get("hits").findValuesAsText("number");
             assertThat(listed.get("hits").findValuesAsText("category")).hasSizeGreaterThan(3).allMatch("subsidy"::equals);
             assertThat(hits.indexOf(kin)).as("the report in the akin entry's words, first among the category's cases").isZero();
-        } finally {
-            assertThat(put("admin", "/api/admin/thesaurus", entries).getStatusCode().value()).isEqualTo(200);
-        }
+        });
     }
 
     /**
@@ -467,21 +457,30 @@ class PreciseLookupTest extends ApiTest {
     @Test
     void aQueryCompletedToAnotherNameOfABroadNotionIsNotAnsweredByTheNotionsUnderIt() {
         String held = filedAndFound("危房改造的钱还没到", "五组危房改造的补助说了半年还没到，房子还漏", "housing", "房子还漏");
+        Map<String, Object> housing = Map.of("term", "钒铬锰铁短板", "variants", List.of("镍钴钒铬锰铁"), "category", "housing",
+                "source", "test");
+        Map<String, Object> road = Map.of("term", "铜锌钒铬锰铁", "variants", List.of("锌铜锰铁"), "category", "road",
+                "source", "test");
+        withEntries(List.of(withNarrower(housing, "危房改造"), road), () -> assertThat(numbers("leader1", "钒铬锰铁"))
+                .as("completed to a broad notion's other name").doesNotContain(held));
+        withEntries(List.of(housing, withNarrower(road, "危房改造")), () -> assertThat(numbers("leader1", "钒铬锰铁"))
+                .as("completed to a broad notion's own name").contains(held));
+    }
+
+    private static Map<String, Object> withNarrower(Map<String, Object> entry, String... narrower) {
+        Map<String, Object> with = new java.util.HashMap<>(entry);
+        with.put("narrower", List.of(narrower));
+        return with;
+    }
+
+    /** Runs {@code check} with these entries added to the thesaurus, then puts the thesaurus back as it was. */
+    private void withEntries(List<Map<String, Object>> added, Runnable check) {
         List<Object> entries = thesaurusEntries();
-        List<Object> variantOnly = new ArrayList<>(entries);
-        variantOnly.add(Map.of("term", "钒铬锰铁短板", "variants", List.of("镍钴钒铬锰铁"), "category", "housing",
-                "source", "test", "narrower", List.of("危房改造")));
-        variantOnly.add(Map.of("term", "铜锌钒铬锰铁", "variants", List.of("锌铜锰铁"), "category", "road", "source", "test"));
-        List<Object> ownName = new ArrayList<>(entries);
-        ownName.add(Map.of("term", "钒铬锰铁短板", "variants", List.of("镍钴钒铬锰铁"), "category", "housing",
-                "source", "test"));
-        ownName.add(Map.of("term", "铜锌钒铬锰铁", "variants", List.of("锌铜锰铁"), "category", "road", "source", "test",
-                "narrower", List.of("危房改造")));
+        List<Object> extended = new ArrayList<>(entries);
+        extended.addAll(added);
         try {
-            assertThat(put("admin", "/api/admin/thesaurus", variantOnly).getStatusCode().value()).isEqualTo(200);
-            assertThat(numbers("leader1", "钒铬锰铁")).as("completed to a broad notion's other name").doesNotContain(held);
-            assertThat(put("admin", "/api/admin/thesaurus", ownName).getStatusCode().value()).isEqualTo(200);
-            assertThat(numbers("leader1", "钒铬锰铁")).as("completed to a broad notion's own name").contains(held);
+            assertThat(put("admin", "/api/admin/thesaurus", extended).getStatusCode().value()).isEqualTo(200);
+            check.run();
         } finally {
             assertThat(put("admin", "/api/admin/thesaurus", entries).getStatusCode().value()).isEqualTo(200);
         }
