@@ -301,7 +301,6 @@ class Thesaurus {
         return false;
     }
 
-    /** The category of the first entry that has this form, or null (a narrower notion only, or no form). */
     /**
      * The entries of the same category whose term shares a distinctive part with this entry's term (特困供养 →
      * 特困人员认定, 分散供养; 临时救助 → 急难型临时救助): the same need, compiled apart. A part of two characters counts
@@ -340,6 +339,7 @@ class Thesaurus {
         return load().byTerm().containsKey(phrase);
     }
 
+    /** The category of the first entry that has this form, or null (a narrower notion only, or no form). */
     String categoryOf(String form) {
         Loaded known = load();
         String term = known.topics().get(form);
