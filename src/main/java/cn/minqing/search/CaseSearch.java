@@ -129,7 +129,7 @@ class CaseSearch {
         // of the words (婚姻家庭矛盾: 家庭 alone finds 家庭医生); with no form of a category in the query, the categories
         // its character pairs point to (农民增收难 → farm-sales) are listed when the words find few
         List<String> listed = !intent.isEmpty() || !mayList ? intent
-                : result.total() < FEW ? categoryIntent.ofPieces(read) : List.of();
+                : result.total() < FEW ? pieces(read, result.total()) : List.of();
         // (a broad notion with no category pointed to, or within an exact place, gets here too)
         if (mayList && !listed.isEmpty() && (result.total() < FEW || fewInCategories(result, listed)
                 || relaxed.contains("words") && noneInCategories(exact, listed) || broad
@@ -139,15 +139,17 @@ class CaseSearch {
             if (wider.total() > result.total()) {
                 result = wider;
             }
-        } else if (mayList && listed.isEmpty() && result.total() == 0) {
-            // nothing found and no need pointed to: the catch-all's cases, when the query's parts are its words alone
-            List<String> other = categoryIntent.ofPieces(read, true);
-            if (!other.isEmpty()) {
-                result = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), other, Step.CATEGORY),
-                        given, user, with(relaxed, "category"));
-            }
         }
         return result;
+    }
+
+    /**
+     * The categories the query's character pairs point to, when no form of one lies whole in it; with nothing found at
+     * all, the catch-all's too, when the pairs are its words alone (基层干部廉洁: other's cases are better than none).
+     */
+    private List<String> pieces(String read, long found) {
+        List<String> pointed = categoryIntent.ofPieces(read);
+        return pointed.isEmpty() && found == 0 ? categoryIntent.ofPieces(read, true) : pointed;
     }
 
     /** 同音纠错 of the words, the index's evidence counted within the searcher's scope (the filter the search applies). */

@@ -43,13 +43,13 @@ final class CategoryListing {
                 .flatMap(c -> categoryIntent.vocabulary(c, alias).stream().limit(perCategory)).distinct().toList();
         String partial = corrected == null ? q : q + " " + corrected;
         // the notion the query names, in the words of its thesaurus entries (婚姻家庭矛盾 → 离婚, 彩礼纠纷, 夫妻吵架 …)
-        List<String> notion = thesaurus.mentionedIn(partial).stream()
-                .filter(e -> categories.contains(e.category())).flatMap(e -> e.forms().stream())
+        List<Thesaurus.Entry> named = thesaurus.mentionedIn(partial).stream()
+                .filter(e -> categories.contains(e.category())).toList();
+        List<String> notion = named.stream().flatMap(e -> e.forms().stream())
                 .filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH && !partial.contains(f)).distinct()
                 .limit(MAX_NOTION_FORMS).toList();
         // the same need compiled apart (特困供养 → 特困人员认定: 无儿无女, 孤身一人 …), a little below the notion named
-        List<String> kin = thesaurus.mentionedIn(partial).stream().filter(e -> categories.contains(e.category()))
-                .flatMap(e -> thesaurus.kinOf(e).stream()).flatMap(e -> e.forms().stream())
+        List<String> kin = named.stream().flatMap(e -> thesaurus.kinOf(e).stream()).flatMap(e -> e.forms().stream())
                 .filter(f -> f.length() >= Thesaurus.MIN_FORM_LENGTH && !partial.contains(f) && !notion.contains(f))
                 .distinct().limit(MAX_NOTION_FORMS).toList();
         return Query.of(query -> query.bool(c -> {

@@ -76,20 +76,28 @@ class Thesaurus {
     /**
      * The entries as read, with two look-ups built once per load: the entries by the first two characters of each of
      * their forms (a query holding a form, whole or in two pieces, holds its first two characters), and each form's
-     * first entry's term (hot topics), and the entries by term (narrower notions).
+     * first entry's term (hot topics), and the entries by term (narrower notions); the terms lower-cased (completions
+     * are), and the entries by each pair of characters their term holds (akin entries, {@link #kinOf}).
      */
     private record Loaded(List<Entry> entries, Map<String, BitSet> byOpening, Map<String, String> topics,
                           Map<String, Entry> byTerm, Set<String> phrases, int longest,
-                          Map<String, List<String>> phrasesByPair, Map<String, List<String>> kinds) {
+                          Map<String, List<String>> phrasesByPair, Map<String, List<String>> kinds,
+                          Set<String> terms, Map<String, BitSet> byTermPart) {
 
         static Loaded of(List<Entry> entries) {
             Map<String, BitSet> byOpening = new HashMap<>();
             Map<String, String> topics = new HashMap<>();
             Map<String, Entry> byTerm = new HashMap<>();
             Set<String> phrases = new java.util.HashSet<>();
+            Set<String> terms = new java.util.HashSet<>();
+            Map<String, BitSet> byTermPart = new HashMap<>();
             for (int i = 0; i < entries.size(); i++) {
                 Entry e = entries.get(i);
                 byTerm.putIfAbsent(e.term(), e);
+                terms.add(e.term().toLowerCase(java.util.Locale.ROOT));
+                for (int p = 0; p + 2 <= e.term().length(); p++) {
+                    byTermPart.computeIfAbsent(e.term().substring(p, p + 2), k -> new BitSet()).set(i);
+                }
                 for (String form : e.forms()) {
                     topics.putIfAbsent(form, e.term());
                     if (form.length() >= MIN_FORM_LENGTH) {
@@ -102,7 +110,7 @@ class Thesaurus {
             }
             int longest = phrases.stream().mapToInt(String::length).max().orElse(0);
             return new Loaded(List.copyOf(entries), byOpening, topics, byTerm, Set.copyOf(phrases), longest,
-                    byPair(phrases), kinds(entries, byTerm.keySet()));
+                    byPair(phrases), kinds(entries, byTerm.keySet()), Set.copyOf(terms), byTermPart);
         }
 
         /**
@@ -309,34 +317,25 @@ class Thesaurus {
     List<Entry> kinOf(Entry entry) {
         Loaded known = load();
         String term = entry.term();
-        java.util.Set<String> parts = new java.util.HashSet<>();
-        for (int i = 0; i + 2 <= term.length(); i++) {
-            parts.add(term.substring(i, i + 2));
-        }
-        Map<String, Integer> holding = new HashMap<>();
-        List<Entry> sharing = new ArrayList<>();
-        for (Entry e : known.entries()) {
-            boolean shares = false;
-            for (String part : parts) {
-                if (e.term().contains(part)) {
-                    holding.merge(part, 1, Integer::sum);
-                    shares = true;
-                }
-            }
-            if (shares && e != entry && !e.term().equals(term) && java.util.Objects.equals(e.category(), entry.category())) {
-                sharing.add(e);
+        BitSet kin = new BitSet(known.entries().size());
+        for (int p = 0; p + 2 <= term.length(); p++) {
+            BitSet holding = known.byTermPart().get(term.substring(p, p + 2));
+            if (holding != null && holding.cardinality() <= KIN_TERMS) {
+                kin.or(holding);
             }
         }
-        return sharing.stream().filter(e -> parts.stream().anyMatch(part -> e.term().contains(part)
-                && holding.getOrDefault(part, 0) <= KIN_TERMS)).toList();
+        List<Entry> out = new ArrayList<>();
+        kin.stream().mapToObj(known.entries()::get).filter(e -> e != entry && !e.term().equals(term)
+                && java.util.Objects.equals(e.category(), entry.category())).forEach(out::add);
+        return out;
     }
 
     /** A part of a term held by more entries' terms than this is common (农村, 补贴): it makes no kin. */
     static final int KIN_TERMS = 5;
 
-    /** Whether this phrase is an entry's term (a notion's own name), not only one of its variants. */
+    /** Whether this phrase (as written or lower-cased, as the completions are) is an entry's term, not only a variant. */
     boolean isTerm(String phrase) {
-        return load().byTerm().containsKey(phrase);
+        return load().terms().contains(phrase.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The category of the first entry that has this form, or null (a narrower notion only, or no form). */
