@@ -103,6 +103,9 @@ class ThesaurusDataTest {
     /** Terms new in V840 (thes29: the headings leaders work by, the 七有 family and the four revitalisations, and needs they lacked) that a database V830 left lacks. */
     private static final List<String> NEW_TERMS_V840 = List.of("幼有所育", "弱有所扶", "人才振兴",
             "组织振兴", "碧水保卫战", "乡村建设行动", "法律援助");
+    /** Terms new in V850 (thes30: plain everyday words for the commonest needs, for no region) that a database V840 left lacks. */
+    private static final List<String> NEW_TERMS_V850 = List.of("拧开龙头没水", "路坏了没人修", "补贴迟迟不发",
+            "工资几个月没发");
 
     /** Terms new in V785 (the 21st session's seen mend) that a database V780 left lacks. */
     private static final List<String> NEW_TERMS_V785 = List.of("办事要送烟");
@@ -154,7 +157,10 @@ class ThesaurusDataTest {
                     new AdminEdits("山坪塘", "堰塘垮了", "提灌站", "land", "老晒坝", "晒坝裂了,晒坝积水", "坡地撂荒,撂荒地复耕", "沼气池"), "生猪稳产保供"),
             // existing entries given notions only had none, so no earlier narrower file
             new NarrowerRound("840", "830", NEW_TERMS_V840,
-                    new AdminEdits("粮食安全", "种粮亏本", "一卡通", "other", "老戏台", "戏台漏雨,戏台塌了", "文体设施,农村文化礼堂", "田长制"), "人才振兴"));
+                    new AdminEdits("粮食安全", "种粮亏本", "一卡通", "other", "老戏台", "戏台漏雨,戏台塌了", "文体设施,农村文化礼堂", "田长制"), "人才振兴"),
+            // plain words on existing entries and new needs, no broad notion: an earlier one's notions stay as they were
+            new NarrowerRound("850", "840", NEW_TERMS_V850,
+                    new AdminEdits("道路积水", "路上成河了", "收购价格", "irrigation", "老水闸", "水闸漏水,水闸锈死", "水闸,沟渠清淤", "讨薪难"), "人才振兴"));
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
