@@ -253,7 +253,12 @@ class CaseSearch {
     /** The page, the total and the facets: see {@link PageAndCount} for the shape of the request. */
     private PageAndCount.Answer send(Criteria c, Plan plan, boolean hasText, CurrentUser user, Rewrites rewrites)
             throws IOException {
-        Query query = Query.of(q -> q.bool(b -> filters(relevance(b, plan, rewrites), c, user)));
+        Query matched = Query.of(q -> q.bool(b -> filters(relevance(b, plan, rewrites), c, user)));
+        String sortedBy = c.sort() != null ? c.sort() : hasText ? "relevance" : "newest";
+        List<SortOptions> sort = sortBy(sortedBy);
+        // a listing by relevance: the cases worded like its surest answers rise within it
+        Query query = plan.step() == Step.CATEGORY && hasText && sortedBy.equals("relevance") && ListingFeedback.enabled()
+                ? ListingFeedback.raise(client, index.alias(), matched, sort) : matched;
         Highlight highlight = null;
         if (hasText) {
             Query marked = rewrites == null ? null : highlightQuery(plan, rewrites);
@@ -265,8 +270,7 @@ class CaseSearch {
         }
         List<co.elastic.clients.elasticsearch._types.FieldValue> after = c.after() == null ? List.of()
                 : c.after().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
-        return PageAndCount.send(client, new PageAndCount.Request(index.alias(), query,
-                sortBy(c.sort() != null ? c.sort() : hasText ? "relevance" : "newest"), highlight, c.size(), c.from(),
+        return PageAndCount.send(client, new PageAndCount.Request(index.alias(), query, sort, highlight, c.size(), c.from(),
                 after, FACETS));
     }
 

@@ -467,6 +467,27 @@ class PreciseLookupTest extends ApiTest {
                 .as("completed to a broad notion's own name").contains(held));
     }
 
+    /**
+     * 25th session: a category listing raises the cases worded like its surest answers (what the words found, what holds
+     * a form of the notion named): a report that says the same thing in words no thesaurus entry holds (砖窑厂关停 …
+     * 转产补助) no longer waits among the category's every case. Made-up term: 铼锇铱铂.
+     */
+    @Test
+    void aCategoryListingRaisesTheCasesWordedLikeItsSurestAnswer() {
+        String sure = filedAndFound("铼锇铱铂砖窑厂转产补助", "五组砖窑厂关停以后，说好的转产补助一直领不到，窑工家里没收入",
+                "subsidy", "铼锇铱铂");
+        String alike = filedAndFound("砖窑厂关停没活路", "砖窑厂关停两年了，窑工的转产补助一分没见，家里没收入", "subsidy",
+                "窑工的转产补助");
+        withEntries(List.of(Map.of("term", "铼锇铱铂", "variants", List.of("铱铂铼锇"), "category", "subsidy",
+                "source", "test")), () -> {
+            JsonNode listed = get("leader1", "/api/search?size=100&q=铼锇铱铂").getBody();
+            assertThat(texts(listed.get("relaxed"))).contains("category");
+            List<String> hits = listed.get("hits").findValuesAsText("number");
+            assertThat(hits.indexOf(sure)).as("what the words found first").isZero();
+            assertThat(hits.indexOf(alike)).as("the report worded like it, next among the category's cases").isEqualTo(1);
+        });
+    }
+
     private static Map<String, Object> withNarrower(Map<String, Object> entry, String... narrower) {
         Map<String, Object> with = new java.util.HashMap<>(entry);
         with.put("narrower", List.of(narrower));
