@@ -106,6 +106,9 @@ class ThesaurusDataTest {
     /** Terms new in V850 (thes30: plain everyday words for the commonest needs, for no region) that a database V840 left lacks. */
     private static final List<String> NEW_TERMS_V850 = List.of("拧开龙头没水", "路坏了没人修", "补贴迟迟不发",
             "工资几个月没发");
+    /** Terms new in V860 (thes31: a lake-and-plain county, its levees, crayfish, lotus and 血防 words and its broad notions) that a database V850 left lacks. */
+    private static final List<String> NEW_TERMS_V860 = List.of("管涌险情", "小龙虾价格低", "晚期血吸虫病救治",
+            "湖区防汛", "湖区农村诉求");
 
     /** Terms new in V785 (the 21st session's seen mend) that a database V780 left lacks. */
     private static final List<String> NEW_TERMS_V785 = List.of("办事要送烟");
@@ -160,7 +163,10 @@ class ThesaurusDataTest {
                     new AdminEdits("粮食安全", "种粮亏本", "一卡通", "other", "老戏台", "戏台漏雨,戏台塌了", "文体设施,农村文化礼堂", "田长制"), "人才振兴"),
             // plain words on existing entries and new needs, no broad notion: an earlier one's notions stay as they were
             new NarrowerRound("850", "840", NEW_TERMS_V850,
-                    new AdminEdits("道路积水", "路上成河了", "收购价格", "irrigation", "老水闸", "水闸漏水,水闸锈死", "水闸,沟渠清淤", "讨薪难"), "人才振兴"));
+                    new AdminEdits("道路积水", "路上成河了", "收购价格", "irrigation", "老水闸", "水闸漏水,水闸锈死", "水闸,沟渠清淤", "讨薪难"), "人才振兴"),
+            // also renarrows 长江十年禁渔 (its notions as before: thesaurus-narrower-before-v860.tsv)
+            new NarrowerRound("860", "850", NEW_TERMS_V860,
+                    new AdminEdits("圩堤", "堤坡滑了", "渡船停航", "water", "老涵闸", "涵闸漏水,涵闸关不严", "机埠泵站,圩堤", "油料作物"), "湖区防汛"));
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
