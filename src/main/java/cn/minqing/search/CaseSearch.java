@@ -135,7 +135,7 @@ class CaseSearch {
                 || relaxed.contains("words") && noneInCategories(exact, listed) || broad
                 || fewInPlace(result, plan, given, user, relaxed))) {
             SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), listed, Step.CATEGORY),
-                    given, user, with(relaxed, "category"));
+                    given, user, with(relaxed, "category"), wordsFirst(result, plan, given, user, relaxed));
             if (wider.total() > result.total()) {
                 result = wider;
             }
@@ -205,7 +205,28 @@ class CaseSearch {
     record Plan(String words, String corrected, String placeFilter, String placeBoost, List<String> intent, Step step) {
     }
 
+    /**
+     * What the words found first, the listing's surest answers ({@link ListingFeedback}): the first hits of the words'
+     * step as the first page ranks them, so every page of a search raises the same cases.
+     */
+    private List<String> wordsFirst(SearchResult result, Plan plan, Criteria given, CurrentUser user, List<String> relaxed)
+            throws IOException {
+        boolean byRelevance = given.sort() == null || given.sort().equals("relevance");
+        if (!ListingFeedback.fromWords() || !byRelevance || result.total() == 0) {
+            return List.of();
+        }
+        SearchResult first = given.from() == 0 && given.after() == null && given.size() >= ListingFeedback.DOCS ? result
+                : run(plan, given.firstPage(ListingFeedback.DOCS), user, relaxed);
+        return first.hits().stream().limit(ListingFeedback.DOCS).map(SearchResult.Hit::number).toList();
+    }
+
     private SearchResult run(Plan plan, Criteria given, CurrentUser user, List<String> relaxed) throws IOException {
+        return run(plan, given, user, relaxed, List.of());
+    }
+
+    /** One attempt; {@code alike}: the cases whose likes a listing raises (none: as {@link ListingFeedback} says). */
+    private SearchResult run(Plan plan, Criteria given, CurrentUser user, List<String> relaxed, List<String> alike)
+            throws IOException {
         Criteria c = new Criteria(plan.words(), given.category(), given.status(),
                 given.region() != null ? given.region() : plan.placeFilter(), given.overdue(),
                 given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
@@ -216,7 +237,7 @@ class CaseSearch {
                 ? rewrites(plan.words(), plan.corrected(), plan.placeFilter() == null && plan.placeBoost() == null) : null;
         PageAndCount.Answer response;
         try {
-            response = send(c, plan, hasText, user, rewrites);
+            response = send(c, plan, hasText, user, rewrites, alike);
         } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
             // a long text (a pasted report) with its rewrites, syllables and listings can exceed the clauses
             // Elasticsearch allows: it is searched again by its beginning, and the answer says so
@@ -251,14 +272,15 @@ class CaseSearch {
     }
 
     /** The page, the total and the facets: see {@link PageAndCount} for the shape of the request. */
-    private PageAndCount.Answer send(Criteria c, Plan plan, boolean hasText, CurrentUser user, Rewrites rewrites)
-            throws IOException {
+    private PageAndCount.Answer send(Criteria c, Plan plan, boolean hasText, CurrentUser user, Rewrites rewrites,
+                                     List<String> alike) throws IOException {
         Query matched = Query.of(q -> q.bool(b -> filters(relevance(b, plan, rewrites), c, user)));
         String sortedBy = c.sort() != null ? c.sort() : hasText ? "relevance" : "newest";
         List<SortOptions> sort = sortBy(sortedBy);
         // a listing by relevance: the cases worded like its surest answers rise within it
-        Query query = plan.step() == Step.CATEGORY && hasText && sortedBy.equals("relevance") && ListingFeedback.enabled()
-                ? ListingFeedback.raise(client, index.alias(), matched, sort) : matched;
+        boolean listing = plan.step() == Step.CATEGORY && hasText && sortedBy.equals("relevance");
+        Query query = !listing ? matched : ListingFeedback.fromWords() ? ListingFeedback.raise(index.alias(), matched, alike)
+                : ListingFeedback.byPeek() ? ListingFeedback.raise(client, index.alias(), matched, sort) : matched;
         Highlight highlight = null;
         if (hasText) {
             Query marked = rewrites == null ? null : highlightQuery(plan, rewrites);
