@@ -65,14 +65,12 @@ public class SimilarCases {
         // matches that cannot reach the first few (searchperf8; p95 253 → 228 ms at a million cases, idle box)
         SearchResponse<CaseDocument> response = client.search(s -> s.index(index.alias()).size(size * 2)
                 .trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes(SHOWN)))
                 .query(q -> q.bool(b -> b.filter(near)
                         .filter(f -> scope == null || scope.isEmpty() ? f.matchAll(m -> m)
                                 : f.term(t -> t.field("regionPath").value(scope)))
                         .filter(limit)
-                        .must(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields)
-                                .fields("title^2", "description", "title.bigram", "description.bigram",
-                                        "title.pinyin^0.5", "description.pinyin^0.3")
-                                .minimumShouldMatch("15%")))
+                        .must(alike(text))
                         .should(s2 -> s2.term(t -> t.field("villageCode").value(villageCode).boost(2f))))), CaseDocument.class);
         return response.hits().hits().stream()
                 .map(h -> new Match(h.source().number(), h.source().title(), h.source().category(),
@@ -82,6 +80,39 @@ public class SimilarCases {
                         .thenComparing(Comparator.comparingDouble(Match::score).reversed()))
                 .limit(size).toList();
     }
+
+    /** What a match shows: nothing else is read from the index (the description stays there). */
+    private static final List<String> SHOWN = List.of("number", "title", "category", "villageCode", "villageName",
+            "status", "supporters");
+
+    /**
+     * Cases worded like the draft: by default ({@code alike}) its {@link #TERMS} most telling terms — words, character
+     * pairs and syllable pairs, the rarest in the index first (more_like_this) — of which a case must share one. The
+     * common ones (的, 了, 天, de_zi) are left out, so the search no longer scores every case nearby that holds one of
+     * them. {@code minqing.search.similar-shape} (system property, read per search) is {@code words} for every term of
+     * the draft on six fields, 15 % of them per field, as before the 26th session (the benchmarks' A/B), or
+     * {@code alike:TERMS:MINIMUM} to try others (docs/performance.md, 26th session).
+     */
+    static Query alike(String text) {
+        String shape = System.getProperty("minqing.search.similar-shape", "alike");
+        if (shape.equals("words")) {
+            return Query.of(m -> m.multiMatch(mm -> mm.query(text).type(TextQueryType.MostFields)
+                    .fields("title^2", "description", "title.bigram", "description.bigram",
+                            "title.pinyin^0.5", "description.pinyin^0.3")
+                    .minimumShouldMatch("15%")));
+        }
+        String[] parts = shape.split(":");
+        int terms = parts.length > 1 ? Integer.parseInt(parts[1]) : TERMS;
+        String minimum = parts.length > 2 ? parts[2] : "1";
+        return Query.of(q -> q.moreLikeThis(m -> m.fields(ALIKE_FIELDS).like(l -> l.text(text)).minTermFreq(1)
+                .minDocFreq(1).maxQueryTerms(terms).minimumShouldMatch(minimum)));
+    }
+
+    /** How many of the draft's terms a likely duplicate is looked for by (25, 40 and 60 judged; 26th session). */
+    static final int TERMS = 40;
+
+    private static final List<String> ALIKE_FIELDS = List.of("title", "description", "title.bigram", "description.bigram",
+            "title.pinyin", "description.pinyin");
 
     private static Query categoryLimit(CurrentUser user) {
         return user.categoryLimit().isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : CaseSearch.responsibleFor(user);

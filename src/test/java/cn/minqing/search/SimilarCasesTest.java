@@ -25,6 +25,19 @@ class SimilarCasesTest extends ApiTest {
     }
 
     @Test
+    void aDraftWithAHomophoneTypoFindsItsTwinAndCommonWordsAloneFindNothingNew() {
+        String number = file("villager1", "后山蓄水池裂缝漏水", "后山那个蓄水池裂了条大缝，天天漏水，下面的菜地都泡了", "water");
+        await(Duration.ofSeconds(5), "admin", "/api/search?q=蓄水池裂缝&size=50",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+        // 续 for 蓄 (xù), as a phone's input makes it: the syllable pairs still tie the draft to the report
+        JsonNode typo = get("villager1", "/api/cases/similar?villageCode=QS01001&text=后山续水池烈缝了").getBody();
+        assertThat(typo.findValuesAsText("number")).contains(number);
+        // the draft's most telling terms decide: a report about something else that shares only 的 and 了 is no twin
+        JsonNode other = get("villager1", "/api/cases/similar?villageCode=QS01001&text=锕锿的钔了").getBody();
+        assertThat(other.findValuesAsText("number")).doesNotContain(number);
+    }
+
+    @Test
     void noOneLooksIntoAnotherRegion() {
         assertThat(get("villager2", "/api/cases/similar?villageCode=QS01001&text=垃圾").getStatusCode().value()).isEqualTo(403);
         assertThat(get("staff-QS02", "/api/cases/similar?villageCode=QS01001&text=垃圾").getStatusCode().value()).isEqualTo(403);
