@@ -87,11 +87,13 @@ public class SimilarCases {
 
     /**
      * Cases worded like the draft: by default ({@code alike}) its {@link #TERMS} most telling terms — words, character
-     * pairs and syllable pairs, the rarest in the index first (more_like_this) — of which a case must share one. The
-     * common ones (的, 了, 天, de_zi) are left out, so the search no longer scores every case nearby that holds one of
-     * them. {@code minqing.search.similar-shape} (system property, read per search) is {@code words} for every term of
-     * the draft on six fields, 15 % of them per field, as before the 26th session (the benchmarks' A/B), or
-     * {@code alike:TERMS:MINIMUM} to try others (docs/performance.md, 26th session).
+     * pairs and syllable pairs on the title and the description, the rarest in the index first (more_like_this) — of
+     * which a case must share one. A long draft loses its commonest terms (的, 天, de_zi), and the query is one flat
+     * disjunction of terms, so Elasticsearch skips the cases that cannot reach the few asked for; the old query, every
+     * term on six fields with 15 % of them per field, scored every case nearby that shared one syllable pair
+     * (a million cases, Elasticsearch's own time: short drafts 52 → 14–19 ms, whole reports 82–87 → 23–24 ms).
+     * {@code minqing.search.similar-shape} (system property, read per search) is {@code words} for the old query (the
+     * benchmarks' A/B) or {@code alike:TERMS:MINIMUM} to try others (docs/performance.md, 26th session).
      */
     static Query alike(String text) {
         String shape = System.getProperty("minqing.search.similar-shape", "alike");
