@@ -137,10 +137,25 @@ class CaseSearch {
             SearchResult wider = run(new Plan(words, corrected, plan.placeFilter(), plan.placeBoost(), listed, Step.CATEGORY),
                     given, user, with(relaxed, "category"), wordsFirst(result, plan, given, user, relaxed));
             if (wider.total() > result.total()) {
-                result = wider;
+                return wider;
+            }
+        }
+        // fewer than a page found: the cases worded like the first found follow them
+        if (FewFoundAlike.on() && hasText && !isPhrase(words) && byRelevance(given) && result.total() > 0
+                && result.total() < FewFoundAlike.FEWER_THAN) {
+            SearchResult first = given.from() == 0 && given.after() == null && given.size() >= FewFoundAlike.DOCS ? result
+                    : run(plan, given.firstPage(FewFoundAlike.DOCS), user, relaxed);
+            List<String> firstFound = first.hits().stream().limit(FewFoundAlike.DOCS).map(SearchResult.Hit::number).toList();
+            SearchResult filled = run(plan, given, user, with(relaxed, "alike"), firstFound);
+            if (filled.total() > result.total()) {
+                return filled;
             }
         }
         return result;
+    }
+
+    private static boolean byRelevance(Criteria given) {
+        return given.sort() == null || given.sort().equals("relevance");
     }
 
     /**
@@ -224,7 +239,10 @@ class CaseSearch {
         return run(plan, given, user, relaxed, List.of());
     }
 
-    /** One attempt; {@code alike}: the cases whose likes a listing raises (none: as {@link ListingFeedback} says). */
+    /**
+     * One attempt; {@code alike}: the cases whose likes a listing raises (none: as {@link ListingFeedback} says), or, at
+     * any other step, whose likes follow what the search matched ({@link FewFoundAlike}).
+     */
     private SearchResult run(Plan plan, Criteria given, CurrentUser user, List<String> relaxed, List<String> alike)
             throws IOException {
         Criteria c = new Criteria(plan.words(), given.category(), given.status(),
@@ -279,7 +297,10 @@ class CaseSearch {
         List<SortOptions> sort = sortBy(sortedBy);
         // a listing by relevance: the cases worded like its surest answers rise within it
         boolean listing = plan.step() == Step.CATEGORY && hasText && sortedBy.equals("relevance");
-        Query query = !listing ? matched : ListingFeedback.fromWords() ? ListingFeedback.raise(index.alias(), matched, alike)
+        // (the cases like the first found are looked for within the same filters: the searcher's scope first)
+        Query query = !listing ? (alike.isEmpty() ? matched : Query.of(q -> q.bool(b -> filters(b.must(FewFoundAlike.widen(
+                index.alias(), Query.of(r -> r.bool(rb -> relevance(rb, plan, rewrites))), alike)), c, user))))
+                : ListingFeedback.fromWords() ? ListingFeedback.raise(index.alias(), matched, alike)
                 : ListingFeedback.byPeek() ? ListingFeedback.raise(client, index.alias(), matched, sort) : matched;
         Highlight highlight = null;
         if (hasText) {

@@ -488,6 +488,41 @@ class PreciseLookupTest extends ApiTest {
         });
     }
 
+    /**
+     * 26th session: a search that finds fewer cases than a page lists the cases worded like the first it found after
+     * them (FewFoundAlike), says so, and never reaches past the searcher's scope for them.
+     */
+    @Test
+    void aSearchThatFindsFewListsTheCasesWordedLikeThemAfterThemWithinTheSearchersScope() {
+        String found = filedAndFound("镥铥塘死鱼发臭", "钌铑村头的镥铥塘里鱼死了一大片，是锝钯厂排的污水，臭气熏天", "sanitation", "镥铥");
+        String alikeHere = file("villager1", "锝钯厂又往塘里排黑水", "钌铑村的锝钯厂半夜往塘里排黑水，臭气熏天，鱼都死光了",
+                "sanitation");
+        String alikeThere = file("villager2", "锝钯厂排污没人管", "锝钯厂的黑水流到钌铑那边的塘里，臭气熏天", "sanitation");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=锝钯厂", r -> r.get("hits")
+                .findValuesAsText("number").containsAll(List.of(alikeHere, alikeThere)));
+
+        JsonNode asLeader = get("leader1", "/api/search?size=50&q=镥铥").getBody();
+        assertThat(texts(asLeader.get("relaxed"))).contains("alike");
+        List<String> hits = asLeader.get("hits").findValuesAsText("number");
+        assertThat(hits.indexOf(found)).as("what the words found stays first").isZero();
+        assertThat(hits).contains(alikeHere, alikeThere);
+
+        JsonNode asTownship = get("township1", "/api/search?size=50&q=镥铥").getBody();
+        List<String> theirs = asTownship.get("hits").findValuesAsText("number");
+        assertThat(theirs.indexOf(found)).isZero();
+        assertThat(theirs).contains(alikeHere).doesNotContain(alikeThere);
+
+        // off, the same search finds only what its words find
+        System.setProperty("minqing.search.few-found-alike", "false");
+        try {
+            JsonNode off = get("leader1", "/api/search?size=50&q=镥铥").getBody();
+            assertThat(off.get("hits").findValuesAsText("number")).containsExactly(found);
+            assertThat(texts(off.get("relaxed"))).doesNotContain("alike");
+        } finally {
+            System.clearProperty("minqing.search.few-found-alike");
+        }
+    }
+
     private static Map<String, Object> withNarrower(Map<String, Object> entry, String... narrower) {
         Map<String, Object> with = new java.util.HashMap<>(entry);
         with.put("narrower", List.of(narrower));

@@ -1,0 +1,48 @@
+package cn.minqing.search;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Like;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import java.util.List;
+
+/**
+ * When a search finds fewer cases than a page, the cases worded like the first it found follow them (pseudo-relevance
+ * feedback as a last step, 26th session): 野相吃庄稼 (野象 mistyped) finds one report by its words, and the reports worded
+ * like it (野象损失登记了没下文, 大象吃甘蔗赔得太少) now follow it. The first {@link #DOCS} found lend their rarest words
+ * ({@link #TERMS}) to a {@code more_like_this} clause that is an alternative to the search's own match, inside the same
+ * filters (the searcher's scope), weighted so low ({@link #WEIGHT}: a whole likeness scores about a hundredth of one
+ * matched word) that the cases the search found stay above the cases only like them. The answer's {@code relaxed} says
+ * {@code alike}. One request more, only for a search that found one to nine cases (two on a later page, which asks
+ * for the first three found so every page lists the same cases). Judged on every set (docs/relevance.md, 26th
+ * session); {@code -Dminqing.search.few-found-alike=false} (read per search) turns it off.
+ */
+final class FewFoundAlike {
+
+    /** Fewer cases found than this (a page of the search page) and the cases like them follow. */
+    static final int FEWER_THAN = 10;
+    /** The first cases found that lend their words (5 measured: no better). */
+    static final int DOCS = 3;
+    /** The words of those cases looked for, the rarest in the index first (12 measured: less). */
+    static final int TERMS = 20;
+    /** Words a case shares with them to follow them (30 % measured: most of the gain lost). */
+    static final String SHARED = "2";
+    /** A case only like the first found scores this per unit of likeness: below any case the search matched. */
+    static final float WEIGHT = 0.0001f;
+
+    private FewFoundAlike() {
+    }
+
+    static boolean on() {
+        return !"false".equals(System.getProperty("minqing.search.few-found-alike"));
+    }
+
+    /** The search's match, or a case worded like {@code first}. */
+    static Query widen(String alias, Query matched, List<String> first) {
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1").should(matched).should(alike(alias, first))));
+    }
+
+    private static Query alike(String alias, List<String> first) {
+        return Query.of(q -> q.moreLikeThis(m -> m.fields("title", "description")
+                .like(first.stream().map(id -> Like.of(l -> l.document(d -> d.index(alias).id(id)))).toList())
+                .minTermFreq(1).minDocFreq(2).maxQueryTerms(TERMS).minimumShouldMatch(SHARED).include(true).boost(WEIGHT)));
+    }
+}
