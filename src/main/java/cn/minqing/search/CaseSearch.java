@@ -298,8 +298,9 @@ class CaseSearch {
         // a listing by relevance: the cases worded like its surest answers rise within it
         boolean listing = plan.step() == Step.CATEGORY && hasText && sortedBy.equals("relevance");
         // (the cases like the first found are looked for within the same filters: the searcher's scope first)
+        long cases = !listing && !alike.isEmpty() ? client.count(n -> n.index(index.alias())).count() : 0;
         Query query = !listing ? (alike.isEmpty() ? matched : Query.of(q -> q.bool(b -> filters(b.must(FewFoundAlike.widen(
-                index.alias(), Query.of(r -> r.bool(rb -> relevance(rb, plan, rewrites))), alike)), c, user))))
+                index.alias(), Query.of(r -> r.bool(rb -> relevance(rb, plan, rewrites))), alike, cases)), c, user))))
                 : ListingFeedback.fromWords() ? ListingFeedback.raise(index.alias(), matched, alike)
                 : ListingFeedback.byPeek() ? ListingFeedback.raise(client, index.alias(), matched, sort) : matched;
         Highlight highlight = null;

@@ -11,8 +11,8 @@ import java.util.List;
  * ({@link #TERMS}) to a {@code more_like_this} clause that is an alternative to the search's own match, inside the same
  * filters (the searcher's scope), weighted so low ({@link #WEIGHT}: a whole likeness scores about a hundredth of one
  * matched word) that the cases the search found stay above the cases only like them. The answer's {@code relaxed} says
- * {@code alike}. One request more, only for a search that found one to nine cases (two on a later page, which asks
- * for the first three found so every page lists the same cases). Judged on every set (docs/relevance.md, 26th
+ * {@code alike}. Two requests more (a count of the index, the search with the clause), only for a search that found
+ * one to nine cases (three on a later page, which asks for the first three found so every page lists the same cases). Judged on every set (docs/relevance.md, 26th
  * session); {@code -Dminqing.search.few-found-alike=false} (read per search) turns it off.
  */
 final class FewFoundAlike {
@@ -35,14 +35,26 @@ final class FewFoundAlike {
         return !"false".equals(System.getProperty("minqing.search.few-found-alike"));
     }
 
-    /** The search's match, or a case worded like {@code first}. */
-    static Query widen(String alias, Query matched, List<String> first) {
-        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1").should(matched).should(alike(alias, first))));
+    /**
+     * A word in more of the index's cases than this share of them (or {@link #COMMON_FLOOR}) lends no likeness. Without
+     * it, at a million made-up cases (copies of the demo county's reports) a case found alone was followed by 93,000 to
+     * 253,000 cases sharing two of its words, and the search took 60–127 ms instead of about 20; with 2 % the same
+     * likeness matched 11,000–22,000 cases in 5–11 ms of Elasticsearch's time (docs/performance.md, 26th session).
+     */
+    static final double COMMON_SHARE = 0.02;
+    /** A small index (a new county, a judged set's 500 cases) keeps every word used by fewer cases than this. */
+    static final int COMMON_FLOOR = 200;
+
+    /** The search's match, or a case worded like {@code first}; {@code cases}: how many the index holds. */
+    static Query widen(String alias, Query matched, List<String> first, long cases) {
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1").should(matched).should(alike(alias, first, cases))));
     }
 
-    private static Query alike(String alias, List<String> first) {
+    private static Query alike(String alias, List<String> first, long cases) {
+        int common = (int) Math.min(Integer.MAX_VALUE, Math.max(COMMON_FLOOR, (long) (cases * COMMON_SHARE)));
         return Query.of(q -> q.moreLikeThis(m -> m.fields("title", "description")
                 .like(first.stream().map(id -> Like.of(l -> l.document(d -> d.index(alias).id(id)))).toList())
-                .minTermFreq(1).minDocFreq(2).maxQueryTerms(TERMS).minimumShouldMatch(SHARED).include(true).boost(WEIGHT)));
+                .minTermFreq(1).minDocFreq(2).maxDocFreq(common).maxQueryTerms(TERMS).minimumShouldMatch(SHARED)
+                .include(true).boost(WEIGHT)));
     }
 }
