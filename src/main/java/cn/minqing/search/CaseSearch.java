@@ -140,18 +140,37 @@ class CaseSearch {
                 return wider;
             }
         }
-        // fewer than a page found: the cases worded like the first found follow them
+        // fewer than a page found: the cases worded like the first found follow them, apart
         if (FewFoundAlike.on() && hasText && !isPhrase(words) && byRelevance(given) && result.total() > 0
-                && result.total() < FewFoundAlike.FEWER_THAN) {
-            SearchResult first = given.from() == 0 && given.after() == null && given.size() >= FewFoundAlike.DOCS ? result
-                    : run(plan, given.firstPage(FewFoundAlike.DOCS), user, relaxed);
-            List<String> firstFound = first.hits().stream().limit(FewFoundAlike.DOCS).map(SearchResult.Hit::number).toList();
-            SearchResult filled = run(plan, given, user, with(relaxed, "alike"), firstFound);
-            if (filled.total() > result.total()) {
-                return filled;
-            }
+                && result.total() < FewFoundAlike.FEWER_THAN && given.from() == 0 && given.after() == null
+                && result.hits().size() == result.total()) {
+            return result.withAlike(alike(result, plan, given, user));
         }
         return result;
+    }
+
+    /** What one attempt asks: the plan's words and place filter with the caller's filters. */
+    private static Criteria attempt(Plan plan, Criteria given) {
+        return new Criteria(plan.words(), given.category(), given.status(),
+                given.region() != null ? given.region() : plan.placeFilter(), given.overdue(),
+                given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
+                given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after(), given.channel());
+    }
+
+    /**
+     * Up to {@link FewFoundAlike#SHOWN} cases worded like the first of the few found, not among them, within the same
+     * scope, filters and place filter; by likeness.
+     */
+    private List<SearchResult.Hit> alike(SearchResult found, Plan plan, Criteria given, CurrentUser user) throws IOException {
+        Criteria c = attempt(plan, given);
+        List<String> numbers = found.hits().stream().map(SearchResult.Hit::number).toList();
+        List<String> first = numbers.subList(0, Math.min(FewFoundAlike.DOCS, numbers.size()));
+        long cases = client.count(n -> n.index(index.alias())).count();
+        Query query = Query.of(q -> q.bool(b -> filters(b.must(FewFoundAlike.clause(index.alias(), first, cases))
+                .mustNot(m -> m.ids(i -> i.values(numbers))), c, user)));
+        return client.search(s -> s.index(index.alias()).size(FewFoundAlike.SHOWN).trackTotalHits(t -> t.enabled(false))
+                        .query(query), CaseDocument.class)
+                .hits().hits().stream().map(h -> hit(h, List.of())).toList();
     }
 
     private static boolean byRelevance(Criteria given) {
@@ -239,16 +258,10 @@ class CaseSearch {
         return run(plan, given, user, relaxed, List.of());
     }
 
-    /**
-     * One attempt; {@code alike}: the cases whose likes a listing raises (none: as {@link ListingFeedback} says), or, at
-     * any other step, whose likes follow what the search matched ({@link FewFoundAlike}).
-     */
+    /** One attempt; {@code alike}: the cases whose likes a listing raises (none: as {@link ListingFeedback} says). */
     private SearchResult run(Plan plan, Criteria given, CurrentUser user, List<String> relaxed, List<String> alike)
             throws IOException {
-        Criteria c = new Criteria(plan.words(), given.category(), given.status(),
-                given.region() != null ? given.region() : plan.placeFilter(), given.overdue(),
-                given.size(), given.from(), given.organisation(), given.urgency(), given.fromDate(), given.toDate(),
-                given.nearLat(), given.nearLon(), given.radiusKm(), given.sort(), given.after(), given.channel());
+        Criteria c = attempt(plan, given);
         boolean hasText = c.q() != null && !c.q().isBlank();
         // the query's other wordings, worked out once for the scoring and the highlights
         Rewrites rewrites = hasText && !isPhrase(plan.words())
@@ -297,11 +310,7 @@ class CaseSearch {
         List<SortOptions> sort = sortBy(sortedBy);
         // a listing by relevance: the cases worded like its surest answers rise within it
         boolean listing = plan.step() == Step.CATEGORY && hasText && sortedBy.equals("relevance");
-        // (the cases like the first found are looked for within the same filters: the searcher's scope first)
-        long cases = !listing && !alike.isEmpty() ? client.count(n -> n.index(index.alias())).count() : 0;
-        Query query = !listing ? (alike.isEmpty() ? matched : Query.of(q -> q.bool(b -> filters(b.must(FewFoundAlike.widen(
-                index.alias(), Query.of(r -> r.bool(rb -> relevance(rb, plan, rewrites))), alike, cases)), c, user))))
-                : ListingFeedback.fromWords() ? ListingFeedback.raise(index.alias(), matched, alike)
+        Query query = !listing ? matched : ListingFeedback.fromWords() ? ListingFeedback.raise(index.alias(), matched, alike)
                 : ListingFeedback.byPeek() ? ListingFeedback.raise(client, index.alias(), matched, sort) : matched;
         Highlight highlight = null;
         if (hasText) {

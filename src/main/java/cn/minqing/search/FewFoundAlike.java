@@ -5,15 +5,14 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.util.List;
 
 /**
- * When a search finds fewer cases than a page, the cases worded like the first it found follow them (pseudo-relevance
- * feedback as a last step, 26th session): 野相吃庄稼 (野象 mistyped) finds one report by its words, and the reports worded
- * like it (野象损失登记了没下文, 大象吃甘蔗赔得太少) now follow it. The first {@link #DOCS} found lend their rarest words
- * ({@link #TERMS}) to a {@code more_like_this} clause that is an alternative to the search's own match, inside the same
- * filters (the searcher's scope), weighted so low ({@link #WEIGHT}: a whole likeness scores about a hundredth of one
- * matched word) that the cases the search found stay above the cases only like them. The answer's {@code relaxed} says
- * {@code alike}. Two requests more (a count of the index, the search with the clause), only for a search that found
- * one to nine cases (three on a later page, which asks for the first three found so every page lists the same cases). Judged on every set (docs/relevance.md, 26th
- * session); {@code -Dminqing.search.few-found-alike=false} (read per search) turns it off.
+ * When a search finds fewer cases than a page, the cases worded like the first it found are shown after them
+ * (pseudo-relevance feedback, 26th session): 野相吃庄稼 (野象 mistyped) finds one report by its words, and the reports
+ * worded like it (野象损失登记了没下文, 大象吃甘蔗赔得太少) now follow it. The first {@link #DOCS} found lend their rarest
+ * words ({@link #TERMS}) to a {@code more_like_this} query, inside the same filters (the searcher's scope first). The
+ * answer keeps them apart ({@code alike}, {@link SearchResult}): its {@code total}, hits and facets stay what the search
+ * matched, so a plan linking a search's cases or a client counting them is not misled. Two requests more (a count of
+ * the index, the likeness), only for a first page that found one to nine cases. Judged on every set (docs/relevance.md,
+ * 26th session); {@code -Dminqing.search.few-found-alike=false} (read per search) turns it off.
  */
 final class FewFoundAlike {
 
@@ -25,8 +24,8 @@ final class FewFoundAlike {
     static final int TERMS = 20;
     /** Words a case shares with them to follow them (30 % measured: most of the gain lost). */
     static final String SHARED = "2";
-    /** A case only like the first found scores this per unit of likeness: below any case the search matched. */
-    static final float WEIGHT = 0.0001f;
+    /** At most this many cases worded like them are shown. */
+    static final int SHOWN = 10;
 
     private FewFoundAlike() {
     }
@@ -45,16 +44,12 @@ final class FewFoundAlike {
     /** A small index (a new county, a judged set's 500 cases) keeps every word used by fewer cases than this. */
     static final int COMMON_FLOOR = 200;
 
-    /** The search's match, or a case worded like {@code first}; {@code cases}: how many the index holds. */
-    static Query widen(String alias, Query matched, List<String> first, long cases) {
-        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1").should(matched).should(alike(alias, first, cases))));
-    }
-
-    private static Query alike(String alias, List<String> first, long cases) {
+    /** A case worded like {@code first}; {@code cases}: how many the index holds. */
+    static Query clause(String alias, List<String> first, long cases) {
         int common = (int) Math.min(Integer.MAX_VALUE, Math.max(COMMON_FLOOR, (long) (cases * COMMON_SHARE)));
         return Query.of(q -> q.moreLikeThis(m -> m.fields("title", "description")
                 .like(first.stream().map(id -> Like.of(l -> l.document(d -> d.index(alias).id(id)))).toList())
                 .minTermFreq(1).minDocFreq(2).maxDocFreq(common).maxQueryTerms(TERMS).minimumShouldMatch(SHARED)
-                .include(true).boost(WEIGHT)));
+                .include(true)));
     }
 }

@@ -104,8 +104,8 @@ public class SimilarCases {
                     .minimumShouldMatch("15%")));
         }
         String[] parts = shape.split(":");
-        int terms = parts.length > 1 ? Integer.parseInt(parts[1]) : TERMS;
-        String minimum = parts.length > 2 ? parts[2] : "1";
+        int terms = parts.length > 1 && parts[1].matches("[1-9]\\d{0,2}") ? Integer.parseInt(parts[1]) : TERMS;
+        String minimum = parts.length > 2 && parts[2].matches("\\d{1,3}%?") ? parts[2] : "1";
         return Query.of(q -> q.moreLikeThis(m -> m.fields(ALIKE_FIELDS).like(l -> l.text(text)).minTermFreq(1)
                 .minDocFreq(1).maxQueryTerms(terms).minimumShouldMatch(minimum)));
     }

@@ -489,11 +489,11 @@ class PreciseLookupTest extends ApiTest {
     }
 
     /**
-     * 26th session: a search that finds fewer cases than a page lists the cases worded like the first it found after
-     * them (FewFoundAlike), says so, and never reaches past the searcher's scope for them.
+     * 26th session: a search that finds fewer cases than a page shows the cases worded like the first it found after
+     * them (FewFoundAlike), apart from its hits and total, and never reaches past the searcher's scope for them.
      */
     @Test
-    void aSearchThatFindsFewListsTheCasesWordedLikeThemAfterThemWithinTheSearchersScope() {
+    void aSearchThatFindsFewShowsTheCasesWordedLikeThemApartAndWithinTheSearchersScope() {
         String found = filedAndFound("镥铥塘死鱼发臭", "钌铑村头的镥铥塘里鱼死了一大片，是锝钯厂排的污水，臭气熏天", "sanitation", "镥铥");
         String alikeHere = file("villager1", "锝钯厂又往塘里排黑水", "钌铑村的锝钯厂半夜往塘里排黑水，臭气熏天，鱼都死光了",
                 "sanitation");
@@ -502,22 +502,26 @@ class PreciseLookupTest extends ApiTest {
                 .findValuesAsText("number").containsAll(List.of(alikeHere, alikeThere)));
 
         JsonNode asLeader = get("leader1", "/api/search?size=50&q=镥铥").getBody();
-        assertThat(texts(asLeader.get("relaxed"))).contains("alike");
-        List<String> hits = asLeader.get("hits").findValuesAsText("number");
-        assertThat(hits.indexOf(found)).as("what the words found stays first").isZero();
-        assertThat(hits).contains(alikeHere, alikeThere);
+        assertThat(asLeader.get("total").asLong()).as("the total counts what the words found").isEqualTo(1);
+        assertThat(asLeader.get("hits").findValuesAsText("number")).containsExactly(found);
+        assertThat(texts(asLeader.get("relaxed"))).isEmpty();
+        assertThat(asLeader.get("alike").findValuesAsText("number")).contains(alikeHere, alikeThere).doesNotContain(found);
+        assertThat(asLeader.get("alike").toString()).doesNotContain("villager1").doesNotContain("villager2");
 
         JsonNode asTownship = get("township1", "/api/search?size=50&q=镥铥").getBody();
-        List<String> theirs = asTownship.get("hits").findValuesAsText("number");
-        assertThat(theirs.indexOf(found)).isZero();
-        assertThat(theirs).contains(alikeHere).doesNotContain(alikeThere);
+        assertThat(asTownship.get("hits").findValuesAsText("number")).containsExactly(found);
+        assertThat(asTownship.get("alike").findValuesAsText("number")).contains(alikeHere).doesNotContain(alikeThere);
 
-        // off, the same search finds only what its words find
+        // the page shows them apart, after the hits
+        cn.minqing.support.WebSession web = webSession(newAddress());
+        web.login("township1", "minqing");
+        String page = web.get("/search?q=" + java.net.URLEncoder.encode("镥铥", java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(page).contains("id=\"alike\"").contains(alikeHere).doesNotContain(alikeThere);
+
+        // off, nothing is shown beside the hits
         System.setProperty("minqing.search.few-found-alike", "false");
         try {
-            JsonNode off = get("leader1", "/api/search?size=50&q=镥铥").getBody();
-            assertThat(off.get("hits").findValuesAsText("number")).containsExactly(found);
-            assertThat(texts(off.get("relaxed"))).doesNotContain("alike");
+            assertThat(get("leader1", "/api/search?size=50&q=镥铥").getBody().get("alike")).isEmpty();
         } finally {
             System.clearProperty("minqing.search.few-found-alike");
         }

@@ -592,7 +592,9 @@ class RelevanceTest extends ApiTest {
                 System.out.printf("%s %s: with and without stored offsets differ: %s%n", q.qid(), q.query(),
                         firstDifference(result, plainResult));
             }
-            List<String> all = result.hits().stream().map(h -> labels.get(h.number())).toList();
+            // what the page shows, in order: the hits, then the cases worded like a few found (FewFoundAlike)
+            List<String> all = java.util.stream.Stream.concat(result.hits().stream(), result.alike().stream())
+                    .map(h -> labels.get(h.number())).toList();
             List<String> ranked = all.stream().limit(10).toList();
             if (SHOWN.contains(q.qid())) {
                 // -Drelevance.show=<qid>,… : the query's top ten with their titles, to read a failure
