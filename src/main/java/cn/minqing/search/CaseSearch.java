@@ -245,8 +245,7 @@ class CaseSearch {
      */
     private List<String> wordsFirst(SearchResult result, Plan plan, Criteria given, CurrentUser user, List<String> relaxed)
             throws IOException {
-        boolean byRelevance = given.sort() == null || given.sort().equals("relevance");
-        if (!ListingFeedback.fromWords() || !byRelevance || result.total() == 0) {
+        if (!ListingFeedback.fromWords() || !byRelevance(given) || result.total() == 0) {
             return List.of();
         }
         SearchResult first = given.from() == 0 && given.after() == null && given.size() >= ListingFeedback.DOCS ? result

@@ -12,9 +12,7 @@ class SimilarCasesTest extends ApiTest {
 
     @Test
     void aNearDuplicateInTheSameVillageIsFoundAndAFarOneIsNot() {
-        String number = file("villager1", "桥头垃圾成堆发臭", "桥头那个垃圾堆好久没人清运了，夏天臭得不行，苍蝇到处飞", "sanitation");
-        await(Duration.ofSeconds(5), "admin", "/api/search?q=桥头垃圾&size=50",
-                r -> r.get("hits").findValuesAsText("number").contains(number));
+        String number = filedAndFound("桥头垃圾成堆发臭", "桥头那个垃圾堆好久没人清运了，夏天臭得不行，苍蝇到处飞", "sanitation", "桥头垃圾");
 
         JsonNode here = get("villager1", "/api/cases/similar?villageCode=QS01001&text=桥头的垃圾好多天没人拉，太臭了").getBody();
         assertThat(here.findValuesAsText("number")).contains(number);
@@ -26,9 +24,7 @@ class SimilarCasesTest extends ApiTest {
 
     @Test
     void aDraftWithAHomophoneTypoFindsItsTwinAndCommonWordsAloneFindNothingNew() {
-        String number = file("villager1", "后山蓄水池裂缝漏水", "后山那个蓄水池裂了条大缝，天天漏水，下面的菜地都泡了", "water");
-        await(Duration.ofSeconds(5), "admin", "/api/search?q=蓄水池裂缝&size=50",
-                r -> r.get("hits").findValuesAsText("number").contains(number));
+        String number = filedAndFound("后山蓄水池裂缝漏水", "后山那个蓄水池裂了条大缝，天天漏水，下面的菜地都泡了", "water", "蓄水池裂缝");
         // 续 for 蓄 (xù), as a phone's input makes it: the syllable pairs still tie the draft to the report
         JsonNode typo = get("villager1", "/api/cases/similar?villageCode=QS01001&text=后山续水池烈缝了").getBody();
         assertThat(typo.findValuesAsText("number")).contains(number);
@@ -48,5 +44,13 @@ class SimilarCasesTest extends ApiTest {
         JsonNode own = get("staff-QS02", "/api/cases/similar?villageCode=QS02001&radiusKm=20&text=垃圾 路 水 电").getBody();
         assertThat(own.findValuesAsText("number")).contains(theirs);
         assertThat(own.findValuesAsText("villageCode")).isNotEmpty().allMatch(code -> code.startsWith("QS02"));
+    }
+
+    /** Filed by villager1 and searchable (the index has it) before the similar-case search is asked. */
+    private String filedAndFound(String title, String description, String category, String probe) {
+        String number = file("villager1", title, description, category);
+        await(Duration.ofSeconds(5), "admin", "/api/search?q=" + probe + "&size=50",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+        return number;
     }
 }
