@@ -109,6 +109,9 @@ class ThesaurusDataTest {
     /** Terms new in V860 (thes31: a lake-and-plain county, its levees, crayfish, lotus and 血防 words and its broad notions) that a database V850 left lacks. */
     private static final List<String> NEW_TERMS_V860 = List.of("管涌险情", "小龙虾价格低", "晚期血吸虫病救治",
             "湖区防汛", "湖区农村诉求");
+    /** Terms new in V870 (thes32: a tea-and-bamboo mountain county, its tea, bamboo, old houses and streams and its broad notions) that a database V860 left lacks. */
+    private static final List<String> NEW_TERMS_V870 = List.of("春茶价格低", "毛竹价格低", "古民居拆建受限",
+            "竹产业发展", "皖南山区农村诉求");
 
     /** Terms new in V785 (the 21st session's seen mend) that a database V780 left lacks. */
     private static final List<String> NEW_TERMS_V785 = List.of("办事要送烟");
@@ -166,7 +169,10 @@ class ThesaurusDataTest {
                     new AdminEdits("道路积水", "路上成河了", "收购价格", "irrigation", "老水闸", "水闸漏水,水闸锈死", "水闸,沟渠清淤", "讨薪难"), "人才振兴"),
             // also renarrows 长江十年禁渔 (its notions as before: thesaurus-narrower-before-v860.tsv)
             new NarrowerRound("860", "850", NEW_TERMS_V860,
-                    new AdminEdits("圩堤", "堤坡滑了", "渡船停航", "water", "老涵闸", "涵闸漏水,涵闸关不严", "机埠泵站,圩堤", "油料作物"), "湖区防汛"));
+                    new AdminEdits("圩堤", "堤坡滑了", "渡船停航", "water", "老涵闸", "涵闸漏水,涵闸关不严", "机埠泵站,圩堤", "油料作物"), "湖区防汛"),
+            // also renarrows five headings (their notions as before: thesaurus-narrower-before-v870.tsv)
+            new NarrowerRound("870", "860", NEW_TERMS_V870,
+                    new AdminEdits("野猪毁庄稼", "野猪拱茶园", "竹笋采挖", "land", "老茶园", "茶园荒了,茶园冇人管", "茶园管护,竹林经营", "食用菌"), "竹产业发展"));
 
     /** A line of the file as written: the variants (and narrower notions) split at the commas only, nothing trimmed or dropped. */
     record Row(int line, String term, List<String> variants, String category, String source, List<String> narrower) {
