@@ -31,17 +31,28 @@ class CaseDocuments {
 
     /**
      * 同音纠错 at index time: a report written with a homophone typo (自来谁, 低包) is also indexed as read with the
-     * known word (自来水, 低保), so the right word finds it as it finds a clean report. With the thesaurus forms the
-     * text holds as written or so read ({@link Thesaurus#heldIn}).
+     * known word (自来水, 低保), so the right word finds it as it finds a clean report; a report in dialect words (细伢冇人带)
+     * is read plainly first ({@link DialectWords}: 孩子没人带). With the thesaurus forms the text holds as written or so
+     * read ({@link Thesaurus#heldIn}).
      */
     CaseDocument corrected(CaseDocument doc) {
         String written = doc.title() + "\n" + (doc.description() == null ? "" : doc.description());
-        String text = soundAlikes.readAsKnown(written);
+        String text = read(written);
         // a misspelt title's reading is also kept apart, so that it counts like a title (a clean report's words in its
         // title weigh three times their weight in the description; the reading alone ranked a misspelt report below
         // every clean one that shared a word — 静老院伙食太差 under generated 养老院 reports for 敬老院)
-        CaseDocument read = text == null ? doc : doc.withCorrected(text, soundAlikes.readAsKnown(doc.title()));
+        CaseDocument read = text == null ? doc : doc.withCorrected(text, read(doc.title()));
         return read.withForms(thesaurus.heldIn(text == null ? written : written + "\n" + text));
+    }
+
+    /**
+     * A text as read: its dialect words plainly (细伢冇人带 → 孩子没人带, {@link DialectWords}: a cadre's plain words find
+     * a villager's dialect report), then its homophone typos as known words; {@code null} when it reads as written.
+     */
+    private String read(String text) {
+        String plain = DialectWords.on() ? DialectWords.read(text) : null;
+        String known = soundAlikes.readAsKnown(plain != null ? plain : text);
+        return known != null ? known : plain;
     }
 
     /**

@@ -90,7 +90,7 @@ class CaseSearch {
         String placeFilter = place.regionCode() != null && (place.exact() || !hasText) ? place.regionCode() : null;
         String placeBoost = place.regionCode() != null && placeFilter == null ? place.regionCode() : null;
         // 同音纠错: 自来谁 → 自来水 runs beside the typed words (never instead of them)
-        String corrected = hasText && !isPhrase(words) ? corrected(words, user) : null;
+        String corrected = hasText && !isPhrase(words) ? reading(words, user) : null;
         // what the words point to is read from them as typed and as read by 同音纠错 together
         String read = corrected == null ? words : words + " " + corrected;
         List<String> intent = hasText ? categoryIntent.of(read, index.alias())
@@ -184,6 +184,16 @@ class CaseSearch {
     private List<String> pieces(String read, long found) {
         List<String> pointed = categoryIntent.ofPieces(read);
         return pointed.isEmpty() && found == 0 ? categoryIntent.ofPieces(read, true) : pointed;
+    }
+
+    /**
+     * The words as read: their dialect words plainly (冇得水吃 → 没有水吃, {@link DialectWords}), then 同音纠错; {@code null}
+     * when they read as typed.
+     */
+    private String reading(String words, CurrentUser user) {
+        String plain = DialectWords.on() ? DialectWords.read(words) : null;
+        String corrected = corrected(plain != null ? plain : words, user);
+        return corrected != null ? corrected : plain;
     }
 
     /** 同音纠错 of the words, the index's evidence counted within the searcher's scope (the filter the search applies). */

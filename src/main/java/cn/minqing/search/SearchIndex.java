@@ -115,10 +115,13 @@ class SearchIndex {
         }
     }
 
-    /** The mapping file and the county's words: a new village name makes the index outdated too. */
+    /**
+     * The mapping file, the county's words and the dialect words reports are also read by: a new village name or a
+     * new dialect word makes the index outdated too.
+     */
     private static String mappingHash(List<String> words) throws IOException {
         try {
-            String source = mappingText() + String.join("\n", words);
+            String source = mappingText() + String.join("\n", words) + DialectWords.data();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {

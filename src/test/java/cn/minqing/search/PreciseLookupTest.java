@@ -156,6 +156,32 @@ class PreciseLookupTest extends ApiTest {
         assertThat(numbers("leader1", "托欠工资").indexOf(number)).as("found as if spelt right").isBetween(0, 4);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
+
+    @Test
+    void aVillagersDialectWordsAreReadPlainlyInTheQueryAndInTheReport() throws java.io.IOException {
+        // (made-up place names, 铪钽 and 钨铼, keep these reports apart from every other test's)
+        // a cadre's plain words find a villager's dialect report (细伢 is 孩子, 冇 is 没) above a plain report sharing
+        // fewer of the words asked
+        String dialect = filedAndFound("铪钽组细伢冇人带", "屋里大人都克广东打工了，细伢放学冇人带，天天在塘边耍", "education", "铪钽");
+        String plainOther = filedAndFound("铪钽组老人没人带去看病", "老人腿脚不便，看病没人带去，卫生室又远", "medical", "铪钽");
+        List<String> plainQuery = numbers("leader1", "铪钽 孩子没人带");
+        assertThat(plainQuery).contains(dialect, plainOther);
+        assertThat(plainQuery.indexOf(dialect)).as("the dialect report, read plainly").isLessThan(plainQuery.indexOf(plainOther));
+        // it is indexed with its plain reading, title apart, as a misspelt report is
+        CaseDocument indexed = elasticsearch.get(g -> g.index(searchIndex.alias()).id(dialect), CaseDocument.class).source();
+        assertThat(indexed.corrected()).contains("孩子放学没人带").contains("家里大人");
+        assertThat(indexed.correctedTitle()).isEqualTo("铪钽组孩子没人带");
+        // a villager's dialect query finds a plain report above one that shares only the dialect words
+        String plain = filedAndFound("钨铼组孩子放学没人接", "孩子放学没人接，爷爷奶奶身体不好，路上过马路不安全", "education", "钨铼");
+        String dialectOnly = filedAndFound("钨铼组屋里冇得电", "屋里冇得电好几天了，冇人来修", "power", "钨铼");
+        List<String> dialectQuery = numbers("leader1", "钨铼 细伢冇人接");
+        assertThat(dialectQuery).contains(plain);
+        assertThat(dialectQuery.indexOf(plain)).as("the plain report, the query read plainly").isZero();
+        assertThat(dialectQuery.indexOf(dialectOnly)).as("not above it for 冇 alone").isNotZero();
+    }
+
     @Test
     void aPlaceNamedInexactlyWhereTheWordsFindFewListsThatPlacesOwnCasesOfTheNeed() {
         // 上塘 is 上塘村's short form: it only raises the village's cases. The words find cases elsewhere (other tests
