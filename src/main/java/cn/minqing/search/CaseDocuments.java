@@ -46,13 +46,11 @@ class CaseDocuments {
     }
 
     /**
-     * A text as read: its dialect words plainly (细伢冇人带 → 孩子没人带, {@link DialectWords}: a cadre's plain words find
-     * a villager's dialect report), then its homophone typos as known words; {@code null} when it reads as written.
+     * A text as read: its dialect words plainly (细伢冇人带 → 孩子没人带: a cadre's plain words find a villager's dialect
+     * report), then its homophone typos as known words; {@code null} when it reads as written.
      */
     private String read(String text) {
-        String plain = DialectWords.on() ? DialectWords.read(text) : null;
-        String known = soundAlikes.readAsKnown(plain != null ? plain : text);
-        return known != null ? known : plain;
+        return DialectWords.readThen(text, soundAlikes::readAsKnown);
     }
 
     /**

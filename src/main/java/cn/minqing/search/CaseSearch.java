@@ -187,13 +187,11 @@ class CaseSearch {
     }
 
     /**
-     * The words as read: their dialect words plainly (冇得水吃 → 没有水吃, {@link DialectWords}), then 同音纠错; {@code null}
+     * The words as read: their dialect words plainly (冇得水吃 → 没水吃, {@link DialectWords}), then 同音纠错; {@code null}
      * when they read as typed.
      */
     private String reading(String words, CurrentUser user) {
-        String plain = DialectWords.on() ? DialectWords.read(words) : null;
-        String corrected = corrected(plain != null ? plain : words, user);
-        return corrected != null ? corrected : plain;
+        return DialectWords.readThen(words, w -> corrected(w, user));
     }
 
     /** 同音纠错 of the words, the index's evidence counted within the searcher's scope (the filter the search applies). */

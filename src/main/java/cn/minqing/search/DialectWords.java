@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * 方言词: the everyday words of a dialect read as Mandarin (冇得 → 没有, 屋里 → 家里, 细伢 → 孩子, 晓不得 → 不知道), as data
+ * 方言词: the everyday words of a dialect read as Mandarin (冇得 → 没, 屋里 → 家里, 细伢 → 孩子, 晓不得 → 不知道), as data
  * ({@code search/dialect.tsv}: the word, its plain reading, where it is said). A villager's query written in them (细伢冇人带,
- * 屋头莫得水吃) is also read plainly: the negations and pronouns then weigh nothing (没有 is a stop word, 冇得 is not: a
+ * 屋头莫得水吃) is also read plainly: the negations and pronouns then weigh nothing (没 is a stop word, 冇得 is not: a
  * report holding 冇得 and nothing else the query asks matched it), and a plain word finds the thesaurus forms and the
  * categories that hold it. The reading runs beside the words typed, as 同音纠错's does; the words typed stay.
  */
@@ -21,6 +23,9 @@ final class DialectWords {
     private static final Map<String, String> PLAIN = load(DATA);
     /** The longest dialect word, in characters: how far a reading looks ahead. */
     private static final int LONGEST = PLAIN.keySet().stream().mapToInt(String::length).max().orElse(0);
+    /** The characters a dialect word begins with: a place starting with any other is passed over at once. */
+    private static final Set<Character> FIRST = PLAIN.keySet().stream().map(w -> w.charAt(0))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private DialectWords() {
     }
@@ -28,6 +33,17 @@ final class DialectWords {
     /** {@code -Dminqing.search.dialect-words=false} (read per search) turns the reading off: the judged sets' A/B. */
     static boolean on() {
         return !"false".equals(System.getProperty("minqing.search.dialect-words"));
+    }
+
+    /**
+     * The text as read: its dialect words plainly ({@link #read}, when {@link #on}), then its typos by {@code typos}
+     * (同音纠错, which answers {@code null} for none); {@code null} when it reads as written. A query and a report are
+     * read alike, each with its own 同音纠错.
+     */
+    static String readThen(String text, UnaryOperator<String> typos) {
+        String plain = on() ? read(text) : null;
+        String corrected = typos.apply(plain != null ? plain : text);
+        return corrected != null ? corrected : plain;
     }
 
     /** The text with its dialect words read plainly, the longest word first at each place; {@code null} if it holds none. */
@@ -39,7 +55,7 @@ final class DialectWords {
         boolean changed = false;
         int i = 0;
         while (i < text.length()) {
-            String word = longestAt(text, i);
+            String word = FIRST.contains(text.charAt(i)) ? longestAt(text, i) : null;
             if (word == null) {
                 plain.append(text.charAt(i));
                 i++;
