@@ -77,7 +77,8 @@ class CaseSearch {
     /**
      * Searches step by step: the words as typed (with their synonyms, thesaurus forms and pinyin) within an
      * exact place; if that finds nothing, the place only raises its cases; then most words are enough; then the
-     * categories the query points to are listed. The answer's {@code relaxed} says which steps were taken.
+     * categories the query points to are listed; a place named with a need found nowhere lists the place's cases. The
+     * answer's {@code relaxed} says which steps were taken.
      */
     SearchResult search(Criteria given, CurrentUser user) throws IOException {
         index.ensureExists();
@@ -140,6 +141,17 @@ class CaseSearch {
                 return wider;
             }
         }
+        // a place and a need, and the need's words found nothing anywhere (老金鸡 种地: the report says 地被人占了): the
+        // place's cases, newest first, rather than an empty page; the answer says the need was not found there
+        if (result.total() == 0 && hasText && place.regionCode() != null && !isPhrase(words) && placeWhenNothing()) {
+            // (back within the place: an exact name's relaxing of it no longer holds)
+            List<String> within = relaxed.stream().filter(r -> !r.equals("place")).toList();
+            SearchResult there = run(new Plan(null, null, place.regionCode(), null, List.of(), Step.ALL_WORDS), given, user,
+                    with(within, "need"));
+            if (there.total() > 0) {
+                return there;
+            }
+        }
         // fewer than a page found: the cases worded like the first found follow them, apart
         if (FewFoundAlike.on() && hasText && !isPhrase(words) && byRelevance(given) && result.total() > 0
                 && result.total() < FewFoundAlike.FEWER_THAN && given.from() == 0 && given.after() == null
@@ -171,6 +183,11 @@ class CaseSearch {
         return client.search(s -> s.index(index.alias()).size(FewFoundAlike.SHOWN).trackTotalHits(t -> t.enabled(false))
                         .query(query), CaseDocument.class)
                 .hits().hits().stream().map(h -> hit(h, List.of())).toList();
+    }
+
+    /** The place's cases when its need's words find nothing (system property; false: an empty answer, as before the 28th session). */
+    static boolean placeWhenNothing() {
+        return !"false".equals(System.getProperty("minqing.search.place-when-nothing"));
     }
 
     private static boolean byRelevance(Criteria given) {

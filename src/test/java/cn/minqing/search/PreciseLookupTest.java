@@ -255,6 +255,39 @@ class PreciseLookupTest extends ApiTest {
     }
 
     @Test
+    void aPlaceNamedWithANeedFoundNowhereListsThatPlacesCasesWithinTheSearchersScopeAndSaysSo() {
+        // 覅挼: words (and syllables) no report holds; 黄泥岗村's report says what happened in its own words
+        String number = file("cunmin-QS02003-1", "黄泥岗村口石板桥松了", "黄泥岗村口那座石板桥的桥板松了，踩上去直晃", "road");
+        await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=石板桥的桥板松了",
+                r -> r.get("hits").findValuesAsText("number").contains(number));
+        JsonNode nowhere = get("leader1", "/api/search?size=50&q=覅挼").getBody();
+        assertThat(nowhere.get("total").asLong()).as("the words alone find nothing").isZero();
+        assertThat(texts(nowhere.get("relaxed"))).isEmpty();
+
+        for (String q : List.of("黄泥岗村 覅挼", "黄泥岗 覅挼")) {
+            JsonNode there = get("leader1", "/api/search?size=50&q=" + q).getBody();
+            assertThat(there.get("hits").findValuesAsText("number")).as(q).contains(number);
+            assertThat(there.get("hits").findValuesAsText("villageCode")).as("the place's cases only").containsOnly("QS02003");
+            assertThat(texts(there.get("relaxed"))).as(q).containsExactly("need");
+            assertThat(there.toString()).doesNotContain("cunmin-QS02003-1");
+        }
+        String page = as("leader1").getForEntity("/search?q=黄泥岗村 覅挼", String.class).getBody();
+        assertThat(page).contains("id=\"relaxed\"", "所说的事在该地没有找到匹配的诉求").contains(number);
+
+        // within each searcher's scope: the reporter sees it, another villager and another township's cadre do not
+        assertThat(numbers("cunmin-QS02003-1", "黄泥岗村 覅挼")).contains(number);
+        assertThat(numbers("villager1", "黄泥岗村 覅挼")).doesNotContain(number);
+        assertThat(numbers("township1", "黄泥岗村 覅挼")).doesNotContain(number);
+
+        System.setProperty("minqing.search.place-when-nothing", "false");
+        try {
+            assertThat(get("leader1", "/api/search?size=50&q=黄泥岗村 覅挼").getBody().get("total").asLong()).isZero();
+        } finally {
+            System.clearProperty("minqing.search.place-when-nothing");
+        }
+    }
+
+    @Test
     void aSearchWithoutMatchesListsTheCategoryItPointsToAndSaysSo() {
         String number = filedAndFound("橘子卖不出去", "今年橘子丰收了，可是没有老板来收，几千斤堆在屋里", "farm-sales", "橘子");
 

@@ -332,6 +332,12 @@ class RelevanceTest extends ApiTest {
      */
     static final TestSet BLIND26 = new TestSet("blind26", 0.67, 0.57, 0.57, 12,
             Map.of("typo", 0.73, "colloquial", 0.53, "place", 0.90, "relax", 0.64), false);
+    /**
+     * The twenty-seventh blind set (28th session): a navel-orange hill county of 赣南 (Hakka country, a former 苏区) —
+     * 脐橙 and 黄龙病, 油茶, rare-earth hills, 围屋, red heritage, 山塘 and 水陂, work in 广东 — in a mild 客家 colour,
+     * written by a helper who read no search code, data or other set. Floors set after its first measure.
+     */
+    static final TestSet BLIND27 = new TestSet("blind27", 0.0, 0.0, 0.0, 0, Map.of(), false);
     static final int DISTRACTORS = 300;
     /** The queries whose top ten are printed with titles ({@code -Drelevance.show=TQ58,PQ70}): to read a failure. */
     static final java.util.Set<String> SHOWN = java.util.Set.of(System.getProperty("relevance.show", "").split(","));
@@ -515,6 +521,11 @@ class RelevanceTest extends ApiTest {
     @Test
     void theTwentySixthBlindSet() throws IOException {
         evaluate(BLIND26);
+    }
+
+    @Test
+    void theTwentySeventhBlindSet() throws IOException {
+        evaluate(BLIND27);
     }
 
     /** The set's index without stored offsets (searchcost9): its answers, highlights included, must be the same. */
