@@ -347,6 +347,9 @@ class CaseSearch {
         }
         List<co.elastic.clients.elasticsearch._types.FieldValue> after = c.after() == null ? List.of()
                 : c.after().stream().map(co.elastic.clients.elasticsearch._types.FieldValue::of).toList();
+        if (ScoreExplanation.wanted(c.q())) {
+            ScoreExplanation.log(client, index.alias(), query, sort, c.q(), plan.step().name());
+        }
         return PageAndCount.send(client, new PageAndCount.Request(index.alias(), query, sort, highlight, c.size(), c.from(),
                 after, FACETS));
     }
