@@ -705,6 +705,22 @@ class PreciseLookupTest extends ApiTest {
     }
 
     /** A report filed by villager1, once the county leader finds it by {@code probe}. */
+    @Test
+    void aThesaurusFormIsNoMatchOfItsCharactersScatteredThroughAReport() {
+        // 网落信号不好 is read 网络信号不好 (同音纠错); 信号不好 is a form of 电话打不通, and so is 打不通电话 and 打不出去. A
+        // telecom report about its bill saying 打 (打客服), 不 (说不清楚) and 好 (说好) held enough of such a rewrite's
+        // words, scattered, and ranked among the signal reports (29th session, blind BQ08). A form's match now holds a
+        // character pair of it
+        String scattered = filedAndFound("手机套餐每月多扣钱", "老汉的手机套餐说好每月九十八块，每个月都多扣二十块，打客服也说不清楚。",
+                "telecom", "九十八块");
+        String held = filedAndFound("山上电话打不出去", "我们那片山上电话打不出去，有急事要跑到垭口才行", "telecom", "垭口才行");
+        JsonNode answer = get("leader1", "/api/search?size=50&q=网落信号不好").getBody();
+        List<String> hits = answer.get("hits").findValuesAsText("number");
+        assertThat(hits).as("a report holding another form of the notion").contains(held);
+        assertThat(texts(answer.get("relaxed"))).as("found by the words and their forms, nothing listed").isEmpty();
+        assertThat(hits).as("a report holding the form's characters apart only").doesNotContain(scattered);
+    }
+
     private String filedAndFound(String title, String description, String category, String probe) {
         String number = file("villager1", title, description, category);
         await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=" + probe,
