@@ -103,6 +103,19 @@ public final class SearchBenchmark {
         System.clearProperty("minqing.search.pinyin-always");
         latency("search, county leader, 20 hits + facets [again, pinyin only when relaxing]", i -> search.search(
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
+        // 29th session: A/B on the same index, back to back: a long thesaurus form matched without a pair of its
+        // characters side by side, as before (-Dbench.only="character pair" runs these four lines alone)
+        System.setProperty("minqing.search.form-pair", "false");
+        latency("search, county leader, 20 hits + facets [forms without a character pair]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, county leader, typos/thesaurus/places/relaxed [forms without a character pair]", i -> search.search(
+                new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
+        System.clearProperty("minqing.search.form-pair");
+        latency("search, county leader, 20 hits + facets [again, forms need a character pair]", i -> search.search(
+                new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
+        latency("search, county leader, typos/thesaurus/places/relaxed [again, forms need a character pair]",
+                i -> search.search(new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null,
+                        null, 20, 0), leader));
         latency("search, township cadre (scope filter)", i -> search.search(
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), township));
         latency("search, filters only, newest first", i -> search.search(
@@ -124,7 +137,8 @@ public final class SearchBenchmark {
         System.out.printf("index size after force-merge: %.1f MB%n", stats.sizeInBytes() / 1e6);
         String usage = client.indices().diskUsage(d -> d.index(alias).runExpensiveTasks(true)).valueBody().toJson().toString();
         var fields = new com.fasterxml.jackson.databind.ObjectMapper().readTree(usage).findValue("fields");
-        for (String field : List.of("title", "title.bigram", "title.pinyin", "description", "description.bigram", "description.pinyin", "corrected")) {
+        for (String field : List.of("title", "title.bigram", "title.pinyin", "description", "description.bigram", "description.pinyin",
+                "corrected", "corrected.bigram", "correctedTitle.bigram")) {
             var f = fields == null ? null : fields.get(field);
             System.out.printf("  %-20s %s%n", field, f == null ? "?" : String.format("%.1f MB", f.get("total_in_bytes").asLong() / 1e6));
         }
