@@ -103,17 +103,19 @@ public final class SearchBenchmark {
         System.clearProperty("minqing.search.pinyin-always");
         latency("search, county leader, 20 hits + facets [again, pinyin only when relaxing]", i -> search.search(
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
-        // 29th session: A/B on the same index, back to back: a long thesaurus form matched without a pair of its
-        // characters side by side, as before (-Dbench.only="character pair" runs these four lines alone)
+        // 29th session: A/B on the same index, back to back: the words typed and a long thesaurus form matched without a
+        // pair of their characters side by side, as before (-Dbench.only="character pair" runs these four lines alone)
         System.setProperty("minqing.search.form-pair", "false");
-        latency("search, county leader, 20 hits + facets [forms without a character pair]", i -> search.search(
+        System.setProperty("minqing.search.typed-pair", "false");
+        latency("search, county leader, 20 hits + facets [words and forms without a character pair]", i -> search.search(
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
-        latency("search, county leader, typos/thesaurus/places/relaxed [forms without a character pair]", i -> search.search(
+        latency("search, county leader, typos/thesaurus/places/relaxed [words and forms without a character pair]", i -> search.search(
                 new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null, null, 20, 0), leader));
         System.clearProperty("minqing.search.form-pair");
-        latency("search, county leader, 20 hits + facets [again, forms need a character pair]", i -> search.search(
+        System.clearProperty("minqing.search.typed-pair");
+        latency("search, county leader, 20 hits + facets [again, words and forms need a character pair]", i -> search.search(
                 new CaseSearch.Criteria(QUERIES.get(i % QUERIES.size()), null, null, null, null, 20, 0), leader));
-        latency("search, county leader, typos/thesaurus/places/relaxed [again, forms need a character pair]",
+        latency("search, county leader, typos/thesaurus/places/relaxed [again, words and forms need a character pair]",
                 i -> search.search(new CaseSearch.Criteria(HARD_QUERIES.get(i % HARD_QUERIES.size()), null, null, null,
                         null, 20, 0), leader));
         latency("search, township cadre (scope filter)", i -> search.search(
