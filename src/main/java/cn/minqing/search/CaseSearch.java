@@ -564,16 +564,16 @@ class CaseSearch {
         List<String> variants = r.variants();
         List<Thesaurus.Expansion> distinct = r.expansions();
         return Query.of(m -> m.bool(any -> {
-            any.should(typedPair(match(q, 1.0f, minimumMatch), q, minimumMatch));
+            any.should(paired(match(q, 1.0f, minimumMatch), q, minimumMatch, TYPED_PAIR));
             if (corrected != null) {
-                any.should(typedPair(match(corrected, CORRECTED_WEIGHT, minimumMatch), corrected, minimumMatch));
+                any.should(paired(match(corrected, CORRECTED_WEIGHT, minimumMatch), corrected, minimumMatch, TYPED_PAIR));
             }
             if (core != null) {
-                any.should(typedPair(match(core, 1.0f, minimumMatch), core, minimumMatch));
+                any.should(paired(match(core, 1.0f, minimumMatch), core, minimumMatch, TYPED_PAIR));
             }
             java.util.Set<String> common = rewriteClauses.leanFor(index.alias(), variants, distinct);
-            variants.forEach(v -> any.should(typedPair(rewrite(v, SYNONYM_WEIGHT, minimumMatch, common.contains(v)), v,
-                    minimumMatch)));
+            variants.forEach(v -> any.should(paired(rewrite(v, SYNONYM_WEIGHT, minimumMatch, common.contains(v)), v,
+                    minimumMatch, TYPED_PAIR)));
             distinct.forEach(e -> any.should(expansion(e, minimumMatch, formMatch, common.contains(e.text()))));
             if (!minimumMatch.equals(ALL_WORDS_MATCH)) {
                 // once most words are enough, so is the other form without the rest of the query (特困人员供养 → 五保户)
@@ -682,28 +682,33 @@ class CaseSearch {
      * category (or of {@code other}) keeps its forms' weight everywhere.
      */
     private static Query expansion(Thesaurus.Expansion e, String minimumMatch, String formMatch, boolean common) {
-        // (where all the words are asked: once most words are enough, a part of a form is a part by design)
-        Query pair = minimumMatch.equals(ALL_WORDS_MATCH) ? formPair(e.form()) : null;
-        if (pair == null) {
-            return expansionAnywhere(e, minimumMatch, formMatch, common);
-        }
-        return Query.of(q -> q.bool(b -> b.must(expansionAnywhere(e, minimumMatch, formMatch, common)).filter(pair)));
+        return paired(expansionAnywhere(e, minimumMatch, formMatch, common), e.form(), minimumMatch, FORM_PAIR);
     }
 
     /**
-     * A form of {@link #FORM_PAIR_MIN} characters or more matches where all the words are asked only if the report holds
-     * two of its characters side by side (a character pair of the form, in the text or in a misspelt report's reading):
-     * 网络信号不好 is rewritten 网络 打不出去 (信号不好 and 打不出去 are forms of 电话打不通), four words of which 70 % is two,
-     * and 打 (打客服) and 不 (说不清楚) scattered through a telecom report about its bill were two. Null for a shorter form,
-     * or when switched off (system property {@code minqing.search.form-pair=false}, read per search: the A/B runs).
-     * Measured on every judged set (docs/relevance.md, 29th session).
+     * A text of {@link #FORM_PAIR_MIN} characters or more matches, where all the words are asked, only in a report holding
+     * a pair of its characters side by side (in the title or text, or in a misspelt or dialect report's reading). Once
+     * most words are enough, a part of a form is a part by design. Two texts are held so:
+     * <ul>
+     * <li>a thesaurus form (switch {@code minqing.search.form-pair}): 网络信号不好 is rewritten 网络 打不出去 (信号不好 and
+     * 打不出去 are forms of 电话打不通), four words of which 70 % is two, and 打 (打客服) and 不 (说不清楚) scattered through a
+     * telecom report about its bill were two;</li>
+     * <li>the words as typed, as read, without officialese or as a synonym rewrites them (switch
+     * {@code minqing.search.typed-pair}): 工厂欠新不发 is five words (工厂, 欠, 新, 不, 发), of which 70 % is three, and a
+     * housing report holding 新, 欠 and 发 apart held three.</li>
+     * </ul>
+     * A switch set to {@code false} (read per search: the A/B runs) leaves its text unpaired. Measured on every judged set
+     * (docs/relevance.md, 29th session): forms +1.19 over the old sets; the words typed +1.66 more; blind 0.845 → 0.853,
+     * blind28 (unseen) 0.616 → 0.618.
      */
-    static Query formPair(String form) {
-        return "false".equals(System.getProperty("minqing.search.form-pair")) ? null : charactersPaired(form);
+    private static Query paired(Query match, String text, String minimumMatch, String switchOff) {
+        Query pair = minimumMatch.equals(ALL_WORDS_MATCH) && !"false".equals(System.getProperty(switchOff))
+                ? charactersPaired(text) : null;
+        return pair == null ? match : Query.of(q -> q.bool(b -> b.must(match).filter(pair)));
     }
 
-    /** A pair of the text's characters side by side, in the report's text or reading; null for a text shorter than {@link #FORM_PAIR_MIN}. */
-    static Query charactersPaired(String text) {
+    /** Any pair of the text's characters side by side in the report; null for a text shorter than {@link #FORM_PAIR_MIN}. */
+    private static Query charactersPaired(String text) {
         String f = text == null ? "" : text.strip();
         if (f.codePointCount(0, f.length()) < FORM_PAIR_MIN) {
             return null;
@@ -713,26 +718,15 @@ class CaseSearch {
     }
 
     /**
-     * The shortest form whose match needs a pair of its characters side by side. Measured in the 29th session: three
-     * (+1.19 over the old sets, blind 0.845 → 0.850, 0.84994 to five places; the new blind28 0.616 → 0.615); two, +0.68 more on the old sets
-     * and −0.57 on blind28; four, −0.62 against three; two at every step, −4.18 (a single character of a two-character
-     * form, 火 of 火灾, is a fair part of it once most words are enough).
+     * The shortest text whose match needs a pair of its characters side by side. Measured in the 29th session on the
+     * forms: three (+1.19 over the old sets; blind28 0.616 → 0.615); two, +0.68 more on the old sets and −0.57 on
+     * blind28; four, −0.62 against three; two at every step, −4.18 (a single character of a two-character form, 火 of
+     * 火灾, is a fair part of it once most words are enough).
      */
     static final int FORM_PAIR_MIN = 3;
-
-    /**
-     * The words as typed, as read, without officialese, or as a synonym rewrites them, of three characters or more, match
-     * where all the words are asked only in a report holding a pair of their characters side by side, as a long
-     * thesaurus form does ({@link #formPair}): 工厂欠新不发 is five words (工厂, 欠, 新, 不, 发), of which 70 % is three, and
-     * a housing report saying 新房子, 欠砖钱 and 发不下来 held three, scattered. Off with the system property
-     * {@code minqing.search.typed-pair=false} (read per search). Measured on every judged set (docs/relevance.md, 29th
-     * session): +1.66 over 54 queries against the forms' rule alone, blind 0.84994 → 0.85347, blind28 0.615 → 0.618.
-     */
-    private static Query typedPair(Query match, String text, String minimumMatch) {
-        Query pair = minimumMatch.equals(ALL_WORDS_MATCH) && !"false".equals(System.getProperty("minqing.search.typed-pair"))
-                ? charactersPaired(text) : null;
-        return pair == null ? match : Query.of(x -> x.bool(b -> b.must(match).filter(pair)));
-    }
+    /** The switches of {@link #paired}: a thesaurus form's pair, the typed words' pair. */
+    private static final String FORM_PAIR = "minqing.search.form-pair";
+    private static final String TYPED_PAIR = "minqing.search.typed-pair";
 
     private static Query expansionAnywhere(Thesaurus.Expansion e, String minimumMatch, String formMatch, boolean common) {
         if (e.category() == null || e.category().isBlank() || e.category().equals("other")) {

@@ -704,7 +704,6 @@ class PreciseLookupTest extends ApiTest {
         return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), JsonNode.class);
     }
 
-    /** A report filed by villager1, once the county leader finds it by {@code probe}. */
     @Test
     void aThesaurusFormIsNoMatchOfItsCharactersScatteredThroughAReport() {
         // 网落信号不好 is read 网络信号不好 (同音纠错); 信号不好 is a form of 电话打不通, and so is 打不通电话 and 打不出去. A
@@ -714,11 +713,7 @@ class PreciseLookupTest extends ApiTest {
         String scattered = filedAndFound("手机套餐每月多扣钱", "老汉的手机套餐说好每月九十八块，每个月都多扣二十块，打客服也说不清楚。",
                 "telecom", "九十八块");
         String held = filedAndFound("山上电话打不出去", "我们那片山上电话打不出去，有急事要跑到垭口才行", "telecom", "垭口才行");
-        JsonNode answer = get("leader1", "/api/search?size=50&q=网落信号不好").getBody();
-        List<String> hits = answer.get("hits").findValuesAsText("number");
-        assertThat(hits).as("a report holding another form of the notion").contains(held);
-        assertThat(texts(answer.get("relaxed"))).as("found by the words and their forms, nothing listed").isEmpty();
-        assertThat(hits).as("a report holding the form's characters apart only").doesNotContain(scattered);
+        findsWithoutTheScattered("网落信号不好", held, "a report holding another form of the notion", scattered);
     }
 
     @Test
@@ -729,13 +724,22 @@ class PreciseLookupTest extends ApiTest {
         String scattered = filedAndFound("新房补贴一直没发", "新房子盖好半年了，砖也是欠着的，危房改造补贴一直没发", "housing",
                 "砖也是欠着的");
         String owed = filedAndFound("工厂欠薪三个月不发", "镇上工厂欠薪三个月了，老板一直说不发就是不发", "employment", "老板一直说");
-        JsonNode answer = get("leader1", "/api/search?size=50&q=工厂欠新不发").getBody();
-        List<String> hits = answer.get("hits").findValuesAsText("number");
-        assertThat(hits).as("the wage report, read through 同音纠错").contains(owed);
-        assertThat(texts(answer.get("relaxed"))).as("found by the words, nothing relaxed").isEmpty();
-        assertThat(hits).as("a report holding the typed words' characters apart only").doesNotContain(scattered);
+        findsWithoutTheScattered("工厂欠新不发", owed, "the wage report, read through 同音纠错", scattered);
     }
 
+    /**
+     * The search for {@code q} finds {@code found} without relaxing, and not {@code scattered}, whose report holds the
+     * words' characters apart only.
+     */
+    private void findsWithoutTheScattered(String q, String found, String foundAs, String scattered) {
+        JsonNode answer = get("leader1", "/api/search?size=50&q=" + q).getBody();
+        List<String> hits = answer.get("hits").findValuesAsText("number");
+        assertThat(hits).as(foundAs).contains(found);
+        assertThat(texts(answer.get("relaxed"))).as("found by the words and their forms, nothing relaxed").isEmpty();
+        assertThat(hits).as("a report holding the characters apart only").doesNotContain(scattered);
+    }
+
+    /** A report filed by villager1, once the county leader finds it by {@code probe}. */
     private String filedAndFound(String title, String description, String category, String probe) {
         String number = file("villager1", title, description, category);
         await(Duration.ofSeconds(10), "leader1", "/api/search?size=50&q=" + probe,
